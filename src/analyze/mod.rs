@@ -1,0 +1,2 @@
+//! Text → analysis: entities, quotes, signatures. Pure functions, no I/O.
+//! (Filled in by issue 3.)

@@ -1,0 +1,5 @@
+//! The fetcher: HTTP with limits and conditional GET, and feed parsing.
+
+pub mod feed;
+pub mod http;
+pub mod url_norm;
