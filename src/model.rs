@@ -166,6 +166,8 @@ pub struct FeedState {
     pub last_error: Option<String>,
     /// Where a permanent redirect said the feed now lives.
     pub moved_to: Option<String>,
+    /// A server asked us to wait until then; the next run skips the feed before it.
+    pub retry_at: Option<DateTime<Utc>>,
     pub stories: u64,
     pub unread: u64,
 }
@@ -175,4 +177,67 @@ pub struct FeedState {
 pub struct Validators {
     pub etag: Option<String>,
     pub last_modified: Option<String>,
+}
+
+/// What kind of thing an entity is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntityKind {
+    Person,
+    Country,
+    /// A city or region; carries the code of its country.
+    Place,
+    Org,
+}
+
+/// Where an entity is named in a story's text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mention {
+    /// Offset in Unicode scalar values into the story's `text`.
+    pub start: usize,
+    pub end: usize,
+    /// The words as written ("Kim", "North Korean").
+    pub text: String,
+}
+
+/// A person, country, place or organisation a story names.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entity {
+    pub kind: EntityKind,
+    /// The canonical name: the fullest form the story uses.
+    pub name: String,
+    /// ISO 3166-1 alpha-2 code for countries and places.
+    pub country: Option<String>,
+    /// How central the entity is to the story, 0 to 1.
+    pub salience: f32,
+    pub mentions: Vec<Mention>,
+}
+
+/// A quotation and who said it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quote {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    /// The canonical name of the speaker, when known.
+    pub speaker: Option<String>,
+    pub speaker_kind: Option<EntityKind>,
+}
+
+/// How two stories are related.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Relation {
+    /// The same story, republished or lightly reworded.
+    Duplicate,
+    Related,
+}
+
+/// Another cached story related to this one.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Related {
+    pub id: StoryId,
+    pub title: String,
+    pub score: f32,
+    pub relation: Relation,
 }

@@ -11,6 +11,14 @@ pub enum FetchError {
     Stub,
 }
 
+impl FetchError {
+    /// Returns when the server asked to be tried again, for a 429/503 whose
+    /// Retry-After was longer than Byline waits within one run.
+    pub fn retry_at(&self) -> Option<chrono::DateTime<chrono::Utc>> {
+        None
+    }
+}
+
 /// A feed document, or the news that it did not change.
 #[derive(Debug, Clone, PartialEq)]
 pub enum FeedResponse {
@@ -45,7 +53,11 @@ impl HttpClient {
     }
 
     /// Fetches a feed, sending the validators for a conditional GET.
-    pub async fn get_feed(&self, url: &str, validators: &Validators) -> Result<FeedResponse, FetchError> {
+    pub async fn get_feed(
+        &self,
+        url: &str,
+        validators: &Validators,
+    ) -> Result<FeedResponse, FetchError> {
         todo!("{url} {validators:?}")
     }
 

@@ -2,4 +2,6 @@
 
 pub mod feed;
 pub mod http;
+pub mod run;
 pub mod url_norm;
+pub mod writer;

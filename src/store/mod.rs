@@ -21,10 +21,18 @@ pub enum StoreError {
         path: String,
         source: rusqlite::Error,
     },
-    #[error("the cache at {path} was written by a newer Byline (schema {found}, this one knows {known}); upgrade Byline")]
-    TooNew { path: String, found: i64, known: i64 },
+    #[error(
+        "the cache at {path} was written by a newer Byline (schema {found}, this one knows {known}); upgrade Byline"
+    )]
+    TooNew {
+        path: String,
+        found: i64,
+        known: i64,
+    },
     #[error("the cache is full: {0}")]
     Full(String),
+    #[error("the cache writer stopped unexpectedly")]
+    Gone,
     #[error("cache error: {0}")]
     Sql(#[from] rusqlite::Error),
 }
@@ -40,6 +48,9 @@ pub struct FeedUpdate {
     /// Where a permanent redirect said the feed now lives.
     pub moved_to: Option<String>,
     pub items: Vec<FeedItem>,
+    /// The text of each item (parallel to `items`) from the feed's own HTML,
+    /// stored with a new story in the same transaction.
+    pub articles: Vec<Option<Article>>,
 }
 
 /// What storing a feed fetch did.
@@ -47,6 +58,8 @@ pub struct FeedUpdate {
 pub struct StoredFeed {
     /// Stories that were not in the cache before, in feed order.
     pub new: Vec<StoryId>,
+    /// The new stories with the index of the item each came from.
+    pub new_items: Vec<(usize, StoryId)>,
     /// Stories already cached (this feed or another) that the feed carried again.
     pub seen: usize,
 }
@@ -117,7 +130,11 @@ impl Store {
     }
 
     /// Records a 304: last fetch and success times, cleared error.
-    pub fn store_not_modified(&mut self, feed: FeedId, at: DateTime<Utc>) -> Result<(), StoreError> {
+    pub fn store_not_modified(
+        &mut self,
+        feed: FeedId,
+        at: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
         todo!("{feed:?} {at}")
     }
 
@@ -127,8 +144,9 @@ impl Store {
         feed: FeedId,
         error: &str,
         at: DateTime<Utc>,
+        retry_at: Option<DateTime<Utc>>,
     ) -> Result<(), StoreError> {
-        todo!("{feed:?} {error} {at}")
+        todo!("{feed:?} {error} {at} {retry_at:?}")
     }
 
     /// Returns stories that have a URL and no extracted page yet, and whose

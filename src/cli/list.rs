@@ -1,0 +1,148 @@
+//! `byline list`, `byline show`, `byline entities`, and the plain story list
+//! that stands in for the reader until it is built.
+
+use std::fmt::Write as _;
+
+use anyhow::{Context as _, bail};
+
+use super::json::{ListItemJson, StoryJson};
+use super::output::{print, print_json};
+use super::{Context, ListArgs, Outcome};
+use crate::model::{Story, StoryId, StoryRow};
+use crate::sanitize::{clean_line, clean_text};
+use crate::store::ListQuery;
+
+/// Stories shown by plain `list` when no `--limit` is given.
+const DEFAULT_LIMIT: usize = 50;
+
+/// Runs `byline list`.
+pub fn list(ctx: &Context, args: &ListArgs) -> anyhow::Result<Outcome> {
+    for (flag, value) in [
+        ("--person", &args.person),
+        ("--country", &args.country),
+        ("--org", &args.org),
+    ] {
+        if value.is_some() {
+            bail!(
+                "{flag} needs the analysis stage, which this build of Byline does not have yet; use --search instead"
+            );
+        }
+    }
+    let store = ctx.open_store()?;
+    let query = ListQuery {
+        search: args.search.clone(),
+        unread_only: args.unread,
+        limit: Some(
+            args.limit
+                .unwrap_or(if args.json { usize::MAX } else { DEFAULT_LIMIT }),
+        ),
+        ..ListQuery::default()
+    };
+    let rows = store.list(&query)?;
+    if args.json {
+        let items: Vec<ListItemJson> = rows.into_iter().map(ListItemJson::new).collect();
+        print_json(&items)?;
+    } else {
+        print(&format_rows(&rows))?;
+    }
+    Ok(Outcome::Ok)
+}
+
+/// Runs `byline show ID`.
+pub fn show(ctx: &Context, id: i64, json: bool) -> anyhow::Result<Outcome> {
+    let store = ctx.open_store()?;
+    let story = store.story(StoryId(id))?.with_context(|| {
+        format!("there is no story {id} in the cache; `byline list` shows the ids")
+    })?;
+    if json {
+        print_json(&StoryJson::new(story))?;
+    } else {
+        print(&format_story(&story))?;
+    }
+    Ok(Outcome::Ok)
+}
+
+/// Runs `byline entities`.
+pub fn entities(_ctx: &Context, _kind: Option<&str>, json: bool) -> anyhow::Result<Outcome> {
+    if json {
+        print_json(&Vec::<()>::new())?;
+        return Ok(Outcome::Ok);
+    }
+    bail!("the entity index needs the analysis stage, which this build of Byline does not have yet")
+}
+
+/// Runs `byline` with no subcommand: until the interactive reader exists,
+/// fills an empty cache with the demo stories and prints the story list.
+pub fn reader_placeholder(ctx: &Context) -> anyhow::Result<Outcome> {
+    let mut store = ctx.open_store()?;
+    let loaded = super::context::load_demo_if_empty(&mut store)?;
+    let rows = store.list(&ListQuery {
+        limit: Some(DEFAULT_LIMIT),
+        ..ListQuery::default()
+    })?;
+    let unread = store.list(&ListQuery {
+        unread_only: true,
+        ..ListQuery::default()
+    })?;
+    let mut text = format_rows(&rows);
+    let _ = writeln!(text, "\n{} unread", unread.len());
+    if loaded > 0 {
+        let _ = writeln!(
+            text,
+            "Loaded {loaded} demo stories. `byline fetch` fetches your feeds; `byline show ID` reads a story."
+        );
+    }
+    print(&text)?;
+    Ok(Outcome::Ok)
+}
+
+/// Formats story rows as aligned text lines: id, unread mark, date, feed, title.
+fn format_rows(rows: &[StoryRow]) -> String {
+    let mut out = String::new();
+    for row in rows {
+        let mark = if row.read { ' ' } else { 'N' };
+        let feed: String = clean_line(&row.feed).chars().take(18).collect();
+        let _ = writeln!(
+            out,
+            "{:>6} {mark} {}  {feed:<18}  {}",
+            row.id.0,
+            row.published.format("%Y-%m-%d %H:%M"),
+            clean_line(&row.title)
+        );
+    }
+    out
+}
+
+/// Formats a story for reading in a terminal: header, body, captions, links.
+fn format_story(story: &Story) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", clean_line(&story.title));
+    let mut meta = vec![clean_line(&story.feed_title)];
+    if let Some(author) = &story.author {
+        meta.push(clean_line(author));
+    }
+    meta.push(story.published.format("%Y-%m-%d %H:%M UTC").to_string());
+    let _ = writeln!(out, "{}", meta.join(" · "));
+    if let Some(url) = &story.url {
+        let _ = writeln!(out, "{}", clean_line(url));
+    }
+    for paragraph in story.text.split("\n\n") {
+        let _ = write!(out, "\n{}\n", clean_text(paragraph));
+    }
+    for caption in &story.captions {
+        let _ = write!(out, "\n[Photo] {}\n", clean_line(caption));
+    }
+    if !story.links.is_empty() {
+        out.push_str("\nLinks:\n");
+        for (n, link) in story.links.iter().enumerate() {
+            let _ = writeln!(
+                out,
+                "[{}] {} <{}>",
+                n + 1,
+                clean_line(&link.text),
+                clean_line(&link.url)
+            );
+        }
+    }
+    out
+}

@@ -1,0 +1,346 @@
+//! One fetch run: every feed concurrently, then each new story's page,
+//! extracted and stored, with progress reported as [`FetchEvent`]s.
+//!
+//! Feed tasks and page tasks share one [`HttpClient`] (which enforces the
+//! global and per-host limits) and one [`Writer`] thread (which owns SQLite).
+//! Parsing and extraction run on the blocking pool, bounded to the cores.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, Utc};
+use tokio::sync::{Semaphore, mpsc};
+use tokio::task::JoinSet;
+
+use crate::config::FetchConfig;
+use crate::extract;
+use crate::fetch::feed;
+use crate::fetch::http::{FeedResponse, HttpClient};
+use crate::fetch::writer::Writer;
+use crate::model::{FeedId, StoryId, Validators};
+use crate::store::{FeedUpdate, PageJob, StoreError};
+
+/// A feed to fetch in this run.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FeedJob {
+    pub id: FeedId,
+    pub url: String,
+    /// The name shown in progress and errors.
+    pub title: String,
+    pub validators: Validators,
+    /// A server asked us not to come back before this time.
+    pub retry_at: Option<DateTime<Utc>>,
+}
+
+/// What happened, as it happens: the progress bar and the TUI status bar
+/// are drawn from these.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FetchEvent {
+    /// A feed answered and its items were stored.
+    FeedStored { feed: FeedId, new: usize },
+    /// A feed answered 304 Not Modified.
+    FeedUnchanged { feed: FeedId },
+    /// A feed failed; what was stored before stays.
+    FeedFailed {
+        feed: FeedId,
+        title: String,
+        error: String,
+    },
+    /// Pages were added to the queue.
+    PagesQueued(usize),
+    /// A page was fetched and its article stored.
+    PageStored { story: StoryId },
+    /// A page failed; the story keeps the feed's own text.
+    PageFailed { story: StoryId, error: String },
+}
+
+/// The totals of a run.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RunSummary {
+    pub feeds: usize,
+    pub feeds_updated: usize,
+    pub feeds_unchanged: usize,
+    pub feeds_failed: usize,
+    pub new_stories: usize,
+    pub pages_stored: usize,
+    pub pages_failed: usize,
+    pub elapsed: Duration,
+}
+
+/// Pages from earlier runs picked up at the start of a run, at most.
+const PENDING_PAGES: usize = 100_000;
+
+/// Fetches every feed in `feeds` (and, when `pages`, every new or pending
+/// story's page), storing through `writer` and reporting through `events`.
+///
+/// Per-feed and per-page failures are events and counts, never errors; the
+/// result is an error only when the cache itself fails.
+pub async fn run(
+    client: HttpClient,
+    writer: Writer,
+    config: &FetchConfig,
+    feeds: Vec<FeedJob>,
+    pages: bool,
+    events: mpsc::UnboundedSender<FetchEvent>,
+) -> Result<RunSummary, StoreError> {
+    let started = Instant::now();
+    let cpu = Arc::new(Semaphore::new(
+        std::thread::available_parallelism().map_or(2, |n| n.get()),
+    ));
+    let (page_tx, page_rx) = mpsc::unbounded_channel::<PageJob>();
+    let mut summary = RunSummary {
+        feeds: feeds.len(),
+        ..RunSummary::default()
+    };
+
+    if pages {
+        let pending = writer.page_jobs(PENDING_PAGES).await?;
+        if !pending.is_empty() {
+            let _ = events.send(FetchEvent::PagesQueued(pending.len()));
+        }
+        for job in pending {
+            let _ = page_tx.send(job);
+        }
+    }
+    let page_worker = tokio::spawn(fetch_pages(
+        client.clone(),
+        writer.clone(),
+        cpu.clone(),
+        page_rx,
+        events.clone(),
+    ));
+
+    let mut tasks = JoinSet::new();
+    for job in feeds {
+        let ctx = FeedCtx {
+            client: client.clone(),
+            writer: writer.clone(),
+            cpu: cpu.clone(),
+            max_items: config.max_items,
+            pages: pages.then(|| page_tx.clone()),
+            events: events.clone(),
+        };
+        tasks.spawn(fetch_feed(ctx, job));
+    }
+    drop(page_tx);
+
+    let mut store_error = None;
+    while let Some(joined) = tasks.join_next().await {
+        match joined {
+            Ok(Ok(FeedOutcome::Stored(new))) => {
+                summary.feeds_updated += 1;
+                summary.new_stories += new;
+            }
+            Ok(Ok(FeedOutcome::Unchanged)) => summary.feeds_unchanged += 1,
+            Ok(Ok(FeedOutcome::Failed)) => summary.feeds_failed += 1,
+            Ok(Err(e)) => {
+                summary.feeds_failed += 1;
+                store_error.get_or_insert(e);
+            }
+            Err(_) => summary.feeds_failed += 1,
+        }
+    }
+    let (stored, failed) = page_worker.await.unwrap_or((0, 0));
+    summary.pages_stored = stored;
+    summary.pages_failed = failed;
+    summary.elapsed = started.elapsed();
+    match store_error {
+        Some(e) => Err(e),
+        None => Ok(summary),
+    }
+}
+
+struct FeedCtx {
+    client: HttpClient,
+    writer: Writer,
+    cpu: Arc<Semaphore>,
+    max_items: usize,
+    pages: Option<mpsc::UnboundedSender<PageJob>>,
+    events: mpsc::UnboundedSender<FetchEvent>,
+}
+
+enum FeedOutcome {
+    Stored(usize),
+    Unchanged,
+    Failed,
+}
+
+async fn fetch_feed(ctx: FeedCtx, job: FeedJob) -> Result<FeedOutcome, StoreError> {
+    if let Some(until) = job.retry_at.filter(|t| *t > Utc::now()) {
+        let error = format!(
+            "the server asked Byline to wait until {}; skipped this time",
+            until.format("%Y-%m-%d %H:%M UTC")
+        );
+        return report_failure(&ctx, &job, error, Some(until)).await;
+    }
+    let body = match ctx.client.get_feed(&job.url, &job.validators).await {
+        Ok(FeedResponse::NotModified) => {
+            ctx.writer.not_modified(job.id).await?;
+            let _ = ctx.events.send(FetchEvent::FeedUnchanged { feed: job.id });
+            return Ok(FeedOutcome::Unchanged);
+        }
+        Ok(FeedResponse::Body(body)) => body,
+        Err(e) => return report_failure(&ctx, &job, e.to_string(), e.retry_at()).await,
+    };
+
+    let max_items = ctx.max_items;
+    let parsed = {
+        let _permit = ctx.cpu.acquire().await;
+        tokio::task::spawn_blocking(move || {
+            let parsed = feed::parse(
+                &body.bytes,
+                body.content_type.as_deref(),
+                &body.final_url,
+                max_items,
+            )?;
+            let articles = parsed
+                .items
+                .iter()
+                .map(|item| {
+                    let html = item
+                        .content_html
+                        .as_deref()
+                        .or(item.summary_html.as_deref())?;
+                    let article = extract::article_from_fragment(html, item.url.as_deref());
+                    (!article.paragraphs.is_empty()).then_some(article)
+                })
+                .collect::<Vec<_>>();
+            Ok((parsed, articles, body.validators, body.moved_to))
+        })
+        .await
+    };
+    let (parsed, articles, validators, moved_to) = match parsed {
+        Ok(Ok(done)) => done,
+        Ok(Err(e)) => {
+            let e: feed::FeedError = e;
+            return report_failure(&ctx, &job, e.to_string(), None).await;
+        }
+        Err(_) => {
+            let error = "the feed could not be parsed (the parser crashed)".to_owned();
+            return report_failure(&ctx, &job, error, None).await;
+        }
+    };
+
+    let urls: Vec<Option<String>> = parsed.items.iter().map(|i| i.url.clone()).collect();
+    let keys_to_urls = parsed.items.len();
+    let update = FeedUpdate {
+        title: parsed.title,
+        site_url: parsed.site_url,
+        validators,
+        moved_to,
+        items: parsed.items,
+        articles,
+    };
+    let stored = ctx.writer.feed(job.id, update).await?;
+    let new = stored.new.len();
+    let _ = ctx
+        .events
+        .send(FetchEvent::FeedStored { feed: job.id, new });
+    if let Some(pages) = &ctx.pages {
+        let jobs: Vec<PageJob> = stored
+            .new_items
+            .iter()
+            .filter(|(index, _)| *index < keys_to_urls)
+            .filter_map(|&(index, id)| urls[index].clone().map(|url| PageJob { id, url }))
+            .collect();
+        if !jobs.is_empty() {
+            let _ = ctx.events.send(FetchEvent::PagesQueued(jobs.len()));
+        }
+        for job in jobs {
+            let _ = pages.send(job);
+        }
+    }
+    Ok(FeedOutcome::Stored(new))
+}
+
+async fn report_failure(
+    ctx: &FeedCtx,
+    job: &FeedJob,
+    error: String,
+    retry_at: Option<DateTime<Utc>>,
+) -> Result<FeedOutcome, StoreError> {
+    ctx.writer
+        .feed_error(job.id, error.clone(), retry_at)
+        .await?;
+    let _ = ctx.events.send(FetchEvent::FeedFailed {
+        feed: job.id,
+        title: job.title.clone(),
+        error,
+    });
+    Ok(FeedOutcome::Failed)
+}
+
+/// Fetches and extracts pages as they are queued; returns (stored, failed).
+async fn fetch_pages(
+    client: HttpClient,
+    writer: Writer,
+    cpu: Arc<Semaphore>,
+    mut queue: mpsc::UnboundedReceiver<PageJob>,
+    events: mpsc::UnboundedSender<FetchEvent>,
+) -> (usize, usize) {
+    let mut tasks = JoinSet::new();
+    let (mut stored, mut failed) = (0, 0);
+    let mut tally = |ok: Option<bool>| match ok {
+        Some(true) => stored += 1,
+        Some(false) => failed += 1,
+        None => {}
+    };
+    loop {
+        tokio::select! {
+            job = queue.recv() => match job {
+                Some(job) => {
+                    tasks.spawn(fetch_page(client.clone(), writer.clone(), cpu.clone(), job, events.clone()));
+                }
+                None => break,
+            },
+            Some(done) = tasks.join_next(), if !tasks.is_empty() => tally(done.ok().flatten()),
+        }
+    }
+    while let Some(done) = tasks.join_next().await {
+        tally(done.ok().flatten());
+    }
+    (stored, failed)
+}
+
+/// Fetches one page; returns whether it was stored, or `None` when the
+/// cache failed (the run stops reporting it; the next run retries).
+async fn fetch_page(
+    client: HttpClient,
+    writer: Writer,
+    cpu: Arc<Semaphore>,
+    job: PageJob,
+    events: mpsc::UnboundedSender<FetchEvent>,
+) -> Option<bool> {
+    let outcome = match client.get_page(&job.url).await {
+        Ok(body) => {
+            let _permit = cpu.acquire().await;
+            let base = body.final_url.clone();
+            let article = tokio::task::spawn_blocking(move || {
+                let html = extract::decode_html(&body.bytes, body.content_type.as_deref());
+                extract::extract_article(&html, Some(&base))
+            })
+            .await;
+            match article {
+                Ok(a) if !a.paragraphs.is_empty() => Ok(a),
+                Ok(_) => Err("no article text was found on the page".to_owned()),
+                Err(_) => Err("the page could not be extracted (the extractor crashed)".to_owned()),
+            }
+        }
+        Err(e) => Err(e.to_string()),
+    };
+    match outcome {
+        Ok(article) => {
+            writer.article(job.id, article).await.ok()?;
+            let _ = events.send(FetchEvent::PageStored { story: job.id });
+            Some(true)
+        }
+        Err(error) => {
+            writer.page_error(job.id, error.clone()).await.ok()?;
+            let _ = events.send(FetchEvent::PageFailed {
+                story: job.id,
+                error,
+            });
+            Some(false)
+        }
+    }
+}

@@ -1,0 +1,170 @@
+//! The fetcher's single writer: a thread that owns the write [`Store`] and
+//! performs every write of a run in order, so fetch tasks never block on SQLite.
+
+use std::sync::mpsc;
+use std::thread;
+
+use chrono::{DateTime, Utc};
+use tokio::sync::oneshot;
+
+use crate::model::{Article, FeedId, StoryId, TextSource};
+use crate::store::{FeedUpdate, PageJob, Store, StoreError, StoredFeed};
+
+/// One write, with a reply channel where the caller needs the result.
+enum Write {
+    Feed {
+        feed: FeedId,
+        update: Box<FeedUpdate>,
+        reply: oneshot::Sender<Result<StoredFeed, StoreError>>,
+    },
+    NotModified {
+        feed: FeedId,
+        reply: oneshot::Sender<Result<(), StoreError>>,
+    },
+    FeedError {
+        feed: FeedId,
+        error: String,
+        retry_at: Option<DateTime<Utc>>,
+        reply: oneshot::Sender<Result<(), StoreError>>,
+    },
+    Article {
+        id: StoryId,
+        article: Box<Article>,
+        reply: oneshot::Sender<Result<(), StoreError>>,
+    },
+    PageError {
+        id: StoryId,
+        error: String,
+        reply: oneshot::Sender<Result<(), StoreError>>,
+    },
+    PageJobs {
+        limit: usize,
+        reply: oneshot::Sender<Result<Vec<PageJob>, StoreError>>,
+    },
+}
+
+/// A handle to the writer thread; cloning it shares the thread.
+#[derive(Clone)]
+pub struct Writer {
+    tx: mpsc::Sender<Write>,
+}
+
+/// The writer thread; joining it returns the store.
+pub struct WriterThread {
+    handle: thread::JoinHandle<Store>,
+}
+
+impl WriterThread {
+    /// Waits until every handle is dropped and the thread has written
+    /// everything, and returns the store.
+    pub fn finish(self) -> Option<Store> {
+        self.handle.join().ok()
+    }
+}
+
+/// Starts the writer thread on `store`.
+pub fn spawn(mut store: Store) -> (Writer, WriterThread) {
+    let (tx, rx) = mpsc::channel::<Write>();
+    let handle = thread::spawn(move || {
+        // A closed reply channel means the caller gave up; the write itself stands.
+        for write in rx {
+            match write {
+                Write::Feed {
+                    feed,
+                    update,
+                    reply,
+                } => {
+                    let _ = reply.send(store.store_feed(feed, &update, Utc::now()));
+                }
+                Write::NotModified { feed, reply } => {
+                    let _ = reply.send(store.store_not_modified(feed, Utc::now()));
+                }
+                Write::FeedError {
+                    feed,
+                    error,
+                    retry_at,
+                    reply,
+                } => {
+                    let _ = reply.send(store.store_feed_error(feed, &error, Utc::now(), retry_at));
+                }
+                Write::Article { id, article, reply } => {
+                    let _ = reply.send(store.store_article(id, &article, TextSource::Page));
+                }
+                Write::PageError { id, error, reply } => {
+                    let _ = reply.send(store.store_page_error(id, &error));
+                }
+                Write::PageJobs { limit, reply } => {
+                    let _ = reply.send(store.page_jobs(limit));
+                }
+            }
+        }
+        store
+    });
+    (Writer { tx }, WriterThread { handle })
+}
+
+/// The writer thread stopped before answering (it panicked).
+fn gone() -> StoreError {
+    StoreError::Gone
+}
+
+impl Writer {
+    async fn ask<T>(
+        &self,
+        make: impl FnOnce(oneshot::Sender<Result<T, StoreError>>) -> Write,
+    ) -> Result<T, StoreError> {
+        let (reply, answer) = oneshot::channel();
+        self.tx.send(make(reply)).map_err(|_| gone())?;
+        answer.await.map_err(|_| gone())?
+    }
+
+    /// Stores a fetched feed in one transaction.
+    pub async fn feed(&self, feed: FeedId, update: FeedUpdate) -> Result<StoredFeed, StoreError> {
+        let update = Box::new(update);
+        self.ask(|reply| Write::Feed {
+            feed,
+            update,
+            reply,
+        })
+        .await
+    }
+
+    /// Records a 304.
+    pub async fn not_modified(&self, feed: FeedId) -> Result<(), StoreError> {
+        self.ask(|reply| Write::NotModified { feed, reply }).await
+    }
+
+    /// Records a failed feed.
+    pub async fn feed_error(
+        &self,
+        feed: FeedId,
+        error: String,
+        retry_at: Option<DateTime<Utc>>,
+    ) -> Result<(), StoreError> {
+        self.ask(|reply| Write::FeedError {
+            feed,
+            error,
+            retry_at,
+            reply,
+        })
+        .await
+    }
+
+    /// Stores an article extracted from a story's page.
+    pub async fn article(&self, id: StoryId, article: Article) -> Result<(), StoreError> {
+        let article = Box::new(article);
+        self.ask(|reply| Write::Article { id, article, reply })
+            .await
+    }
+
+    /// Records a page that could not be fetched or held no article.
+    pub async fn page_error(&self, id: StoryId, error: String) -> Result<(), StoreError> {
+        self.ask(|reply| Write::PageError { id, error, reply })
+            .await
+    }
+
+    /// Returns stories whose page is still to fetch.
+    pub async fn page_jobs(&self, limit: usize) -> Result<Vec<PageJob>, StoreError> {
+        self.ask(|reply| Write::PageJobs { limit, reply }).await
+    }
+}
