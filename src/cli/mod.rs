@@ -146,6 +146,7 @@ pub fn main() -> ExitCode {
 /// Runs one parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     let ctx = Context::new(cli.config, cli.data_dir)?;
+    init_log(&ctx);
     match cli.command {
         None => list::reader_placeholder(&ctx),
         Some(Command::Fetch { feeds_only }) => fetch::run(&ctx, feeds_only),
@@ -165,4 +166,25 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
             "the interactive reader is not built yet, so `byline screen` has nothing to show; use `byline list` and `byline show ID`"
         ),
     }
+}
+
+/// Sends `tracing` records to `byline.log` in the data folder (never to the
+/// terminal). A log that cannot be opened is not worth failing a command for.
+fn init_log(ctx: &Context) {
+    let path = ctx.paths.log();
+    if std::fs::create_dir_all(&ctx.paths.data_dir).is_err() {
+        return;
+    }
+    let Ok(file) = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(&path)
+    else {
+        return;
+    };
+    let _ = tracing_subscriber::fmt()
+        .with_writer(std::sync::Mutex::new(file))
+        .with_ansi(false)
+        .with_max_level(tracing::Level::INFO)
+        .try_init();
 }
