@@ -1,0 +1,155 @@
+//! The `byline` binary end to end: first run, config errors, exit codes,
+//! import/export and JSON output. Fetching against a loopback server is in
+//! `tests/pipeline.rs`.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+/// A private home for one test: data, config and XDG folders in a temp dir.
+struct Home {
+    dir: tempfile::TempDir,
+}
+
+impl Home {
+    fn new() -> Home {
+        Home {
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    /// Runs `byline` with this home's data folder and XDG folders, no proxy.
+    fn run(&self, args: &[&str]) -> Output {
+        self.command(args).output().expect("byline runs")
+    }
+
+    fn command(&self, args: &[&str]) -> Command {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_byline"));
+        cmd.args(args)
+            .env("BYLINE_DATA_DIR", self.path("data"))
+            .env("XDG_CONFIG_HOME", self.path("xdg-config"))
+            .env("XDG_DATA_HOME", self.path("xdg-data"))
+            .env("HOME", self.dir.path())
+            .env_remove("BYLINE_CONFIG")
+            .env("NO_PROXY", "*")
+            .env_remove("HTTP_PROXY")
+            .env_remove("HTTPS_PROXY")
+            .env_remove("http_proxy")
+            .env_remove("https_proxy");
+        cmd
+    }
+
+    fn write(&self, name: &str, text: &str) -> PathBuf {
+        let path = self.path(name);
+        std::fs::write(&path, text).expect("write file");
+        path
+    }
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn first_run_offline_fills_the_cache_with_demo_stories() {
+    let home = Home::new();
+    let out = home.run(&[]);
+    assert!(out.status.success(), "stderr: {}", stderr(&out));
+    let text = stdout(&out);
+    let stories: usize = byline::demo::demo_set().iter().map(|o| o.stories.len()).sum();
+    assert!(stories >= 20, "the demo set has {stories} stories");
+    assert!(text.contains(&format!("{stories} unread")), "{text}");
+    let first_outlet = &byline::demo::demo_set()[0];
+    let (item, _) = &first_outlet.stories[0];
+    assert!(text.contains(&item.title), "missing {:?} in\n{text}", item.title);
+
+    // A second run finds the stories already there and loads nothing again.
+    let again = stdout(&home.run(&[]));
+    assert!(again.contains(&format!("{stories} unread")), "{again}");
+    assert!(!again.contains("Loaded"), "{again}");
+}
+
+#[test]
+fn demo_story_shows_its_article_as_contract_json() {
+    let home = Home::new();
+    assert!(home.run(&[]).status.success());
+    let list = home.run(&["list", "--json"]);
+    let rows: serde_json::Value = serde_json::from_slice(&list.stdout).expect("list JSON");
+    let first = &rows.as_array().expect("array")[0];
+    for field in [
+        "id", "title", "feed", "url", "published", "read", "starred", "persons", "countries",
+        "event", "duplicate_of",
+    ] {
+        assert!(first.get(field).is_some(), "list --json lacks {field}: {first}");
+    }
+    let id = first["id"].as_i64().expect("id").to_string();
+    let show = home.run(&["show", &id, "--json"]);
+    assert!(show.status.success(), "{}", stderr(&show));
+    let story: serde_json::Value = serde_json::from_slice(&show.stdout).expect("show JSON");
+    for field in [
+        "id", "feed", "url", "title", "author", "published", "dateline", "text", "captions",
+        "entities", "quotes", "links", "related", "event", "duplicate_of",
+    ] {
+        assert!(story.get(field).is_some(), "show --json lacks {field}");
+    }
+    let text = story["text"].as_str().expect("text");
+    assert!(text.contains("\n\n"), "paragraphs are joined by a blank line");
+    let published = story["published"].as_str().expect("published");
+    assert!(published.ends_with('Z') && published.len() == 20, "{published}");
+}
+
+#[test]
+fn a_bad_config_names_the_file_and_line_and_exits_1() {
+    let home = Home::new();
+    let config = home.write("bad.toml", "[fetch]\nconcurrency = \"lots\"\n");
+    let out = home.run(&["--config", config.to_str().expect("utf-8"), "feeds"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.starts_with("error: "), "{err}");
+    assert!(err.contains("bad.toml") && err.contains("line 2"), "{err}");
+    assert_eq!(err.lines().count(), 1, "one sentence: {err}");
+}
+
+#[test]
+fn a_missing_named_config_is_an_error_but_a_missing_default_is_not() {
+    let home = Home::new();
+    let out = home.run(&["--config", "/nonexistent/byline.toml", "feeds"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("/nonexistent/byline.toml"));
+
+    // No config at the default place: the bundled default feeds apply.
+    let out = home.run(&["feeds", "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let feeds: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let defaults = byline::demo::default_feeds();
+    assert_eq!(feeds.as_array().map(Vec::len), Some(defaults.len()));
+}
+
+#[test]
+fn usage_errors_exit_2_and_unknown_stories_exit_1() {
+    let home = Home::new();
+    assert_eq!(home.run(&["list", "--limit", "many"]).status.code(), Some(2));
+    assert_eq!(home.run(&["no-such-command"]).status.code(), Some(2));
+    let out = home.run(&["show", "999999"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("no story 999999"), "{}", stderr(&out));
+}
+
+#[test]
+fn data_dir_comes_from_the_flag_or_the_environment() {
+    let home = Home::new();
+    let elsewhere = home.path("elsewhere");
+    let out = home.run(&["--data-dir", elsewhere.to_str().expect("utf-8"), "list"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(elsewhere.join("cache.db").exists());
+    assert!(!home.path("data").join("cache.db").exists());
+    assert!(home.run(&["list"]).status.success());
+    assert!(home.path("data").join("cache.db").exists());
+}
