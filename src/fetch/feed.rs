@@ -68,7 +68,7 @@ pub fn parse(
         if items.len() >= max_items {
             break;
         }
-        let url = pick_link(&entry.links).and_then(|href| resolve(href));
+        let url = pick_link(&entry.links).and_then(&resolve);
         let title = entry
             .title
             .as_ref()
@@ -102,7 +102,10 @@ pub fn parse(
             title,
             author: (!author.is_empty()).then_some(author),
             published,
-            summary_html: entry.summary.map(|t| clean_text(&t.content)).filter(|s| !s.trim().is_empty()),
+            summary_html: entry
+                .summary
+                .map(|t| clean_text(&t.content))
+                .filter(|s| !s.trim().is_empty()),
             content_html: entry
                 .content
                 .and_then(|c| c.body)
@@ -111,8 +114,11 @@ pub fn parse(
         });
     }
     Ok(ParsedFeed {
-        title: feed.title.map(|t| plain_line(&t.content)).filter(|t| !t.is_empty()),
-        site_url: pick_link(&feed.links).and_then(|href| resolve(href)),
+        title: feed
+            .title
+            .map(|t| plain_line(&t.content))
+            .filter(|t| !t.is_empty()),
+        site_url: pick_link(&feed.links).and_then(resolve),
         items,
     })
 }
@@ -120,7 +126,8 @@ pub fn parse(
 /// Picks the link that points at the story (or site): the first without a
 /// `rel` or with `rel="alternate"`, else the first that is not `self`.
 fn pick_link(links: &[feed_rs::model::Link]) -> Option<&str> {
-    let alternate = |l: &&feed_rs::model::Link| matches!(l.rel.as_deref(), None | Some("alternate"));
+    let alternate =
+        |l: &&feed_rs::model::Link| matches!(l.rel.as_deref(), None | Some("alternate"));
     links
         .iter()
         .find(alternate)
@@ -171,9 +178,12 @@ fn looks_like_html(doc: &[u8], content_type: Option<&str>) -> bool {
     if start.starts_with("<!doctype html") || start.starts_with("<html") {
         return true;
     }
-    let is_feed = ["<rss", "<feed", "<rdf:rdf", "<rdf"].iter().any(|t| head.contains(t))
+    let is_feed = ["<rss", "<feed", "<rdf:rdf", "<rdf"]
+        .iter()
+        .any(|t| head.contains(t))
         || start.starts_with('{');
-    let html_type = content_type.is_some_and(|ct| ct.trim().to_ascii_lowercase().starts_with("text/html"));
+    let html_type =
+        content_type.is_some_and(|ct| ct.trim().to_ascii_lowercase().starts_with("text/html"));
     !is_feed && (html_type || head.contains("<html") || head.contains("<body"))
 }
 
@@ -192,9 +202,13 @@ fn describe(err: ParseFeedError, doc: &[u8]) -> FeedError {
         ParseFeedError::ParseError(kind) => FeedError::InvalidXml {
             reason: clean_line(&kind.to_string()),
         },
-        ParseFeedError::XmlReader(e) => FeedError::InvalidXml {
-            reason: clean_line(&e.to_string()),
-        },
+        ParseFeedError::XmlReader(e) => {
+            let reason = clean_line(&e.to_string());
+            let reason = reason.strip_prefix("Parser error: ").unwrap_or(&reason);
+            FeedError::InvalidXml {
+                reason: reason.to_owned(),
+            }
+        }
         ParseFeedError::IoError(e) => FeedError::InvalidXml {
             reason: clean_line(&e.to_string()),
         },

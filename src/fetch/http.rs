@@ -2,6 +2,7 @@
 //! decompression, conditional GET, Retry-After and redirects.
 
 mod error;
+mod headers;
 mod limits;
 mod retry;
 
@@ -11,10 +12,11 @@ use std::time::Duration;
 
 use chrono::Utc;
 use reqwest::StatusCode;
-use reqwest::header::{self, HeaderMap, HeaderValue};
+use reqwest::header;
 
 pub use error::FetchError;
 use error::human_bytes;
+use headers::{conditional_headers, header_text, status_error, status_words};
 use limits::{Limits, host_key};
 
 use crate::config::FetchConfig;
@@ -75,8 +77,14 @@ enum Kind {
 /// The outcome of one request, before redirects and retries are handled.
 enum Hop {
     Done(FeedResponse),
-    Redirect { permanent: bool, location: String },
-    RetryAfter { status: String, at: chrono::DateTime<Utc> },
+    Redirect {
+        permanent: bool,
+        location: String,
+    },
+    RetryAfter {
+        status: String,
+        at: chrono::DateTime<Utc>,
+    },
 }
 
 const FEED_ACCEPT: &str = "application/rss+xml, application/atom+xml, application/feed+json, \
@@ -112,7 +120,11 @@ impl HttpClient {
     }
 
     /// Fetches a feed, sending the validators for a conditional GET.
-    pub async fn get_feed(&self, url: &str, validators: &Validators) -> Result<FeedResponse, FetchError> {
+    pub async fn get_feed(
+        &self,
+        url: &str,
+        validators: &Validators,
+    ) -> Result<FeedResponse, FetchError> {
         self.fetch(url, Some(validators), Kind::Feed).await
     }
 
@@ -147,7 +159,10 @@ impl HttpClient {
                     return Ok(FeedResponse::Body(body));
                 }
                 Hop::Done(FeedResponse::NotModified) => return Ok(FeedResponse::NotModified),
-                Hop::Redirect { permanent, location } => {
+                Hop::Redirect {
+                    permanent,
+                    location,
+                } => {
                     let next = current
                         .join(&location)
                         .ok()
@@ -176,7 +191,10 @@ impl HttpClient {
                 Hop::RetryAfter { status, at } => {
                     let wait = (at - Utc::now()).to_std().unwrap_or(Duration::ZERO);
                     if retried || wait > self.inner.max_retry_wait {
-                        return Err(FetchError::RetryLater { status, retry_at: at });
+                        return Err(FetchError::RetryLater {
+                            status,
+                            retry_at: at,
+                        });
                     }
                     retried = true;
                     tokio::time::sleep(wait).await;
@@ -214,10 +232,7 @@ impl HttpClient {
             Kind::Feed => FEED_ACCEPT,
             Kind::Page => PAGE_ACCEPT,
         };
-        let mut request = inner
-            .client
-            .get(url.clone())
-            .header(header::ACCEPT, accept);
+        let mut request = inner.client.get(url.clone()).header(header::ACCEPT, accept);
         if let Some(v) = validators {
             request = request.headers(conditional_headers(v));
         }
@@ -231,24 +246,29 @@ impl HttpClient {
         if status == StatusCode::NOT_MODIFIED && validators.is_some() {
             return Ok(Hop::Done(FeedResponse::NotModified));
         }
-        if status.is_redirection() && status != StatusCode::NOT_MODIFIED {
-            if let Some(location) = header_text(&headers, header::LOCATION) {
-                let permanent = matches!(
-                    status,
-                    StatusCode::MOVED_PERMANENTLY | StatusCode::PERMANENT_REDIRECT
-                );
-                return Ok(Hop::Redirect { permanent, location });
-            }
+        if status.is_redirection()
+            && status != StatusCode::NOT_MODIFIED
+            && let Some(location) = header_text(&headers, header::LOCATION)
+        {
+            let permanent = matches!(
+                status,
+                StatusCode::MOVED_PERMANENTLY | StatusCode::PERMANENT_REDIRECT
+            );
+            return Ok(Hop::Redirect {
+                permanent,
+                location,
+            });
         }
-        if matches!(status, StatusCode::TOO_MANY_REQUESTS | StatusCode::SERVICE_UNAVAILABLE) {
-            let at = header_text(&headers, header::RETRY_AFTER)
-                .and_then(|v| retry::parse_retry_after(&v, Utc::now()));
-            if let Some(at) = at {
-                return Ok(Hop::RetryAfter {
-                    status: status_words(status),
-                    at,
-                });
-            }
+        if matches!(
+            status,
+            StatusCode::TOO_MANY_REQUESTS | StatusCode::SERVICE_UNAVAILABLE
+        ) && let Some(at) = header_text(&headers, header::RETRY_AFTER)
+            .and_then(|v| retry::parse_retry_after(&v, Utc::now()))
+        {
+            return Ok(Hop::RetryAfter {
+                status: status_words(status),
+                at,
+            });
         }
         if !status.is_success() {
             return Err(status_error(status));
@@ -308,45 +328,6 @@ fn seconds(secs: f64, fallback: f64) -> Duration {
         .unwrap_or(Duration::ZERO)
 }
 
-fn conditional_headers(v: &Validators) -> HeaderMap {
-    let mut headers = HeaderMap::new();
-    // Validators came from a server; one that is not a valid header value
-    // is skipped rather than failing the fetch.
-    if let Some(value) = v.etag.as_deref().and_then(|e| HeaderValue::from_str(e).ok()) {
-        headers.insert(header::IF_NONE_MATCH, value);
-    }
-    if let Some(value) = v
-        .last_modified
-        .as_deref()
-        .and_then(|e| HeaderValue::from_str(e).ok())
-    {
-        headers.insert(header::IF_MODIFIED_SINCE, value);
-    }
-    headers
-}
-
-/// Returns a header as clean one-line text, if present and readable.
-fn header_text(headers: &HeaderMap, name: header::HeaderName) -> Option<String> {
-    let value = headers.get(name)?.to_str().ok()?;
-    let value = clean_line(value);
-    (!value.is_empty()).then_some(value)
-}
-
-/// Returns "404 Not Found", or just the number for an unnamed status.
-fn status_words(status: StatusCode) -> String {
-    match status.canonical_reason() {
-        Some(reason) => format!("{} {reason}", status.as_u16()),
-        None => status.as_u16().to_string(),
-    }
-}
-
-fn status_error(status: StatusCode) -> FetchError {
-    FetchError::Status {
-        code: status.as_u16(),
-        status: status_words(status),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -357,18 +338,6 @@ mod tests {
         assert!(http_url("file:///etc/passwd").is_none());
         assert!(http_url("ftp://example.com/feed").is_none());
         assert!(http_url("example.com/feed").is_none());
-    }
-
-    #[test]
-    fn statuses_are_named_in_words() {
-        assert_eq!(
-            status_error(StatusCode::NOT_FOUND).to_string(),
-            "the server answered 404 Not Found"
-        );
-        assert_eq!(
-            status_error(StatusCode::GONE).to_string(),
-            "the server answered 410 Gone"
-        );
     }
 
     #[test]

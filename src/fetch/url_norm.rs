@@ -7,26 +7,26 @@
 /// prefix (`utm_*` covers `utm_source`, `utm_medium`, ...); others match
 /// whole names, case-insensitively.
 pub const TRACKING_PARAMS: &[&str] = &[
-    "utm_*",    // Google Analytics campaign tags
-    "fbclid",   // Facebook click id
-    "gclid",    // Google Ads click id
-    "dclid",    // Google Display click id
-    "msclkid",  // Microsoft Ads click id
-    "mc_cid",   // Mailchimp campaign id
-    "mc_eid",   // Mailchimp subscriber id
-    "ocid",     // Microsoft / MSN origin id
-    "cmpid",    // campaign id used by many publishers
-    "ref",      // referrer tag
-    "ref_src",  // Twitter referrer source
-    "ref_url",  // Twitter referrer URL
-    "igshid",   // Instagram share id
-    "_ga",      // Google Analytics linker
-    "_hsenc",   // HubSpot
-    "_hsmi",    // HubSpot
-    "mkt_tok",  // Marketo
-    "yclid",    // Yandex click id
-    "smid",     // New York Times share id
-    "at_medium", // AT Internet
+    "utm_*",       // Google Analytics campaign tags
+    "fbclid",      // Facebook click id
+    "gclid",       // Google Ads click id
+    "dclid",       // Google Display click id
+    "msclkid",     // Microsoft Ads click id
+    "mc_cid",      // Mailchimp campaign id
+    "mc_eid",      // Mailchimp subscriber id
+    "ocid",        // Microsoft / MSN origin id
+    "cmpid",       // campaign id used by many publishers
+    "ref",         // referrer tag
+    "ref_src",     // Twitter referrer source
+    "ref_url",     // Twitter referrer URL
+    "igshid",      // Instagram share id
+    "_ga",         // Google Analytics linker
+    "_hsenc",      // HubSpot
+    "_hsmi",       // HubSpot
+    "mkt_tok",     // Marketo
+    "yclid",       // Yandex click id
+    "smid",        // New York Times share id
+    "at_medium",   // AT Internet
     "at_campaign", // AT Internet
 ];
 
@@ -90,8 +90,10 @@ mod tests {
     #[test]
     fn drops_tracking_parameters_and_keeps_the_rest_in_order() {
         assert_eq!(
-            canonical_url("https://example.com/s?b=2&utm_source=rss&a=1&UTM_Medium=x&fbclid=abc&ref=home&z=")
-                .as_deref(),
+            canonical_url(
+                "https://example.com/s?b=2&utm_source=rss&a=1&UTM_Medium=x&fbclid=abc&ref=home&z="
+            )
+            .as_deref(),
             Some("https://example.com/s?b=2&a=1&z=")
         );
         assert_eq!(

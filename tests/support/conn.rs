@@ -58,7 +58,12 @@ fn read_request(mut reader: BufReader<TcpStream>) -> Option<(String, Headers)> {
     }
 }
 
-fn answer(mut stream: TcpStream, reply: &Reply, request: &Headers, state: &State) -> std::io::Result<()> {
+fn answer(
+    mut stream: TcpStream,
+    reply: &Reply,
+    request: &Headers,
+    state: &State,
+) -> std::io::Result<()> {
     let not_modified = reply
         .etag
         .as_ref()
@@ -68,7 +73,10 @@ fn answer(mut stream: TcpStream, reply: &Reply, request: &Headers, state: &State
             .as_ref()
             .is_some_and(|date| request.get("if-modified-since") == Some(date));
     let status = if not_modified { 304 } else { reply.status };
-    let mut head = format!("HTTP/1.1 {status} {}\r\nConnection: close\r\n", reason(status));
+    let mut head = format!(
+        "HTTP/1.1 {status} {}\r\nConnection: close\r\n",
+        reason(status)
+    );
     for (name, value) in &reply.headers {
         let is_body_header = name.eq_ignore_ascii_case("content-encoding")
             || name.eq_ignore_ascii_case("content-type");

@@ -13,7 +13,7 @@
 //! let url = srv.url("/feed.xml");
 //! // ... run `byline fetch` with a config naming `url`, or call HttpClient ...
 //! assert_eq!(srv.hits("/feed.xml"), 1);
-//! assert!(srv.last_request_headers("/feed.xml").unwrap()["user-agent"].starts_with("Byline/"));
+//! assert!(srv.last_request_headers("/feed.xml").expect("a request")["user-agent"].starts_with("Byline/"));
 //! ```
 //!
 //! Each connection gets one answer and is closed (`Connection: close`), so
@@ -69,7 +69,9 @@ impl TestServer {
     /// Starts a server on `127.0.0.1` at a free port.
     pub fn start() -> TestServer {
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind a loopback port");
-        let addr = listener.local_addr().expect("a bound listener has an address");
+        let addr = listener
+            .local_addr()
+            .expect("a bound listener has an address");
         let state = Arc::new(State {
             stopping: AtomicBool::new(false),
             routes: Mutex::new(HashMap::new()),

@@ -102,7 +102,10 @@ fn encoding_value_span(decl: &str) -> Option<(usize, usize)> {
     let eq = rest.find('=')?;
     let after_eq = &rest[eq + 1..];
     let quote_off = after_eq.len() - after_eq.trim_start().len();
-    let quote = after_eq[quote_off..].chars().next().filter(|c| *c == '"' || *c == '\'')?;
+    let quote = after_eq[quote_off..]
+        .chars()
+        .next()
+        .filter(|c| *c == '"' || *c == '\'')?;
     let value_start = at + eq + 1 + quote_off + 1;
     let value_len = decl[value_start..].find(quote)?;
     Some((value_start, value_start + value_len))
@@ -123,7 +126,7 @@ mod tests {
     use super::*;
 
     fn utf8(bytes: &[u8], ct: Option<&str>) -> String {
-        String::from_utf8(to_utf8(bytes, ct).into_owned()).unwrap()
+        String::from_utf8(to_utf8(bytes, ct).into_owned()).expect("the output is UTF-8")
     }
 
     #[test]
@@ -138,13 +141,19 @@ mod tests {
     #[test]
     fn a_declared_latin1_document_is_decoded_and_redeclared() {
         let doc = b"<?xml version='1.0' encoding='ISO-8859-1'?><t>na\xefve</t>";
-        assert_eq!(utf8(doc, None), "<?xml version='1.0' encoding='UTF-8'?><t>na\u{ef}ve</t>");
+        assert_eq!(
+            utf8(doc, None),
+            "<?xml version='1.0' encoding='UTF-8'?><t>na\u{ef}ve</t>"
+        );
     }
 
     #[test]
     fn the_http_charset_applies_without_a_declaration() {
         let doc = b"<t>\xe9t\xe9</t>";
-        assert_eq!(utf8(doc, Some("text/xml; charset=\"windows-1252\"")), "<t>\u{e9}t\u{e9}</t>");
+        assert_eq!(
+            utf8(doc, Some("text/xml; charset=\"windows-1252\"")),
+            "<t>\u{e9}t\u{e9}</t>"
+        );
     }
 
     #[test]

@@ -122,7 +122,9 @@ mod tests {
     #[test]
     fn titles_lose_tags_and_gain_their_characters() {
         assert_eq!(
-            plain_line("<b>Talks</b> &amp; trade:<br/>the &ldquo;deal&rdquo; &#8212; 5 < 6 &bogus;"),
+            plain_line(
+                "<b>Talks</b> &amp; trade:<br/>the &ldquo;deal&rdquo; &#8212; 5 < 6 &bogus;"
+            ),
             "Talks & trade: the \u{201c}deal\u{201d} \u{2014} 5 < 6 &bogus;"
         );
         assert_eq!(plain_line("a&#27;[31mb"), "ab");

@@ -96,11 +96,11 @@ fn root_cause(err: &(dyn std::error::Error + 'static)) -> String {
 pub(crate) fn human_bytes(n: u64) -> String {
     const KIB: u64 = 1024;
     const MIB: u64 = 1024 * 1024;
-    if n >= MIB && n % MIB == 0 {
+    if n >= MIB && n.is_multiple_of(MIB) {
         format!("{} MiB", n / MIB)
     } else if n >= MIB {
         format!("{:.1} MiB", n as f64 / MIB as f64)
-    } else if n >= KIB && n % KIB == 0 {
+    } else if n >= KIB && n.is_multiple_of(KIB) {
         format!("{} KiB", n / KIB)
     } else {
         format!("{n} bytes")
@@ -118,8 +118,14 @@ mod tests {
             limit: human_bytes(10 * 1024 * 1024),
         };
         assert_eq!(e.to_string(), "the feed is larger than the 10 MiB limit");
-        assert_eq!(FetchError::Timeout { secs: 30.0 }.to_string(), "timed out after 30 s");
-        assert_eq!(FetchError::Timeout { secs: 1.5 }.to_string(), "timed out after 1.5 s");
+        assert_eq!(
+            FetchError::Timeout { secs: 30.0 }.to_string(),
+            "timed out after 30 s"
+        );
+        assert_eq!(
+            FetchError::Timeout { secs: 1.5 }.to_string(),
+            "timed out after 1.5 s"
+        );
         assert_eq!(
             FetchError::TooManyRedirects { max: 5 }.to_string(),
             "redirected more than 5 times"

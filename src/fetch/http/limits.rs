@@ -43,7 +43,10 @@ impl Limits {
             reason: "the request limiter was shut down".to_owned(),
         };
         let host = host.acquire_owned().await.map_err(closed)?;
-        let global = Arc::clone(&self.global).acquire_owned().await.map_err(closed)?;
+        let global = Arc::clone(&self.global)
+            .acquire_owned()
+            .await
+            .map_err(closed)?;
         Ok(Permit {
             _host: host,
             _global: global,

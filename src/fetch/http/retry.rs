@@ -13,7 +13,9 @@ pub(crate) fn parse_retry_after(value: &str, now: DateTime<Utc>) -> Option<DateT
         let secs = i64::try_from(secs).unwrap_or(i64::MAX).min(365 * 24 * 3600);
         return Some(now + TimeDelta::seconds(secs));
     }
-    let date = DateTime::parse_from_rfc2822(value).ok()?.with_timezone(&Utc);
+    let date = DateTime::parse_from_rfc2822(value)
+        .ok()?
+        .with_timezone(&Utc);
     Some(date.max(now))
 }
 
@@ -23,7 +25,7 @@ mod tests {
 
     fn now() -> DateTime<Utc> {
         DateTime::parse_from_rfc3339("2025-03-10T12:00:00Z")
-            .unwrap()
+            .expect("a valid test date")
             .with_timezone(&Utc)
     }
 
@@ -37,7 +39,10 @@ mod tests {
             parse_retry_after("Mon, 10 Mar 2025 13:00:00 GMT", now()),
             Some(now() + TimeDelta::hours(1))
         );
-        assert_eq!(parse_retry_after("Mon, 10 Mar 2025 11:00:00 GMT", now()), Some(now()));
+        assert_eq!(
+            parse_retry_after("Mon, 10 Mar 2025 11:00:00 GMT", now()),
+            Some(now())
+        );
         assert_eq!(parse_retry_after("soon", now()), None);
         assert_eq!(parse_retry_after("-5", now()), None);
     }
