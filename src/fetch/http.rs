@@ -56,6 +56,17 @@ pub struct HttpClient {
     inner: Arc<Inner>,
 }
 
+impl std::fmt::Debug for HttpClient {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("HttpClient")
+            .field("timeout", &self.inner.timeout)
+            .field("max_feed_bytes", &self.inner.max_feed_bytes)
+            .field("max_page_bytes", &self.inner.max_page_bytes)
+            .field("max_redirects", &self.inner.max_redirects)
+            .finish_non_exhaustive()
+    }
+}
+
 struct Inner {
     client: reqwest::Client,
     limits: Limits,

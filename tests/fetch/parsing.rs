@@ -121,3 +121,16 @@ async fn a_gzip_encoded_feed_is_decoded() {
         .expect("the feed parses");
     assert_eq!(parsed.items[0].title, "Squeezed");
 }
+
+#[tokio::test]
+async fn a_declared_latin1_feed_is_honoured() {
+    let mut doc = Vec::new();
+    doc.extend_from_slice(b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><rss version=\"2.0\">");
+    doc.extend_from_slice(b"<channel><title>Z\xfcrich Notes</title><item><guid>z1</guid>");
+    doc.extend_from_slice(b"<title>Gr\xfc\xdfe aus Z\xfcrich</title></item></channel></rss>");
+    let parsed = serve_and_parse(Reply::ok("text/xml", doc))
+        .await
+        .expect("the feed parses");
+    assert_eq!(parsed.title.as_deref(), Some("Zürich Notes"));
+    assert_eq!(parsed.items[0].title, "Grüße aus Zürich");
+}

@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum FetchError {
     /// The address is not an absolute http(s) URL.
-    #[error("the address {url} is not an http or https URL; check the feed address")]
+    #[error("the address {url} is not an http or https URL; check the address")]
     NotHttp { url: String },
     /// No connection could be made (refused, DNS, TLS, connect time-out).
     #[error("could not connect: {reason}")]
