@@ -108,8 +108,15 @@ impl HttpClient {
         let defaults = FetchConfig::default();
         let connect = seconds(config.connect_timeout, defaults.connect_timeout);
         let timeout = seconds(config.timeout, defaults.timeout);
+        let user_agent =
+            reqwest::header::HeaderValue::from_str(&config.user_agent()).map_err(|_| {
+                FetchError::Client {
+                    reason: "the user_agent setting holds characters a header cannot carry"
+                        .to_owned(),
+                }
+            })?;
         let client = reqwest::Client::builder()
-            .user_agent(config.user_agent())
+            .user_agent(user_agent)
             .redirect(reqwest::redirect::Policy::none())
             .connect_timeout(connect)
             .build()
@@ -331,17 +338,30 @@ fn http_url(raw: &str) -> Option<url::Url> {
     (matches!(url.scheme(), "http" | "https") && url.host_str().is_some()).then_some(url)
 }
 
-/// Converts configured seconds, falling back when the value is negative,
-/// not a number or too large to be a duration.
+/// Converts configured seconds, falling back when the value is zero,
+/// negative, not a number or too large to be a duration (a zero time-out
+/// would fail every request).
 fn seconds(secs: f64, fallback: f64) -> Duration {
     Duration::try_from_secs_f64(secs)
-        .or_else(|_| Duration::try_from_secs_f64(fallback))
+        .ok()
+        .filter(|d| !d.is_zero())
+        .or_else(|| Duration::try_from_secs_f64(fallback).ok())
         .unwrap_or(Duration::ZERO)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_user_agent_with_a_newline_is_refused_clearly() {
+        let config = FetchConfig {
+            user_agent: "Reader\nX-Evil: 1".into(),
+            ..FetchConfig::default()
+        };
+        let err = HttpClient::new(&config).expect_err("the header is refused");
+        assert!(err.to_string().contains("user_agent setting"), "{err}");
+    }
 
     #[test]
     fn only_http_urls_are_fetched() {
@@ -356,5 +376,7 @@ mod tests {
         assert_eq!(seconds(1.5, 30.0), Duration::from_millis(1500));
         assert_eq!(seconds(-1.0, 30.0), Duration::from_secs(30));
         assert_eq!(seconds(f64::NAN, 30.0), Duration::from_secs(30));
+        assert_eq!(seconds(0.0, 30.0), Duration::from_secs(30));
+        assert_eq!(seconds(0.0, 0.0), Duration::ZERO);
     }
 }
