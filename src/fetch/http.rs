@@ -15,7 +15,7 @@ use reqwest::StatusCode;
 use reqwest::header;
 
 pub use error::FetchError;
-use error::human_bytes;
+use error::{TimeLimits, human_bytes};
 use headers::{conditional_headers, header_text, status_error, status_words};
 use limits::{Limits, host_key};
 
@@ -71,7 +71,7 @@ struct Inner {
     client: reqwest::Client,
     limits: Limits,
     timeout: Duration,
-    timeout_secs: f64,
+    secs: TimeLimits,
     max_feed_bytes: u64,
     max_page_bytes: u64,
     max_redirects: usize,
@@ -128,7 +128,10 @@ impl HttpClient {
                 client,
                 limits: Limits::new(config.concurrency, config.per_host),
                 timeout,
-                timeout_secs: timeout.as_secs_f64(),
+                secs: TimeLimits {
+                    connect: connect.as_secs_f64(),
+                    total: timeout.as_secs_f64(),
+                },
                 max_feed_bytes: config.max_feed_bytes,
                 max_page_bytes: config.max_page_bytes,
                 max_redirects: config.max_redirects,
@@ -234,7 +237,7 @@ impl HttpClient {
         match tokio::time::timeout(self.inner.timeout, work).await {
             Ok(result) => result,
             Err(_) => Err(FetchError::Timeout {
-                secs: self.inner.timeout_secs,
+                secs: self.inner.secs.total,
             }),
         }
     }
@@ -257,7 +260,7 @@ impl HttpClient {
         let mut response = request
             .send()
             .await
-            .map_err(|e| FetchError::from_reqwest(&e, inner.timeout_secs))?;
+            .map_err(|e| FetchError::from_reqwest(&e, inner.secs))?;
         let status = response.status();
         let headers = response.headers().clone();
 
@@ -312,7 +315,7 @@ impl HttpClient {
         while let Some(chunk) = response
             .chunk()
             .await
-            .map_err(|e| FetchError::from_reqwest(&e, inner.timeout_secs))?
+            .map_err(|e| FetchError::from_reqwest(&e, inner.secs))?
         {
             if (bytes.len() + chunk.len()) as u64 > cap {
                 return Err(too_large());

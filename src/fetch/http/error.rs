@@ -65,16 +65,29 @@ impl FetchError {
     }
 
     /// Turns a reqwest error into the closest variant, naming the root cause.
-    pub(crate) fn from_reqwest(err: &reqwest::Error, timeout_secs: f64) -> FetchError {
+    pub(crate) fn from_reqwest(err: &reqwest::Error, secs: TimeLimits) -> FetchError {
         let reason = root_cause(err);
-        if err.is_connect() {
+        if err.is_connect() && err.is_timeout() {
+            FetchError::Connect {
+                reason: format!("no answer within {} s", secs.connect),
+            }
+        } else if err.is_connect() {
             FetchError::Connect { reason }
         } else if err.is_timeout() {
-            FetchError::Timeout { secs: timeout_secs }
+            FetchError::Timeout { secs: secs.total }
         } else {
             FetchError::Network { reason }
         }
     }
+}
+
+/// The two time limits, in seconds, for wording time-out errors.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct TimeLimits {
+    /// The connect time-out.
+    pub(crate) connect: f64,
+    /// The whole-request time-out.
+    pub(crate) total: f64,
 }
 
 /// Returns the innermost error message, which is the one that says what
