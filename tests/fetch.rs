@@ -144,7 +144,7 @@ async fn a_long_retry_after_fails_with_the_retry_time() {
     assert_eq!(srv.hits("/seconds"), 1);
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_body_that_never_ends_times_out() {
     let srv = TestServer::start();
     srv.route("/slow", Reply::trickle(RSS));
@@ -158,6 +158,13 @@ async fn a_body_that_never_ends_times_out() {
         .expect_err("the fetch fails");
     assert_eq!(err, FetchError::Timeout { secs: 1.0 });
     assert_eq!(err.to_string(), "timed out after 1 s");
+    // The client hung up, so the server's endless reply must have stopped.
+    // The wait blocks this thread, so the runtime's other worker closes the
+    // connection.
+    drop(client);
+    assert!(tokio::task::block_in_place(
+        || srv.wait_until_idle(Duration::from_secs(10))
+    ));
 }
 
 #[tokio::test]

@@ -78,7 +78,7 @@ pub fn parse(
             .published
             .or(entry.updated)
             .filter(|d| plausible_date(*d, latest));
-        let guid = plain_line(&entry.id);
+        let guid = clean_line(&entry.id);
         let key = if guid.is_empty() {
             derived_key(url.as_deref(), &title, published, &entry)
         } else {

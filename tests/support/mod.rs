@@ -28,8 +28,9 @@ mod reply;
 use std::collections::HashMap;
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Condvar, Mutex};
 use std::thread::JoinHandle;
+use std::time::Duration;
 
 pub use conn::Headers;
 #[allow(unused_imports)]
@@ -49,6 +50,9 @@ pub(crate) struct State {
     log: Mutex<Vec<Recorded>>,
     pub(crate) in_flight: AtomicUsize,
     pub(crate) max_in_flight: AtomicUsize,
+    /// Connections whose thread is still running, and its change signal.
+    open: Mutex<usize>,
+    open_changed: Condvar,
 }
 
 /// The replies of one path; each hit takes the next, the last one repeats.
@@ -78,6 +82,8 @@ impl TestServer {
             log: Mutex::new(Vec::new()),
             in_flight: AtomicUsize::new(0),
             max_in_flight: AtomicUsize::new(0),
+            open: Mutex::new(0),
+            open_changed: Condvar::new(),
         });
         let accept_state = Arc::clone(&state);
         let accept = std::thread::spawn(move || {
@@ -87,7 +93,11 @@ impl TestServer {
                 }
                 let Ok(stream) = stream else { continue };
                 let conn_state = Arc::clone(&accept_state);
-                std::thread::spawn(move || conn::serve(stream, &conn_state));
+                conn_state.connection_opened();
+                std::thread::spawn(move || {
+                    conn::serve(stream, &conn_state);
+                    conn_state.connection_closed();
+                });
             }
         });
         TestServer {
@@ -144,6 +154,20 @@ impl TestServer {
         self.state.max_in_flight.load(Ordering::SeqCst)
     }
 
+    /// Blocks until no connection is being served (every answer sent, every
+    /// never-ending reply stopped because its client hung up), or `limit`
+    /// passes; returns whether the server went idle. It waits on a condition
+    /// variable, not by polling.
+    pub fn wait_until_idle(&self, limit: Duration) -> bool {
+        let open = self.state.open.lock().expect("open lock");
+        let (open, _) = self
+            .state
+            .open_changed
+            .wait_timeout_while(open, limit, |n| *n > 0)
+            .expect("open lock");
+        *open == 0
+    }
+
     fn requests(&self, path: &str) -> Vec<Recorded> {
         let log = self.state.log.lock().expect("log lock");
         log.iter()
@@ -167,6 +191,15 @@ impl Drop for TestServer {
 impl State {
     pub(crate) fn stopping(&self) -> bool {
         self.stopping.load(Ordering::SeqCst)
+    }
+
+    fn connection_opened(&self) {
+        *self.open.lock().expect("open lock") += 1;
+    }
+
+    fn connection_closed(&self) {
+        *self.open.lock().expect("open lock") -= 1;
+        self.open_changed.notify_all();
     }
 
     /// Logs the request and returns the reply its route has next.
