@@ -320,3 +320,23 @@ async fn the_user_agent_and_accept_encoding_are_sent() {
         "MyReader/2"
     );
 }
+
+#[test]
+fn dropping_the_test_server_ends_its_endless_replies() {
+    use std::io::{Read, Write};
+    let srv = TestServer::start();
+    srv.route("/slow", Reply::trickle(RSS));
+    let mut conn = std::net::TcpStream::connect(srv.addr()).expect("the server accepts");
+    conn.set_read_timeout(Some(Duration::from_secs(10)))
+        .expect("a read time-out can be set");
+    conn.write_all(b"GET /slow HTTP/1.1\r\nHost: test\r\n\r\n")
+        .expect("the request is sent");
+    let mut first = [0u8; 64];
+    let n = conn.read(&mut first).expect("the reply starts");
+    assert!(first[..n].starts_with(b"HTTP/1.1 200 OK"));
+    drop(srv);
+    // The reply ends (EOF) instead of trickling on; a time-out would be an error.
+    let mut rest = Vec::new();
+    conn.read_to_end(&mut rest)
+        .expect("the server closes the connection");
+}
