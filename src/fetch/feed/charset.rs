@@ -1,0 +1,173 @@
+//! Turns a feed document in any charset into UTF-8 that says it is UTF-8.
+//!
+//! feed-rs honours the XML declaration, but a Windows-1252 feed that claims
+//! (or is assumed) to be UTF-8 makes it fail or lose characters. So the
+//! document is decoded here and handed on as UTF-8 with its declaration fixed.
+
+use std::borrow::Cow;
+
+use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
+
+/// Returns the document as UTF-8 bytes whose XML declaration (if any) says
+/// UTF-8.
+///
+/// The charset is taken from a byte-order mark, else the XML declaration,
+/// else the `Content-Type` charset. A document declared or assumed UTF-8 that
+/// is not valid UTF-8 keeps its valid runs, and each stray byte is read as
+/// Windows-1252 (the usual culprit, and a superset of Latin-1's printables).
+pub(crate) fn to_utf8<'a>(bytes: &'a [u8], content_type: Option<&str>) -> Cow<'a, [u8]> {
+    if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
+        let (text, _) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
+        return Cow::Owned(declare_utf8(&text).into_owned().into_bytes());
+    }
+    let declared = xml_declared_label(bytes)
+        .or_else(|| content_type.and_then(charset_param))
+        .and_then(|label| Encoding::for_label(label.as_bytes()));
+    match declared {
+        // A UTF-16 label without a BOM cannot be right for a document whose
+        // declaration was readable as ASCII; treat it as UTF-8.
+        Some(enc) if enc != UTF_8 && enc.is_ascii_compatible() => {
+            let (text, _) = enc.decode_without_bom_handling(bytes);
+            Cow::Owned(declare_utf8(&text).into_owned().into_bytes())
+        }
+        _ => match std::str::from_utf8(bytes) {
+            Ok(text) => match declare_utf8(text) {
+                Cow::Borrowed(_) => Cow::Borrowed(bytes),
+                Cow::Owned(fixed) => Cow::Owned(fixed.into_bytes()),
+            },
+            Err(_) => Cow::Owned(declare_utf8(&repair_utf8(bytes)).into_owned().into_bytes()),
+        },
+    }
+}
+
+/// Decodes mostly-UTF-8 bytes: valid runs stay, each invalid byte is read as
+/// Windows-1252.
+fn repair_utf8(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len() + bytes.len() / 8);
+    for chunk in bytes.utf8_chunks() {
+        out.push_str(chunk.valid());
+        if !chunk.invalid().is_empty() {
+            let (text, _) = WINDOWS_1252.decode_without_bom_handling(chunk.invalid());
+            out.push_str(&text);
+        }
+    }
+    out
+}
+
+/// Returns the `encoding` named by an XML declaration at the very start.
+fn xml_declared_label(bytes: &[u8]) -> Option<String> {
+    let head = &bytes[..bytes.len().min(512)];
+    let head = String::from_utf8_lossy(head);
+    let (start, end) = declaration_span(&head)?;
+    let decl = &head[start..end];
+    let (value_start, value_end) = encoding_value_span(decl)?;
+    Some(decl[value_start..value_end].trim().to_owned())
+}
+
+/// Returns `text` with its XML declaration's encoding set to UTF-8
+/// (borrowed when there is nothing to change).
+fn declare_utf8(text: &str) -> Cow<'_, str> {
+    let Some((start, end)) = declaration_span(text) else {
+        return Cow::Borrowed(text);
+    };
+    let decl = &text[start..end];
+    match encoding_value_span(decl) {
+        Some((vs, ve)) if decl[vs..ve].trim().eq_ignore_ascii_case("utf-8") => Cow::Borrowed(text),
+        Some((vs, ve)) => {
+            let mut out = String::with_capacity(text.len());
+            out.push_str(&text[..start + vs]);
+            out.push_str("UTF-8");
+            out.push_str(&text[start + ve..]);
+            Cow::Owned(out)
+        }
+        None => Cow::Borrowed(text),
+    }
+}
+
+/// Byte span of `<?xml ... ?>` when the document opens with one (after
+/// white space).
+fn declaration_span(text: &str) -> Option<(usize, usize)> {
+    let start = text.len() - text.trim_start().len();
+    if !text[start..].starts_with("<?xml") {
+        return None;
+    }
+    let end = text[start..].find("?>")? + start + 2;
+    Some((start, end))
+}
+
+/// Span of the value of `encoding="..."` inside a declaration.
+fn encoding_value_span(decl: &str) -> Option<(usize, usize)> {
+    let at = decl.find("encoding")? + "encoding".len();
+    let rest = &decl[at..];
+    let eq = rest.find('=')?;
+    let after_eq = &rest[eq + 1..];
+    let quote_off = after_eq.len() - after_eq.trim_start().len();
+    let quote = after_eq[quote_off..]
+        .chars()
+        .next()
+        .filter(|c| *c == '"' || *c == '\'')?;
+    let value_start = at + eq + 1 + quote_off + 1;
+    let value_len = decl[value_start..].find(quote)?;
+    Some((value_start, value_start + value_len))
+}
+
+/// Returns the `charset=` parameter of a Content-Type header.
+fn charset_param(content_type: &str) -> Option<String> {
+    content_type.split(';').skip(1).find_map(|param| {
+        let (name, value) = param.split_once('=')?;
+        name.trim()
+            .eq_ignore_ascii_case("charset")
+            .then(|| value.trim().trim_matches('"').to_owned())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn utf8(bytes: &[u8], ct: Option<&str>) -> String {
+        String::from_utf8(to_utf8(bytes, ct).into_owned()).expect("the output is UTF-8")
+    }
+
+    #[test]
+    fn windows_1252_declared_as_utf8_is_repaired() {
+        let doc = b"<?xml version=\"1.0\" encoding=\"utf-8\"?><t>caf\xe9 \x93hi\x94</t>";
+        assert_eq!(
+            utf8(doc, None),
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?><t>caf\u{e9} \u{201c}hi\u{201d}</t>"
+        );
+    }
+
+    #[test]
+    fn a_declared_latin1_document_is_decoded_and_redeclared() {
+        let doc = b"<?xml version='1.0' encoding='ISO-8859-1'?><t>na\xefve</t>";
+        assert_eq!(
+            utf8(doc, None),
+            "<?xml version='1.0' encoding='UTF-8'?><t>na\u{ef}ve</t>"
+        );
+    }
+
+    #[test]
+    fn the_http_charset_applies_without_a_declaration() {
+        let doc = b"<t>\xe9t\xe9</t>";
+        assert_eq!(
+            utf8(doc, Some("text/xml; charset=\"windows-1252\"")),
+            "<t>\u{e9}t\u{e9}</t>"
+        );
+    }
+
+    #[test]
+    fn valid_utf8_is_left_alone() {
+        let doc = "<?xml version=\"1.0\"?><t>café</t>".as_bytes();
+        assert!(matches!(to_utf8(doc, None), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn a_bom_wins() {
+        let mut doc = vec![0xFF, 0xFE];
+        for unit in "<t>é</t>".encode_utf16() {
+            doc.extend_from_slice(&unit.to_le_bytes());
+        }
+        assert_eq!(utf8(&doc, Some("text/xml; charset=utf-8")), "<t>é</t>");
+    }
+}

@@ -1,0 +1,164 @@
+//! The four feed formats, from fixtures written for Byline.
+
+use super::*;
+
+fn fixture(name: &str) -> Vec<u8> {
+    let path = format!("{}/tests/fixtures/feeds/{name}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+fn date(s: &str) -> Option<DateTime<Utc>> {
+    Some(
+        DateTime::parse_from_rfc3339(s)
+            .expect("a valid test date")
+            .with_timezone(&Utc),
+    )
+}
+
+#[test]
+fn rss_1_0_items_get_links_keys_authors_and_dates() {
+    let feed = parse(
+        &fixture("rss10.rdf"),
+        None,
+        "https://wire.example.org/rss",
+        100,
+    )
+    .expect("the fixture parses");
+    assert_eq!(feed.title.as_deref(), Some("Harbour Town Wire"));
+    assert_eq!(feed.site_url.as_deref(), Some("https://wire.example.org/"));
+    assert_eq!(feed.items.len(), 2);
+    let strike = &feed.items[0];
+    assert_eq!(strike.title, "Ferry crews vote to strike over night shifts");
+    assert_eq!(
+        strike.url.as_deref(),
+        Some("https://wire.example.org/2025/ferry-strike?utm_source=rss")
+    );
+    assert_eq!(
+        strike.canonical_url.as_deref(),
+        Some("https://wire.example.org/2025/ferry-strike")
+    );
+    assert_eq!(strike.author.as_deref(), Some("Mira Castellanos"));
+    assert_eq!(strike.published, date("2025-03-10T06:15:00Z"));
+    // RSS 1.0 items have no guid: the key comes from the link.
+    assert!(strike.key.starts_with("byline:"), "{}", strike.key);
+    let lighthouse = &feed.items[1];
+    assert_eq!(
+        lighthouse.url.as_deref(),
+        Some("https://wire.example.org/2025/lighthouse")
+    );
+    assert_eq!(
+        lighthouse.summary_html.as_deref(),
+        Some("The keeper's cottage now holds a café.")
+    );
+    assert_eq!(lighthouse.published, None);
+    assert_ne!(strike.key, lighthouse.key);
+}
+
+#[test]
+fn rss_0_91_is_read() {
+    let feed = parse(
+        &fixture("rss091.xml"),
+        None,
+        "http://gazette.example.net/rss.xml",
+        100,
+    )
+    .expect("the fixture parses");
+    assert_eq!(feed.title.as_deref(), Some("Valley Gazette"));
+    let titles: Vec<&str> = feed.items.iter().map(|i| i.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Bridge repairs finish two weeks early",
+            "Library extends its opening hours"
+        ]
+    );
+    assert_eq!(
+        feed.items[0].summary_html.as_deref(),
+        Some("Traffic returns to the river crossing on Monday.")
+    );
+    assert_eq!(feed.items[1].summary_html, None);
+}
+
+#[test]
+fn atom_entries_keep_ids_resolve_relative_links_and_join_authors() {
+    let feed = parse(
+        &fixture("atom.xml"),
+        None,
+        "https://ledger.example.com/atom.xml",
+        100,
+    )
+    .expect("the fixture parses");
+    assert_eq!(feed.title.as_deref(), Some("Northern Ledger"));
+    assert_eq!(
+        feed.site_url.as_deref(),
+        Some("https://ledger.example.com/")
+    );
+    let tram = &feed.items[0];
+    assert_eq!(tram.key, "tag:ledger.example.com,2025:tram");
+    assert_eq!(
+        tram.url.as_deref(),
+        Some("https://ledger.example.com/stories/tram-line#top")
+    );
+    assert_eq!(
+        tram.canonical_url.as_deref(),
+        Some("https://ledger.example.com/stories/tram-line")
+    );
+    assert_eq!(tram.author.as_deref(), Some("Jonas Lindqvist, Aiko Tanabe"));
+    assert_eq!(tram.published, date("2025-03-11T07:30:00Z"));
+    assert_eq!(tram.summary_html.as_deref(), Some("A vote of 31 to 12."));
+    assert_eq!(
+        tram.content_html.as_deref(),
+        Some("<p>The council voted <b>31 to 12</b>.</p>")
+    );
+    // No <published>: the update time stands in.
+    assert_eq!(feed.items[1].published, date("2025-03-10T17:00:00Z"));
+}
+
+#[test]
+fn json_feed_items_are_read() {
+    let feed = parse(
+        &fixture("feed.json"),
+        Some("application/feed+json"),
+        "https://coastline.example.com/feed.json",
+        100,
+    )
+    .expect("the fixture parses");
+    assert_eq!(feed.title.as_deref(), Some("Coastline Daily"));
+    assert_eq!(
+        feed.site_url.as_deref(),
+        Some("https://coastline.example.com/")
+    );
+    let tides = &feed.items[0];
+    assert_eq!(tides.key, "cd-2025-0042");
+    assert_eq!(tides.title, "Record tides expected this weekend");
+    assert_eq!(
+        tides.canonical_url.as_deref(),
+        Some("https://coastline.example.com/tides?page=2")
+    );
+    assert_eq!(tides.author.as_deref(), Some("Priya Raman"));
+    assert_eq!(tides.published, date("2025-03-09T12:00:00Z"));
+    assert_eq!(
+        tides.content_html.as_deref(),
+        Some("<p>Forecasters warn of <em>unusually</em> high water.</p>")
+    );
+    assert_eq!(feed.items[1].key, "cd-2025-0043");
+}
+
+#[test]
+fn at_most_max_items_are_kept() {
+    let feed = parse(
+        &fixture("atom.xml"),
+        None,
+        "https://ledger.example.com/atom.xml",
+        1,
+    )
+    .expect("the fixture parses");
+    assert_eq!(feed.items.len(), 1);
+    assert_eq!(feed.items[0].title, "Council approves the new tram line");
+}
+
+#[test]
+fn a_json_document_that_is_not_a_feed_is_refused() {
+    let err = parse(b"{\"hello\": 1}", None, "https://x.example/", 10).expect_err("not a feed");
+    assert!(matches!(err, FeedError::InvalidJson { .. }), "{err:?}");
+}
