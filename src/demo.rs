@@ -178,7 +178,9 @@ fn parse_story(outlet: &OutletFile, story: &StoryFile) -> Result<(FeedItem, Arti
         title: story.title.clone(),
         author: story.author.clone(),
         published: Some(published),
-        summary_html: paragraphs.first().map(|p| format!("<p>{}</p>", escape_html(p))),
+        summary_html: paragraphs
+            .first()
+            .map(|p| format!("<p>{}</p>", escape_html(p))),
         content_html: None,
     };
     let article = Article {
@@ -258,8 +260,8 @@ mod tests {
 
     #[test]
     fn strips_link_markup_and_counts_scalar_values() {
-        let (plain, links) = strip_links("Café [Seoul talks](https://a.example/x) ended.", 10)
-            .unwrap_or_default();
+        let (plain, links) =
+            strip_links("Café [Seoul talks](https://a.example/x) ended.", 10).unwrap_or_default();
         assert_eq!(plain, "Café Seoul talks ended.");
         assert_eq!(links.len(), 1);
         assert_eq!((links[0].start, links[0].end), (15, 26));

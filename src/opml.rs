@@ -13,7 +13,9 @@ use crate::sanitize::{clean_line, safe_http_url};
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum ImportError {
     /// The file looks like XML but is not well-formed.
-    #[error("the OPML file is not well-formed XML at line {line} ({message}); fix it or export it again")]
+    #[error(
+        "the OPML file is not well-formed XML at line {line} ({message}); fix it or export it again"
+    )]
     Malformed {
         /// The 1-based line where the parser stopped.
         line: usize,
@@ -21,13 +23,17 @@ pub enum ImportError {
         message: String,
     },
     /// The file is XML whose root is not `<opml>`.
-    #[error("the file is XML but its root element is <{root}>, not <opml>; import an OPML file or a newsboat urls file")]
+    #[error(
+        "the file is XML but its root element is <{root}>, not <opml>; import an OPML file or a newsboat urls file"
+    )]
     NotOpml {
         /// The name of the root element found.
         root: String,
     },
     /// The file is neither XML nor a list of feed URLs.
-    #[error("the file is neither OPML nor a newsboat urls file (no line starts with a feed URL); check that you chose the right file")]
+    #[error(
+        "the file is neither OPML nor a newsboat urls file (no line starts with a feed URL); check that you chose the right file"
+    )]
     Unrecognized,
 }
 
@@ -48,7 +54,9 @@ impl std::fmt::Display for SkipReason {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             SkipReason::Query => f.write_str("a query feed is a saved search, not a feed"),
-            SkipReason::Exec => f.write_str("an exec feed would run a command, which Byline never does"),
+            SkipReason::Exec => {
+                f.write_str("an exec feed would run a command, which Byline never does")
+            }
             SkipReason::Filter => {
                 f.write_str("a filter feed would run a command, which Byline never does")
             }
@@ -144,7 +152,10 @@ fn write_feed(out: &mut String, feed: &FeedSource, indent: &str) {
     }
     out.push_str(&format!(" xmlUrl=\"{url}\""));
     if feed.tags.len() > 1 {
-        out.push_str(&format!(" category=\"{}\"", escape(&feed.tags[1..].join(","))));
+        out.push_str(&format!(
+            " category=\"{}\"",
+            escape(&feed.tags[1..].join(","))
+        ));
     }
     out.push_str("/>\n");
 }

@@ -68,7 +68,11 @@ fn the_set_parses_into_five_outlets_of_about_24_stories() {
     let total: usize = set.iter().map(|o| o.stories.len()).sum();
     assert!((22..=26).contains(&total), "{total} stories");
     for outlet in &set {
-        assert!(outlet.source.url.starts_with("demo:"), "{}", outlet.source.url);
+        assert!(
+            outlet.source.url.starts_with("demo:"),
+            "{}",
+            outlet.source.url
+        );
         assert!(outlet.source.title.is_some());
         assert!(
             outlet.stories.len() >= 4,
@@ -93,7 +97,10 @@ fn keys_and_urls_are_unique_and_follow_the_outlet_pattern() {
             assert_eq!(item.canonical_url.as_deref(), Some(url.as_str()));
             let date = item.published.map(|d| d.format("/%Y/%m/%d/").to_string());
             assert!(url.contains(&date.unwrap_or_default()), "{url}");
-            assert!(url.starts_with("https://") && url.contains(".example/"), "{url}");
+            assert!(
+                url.starts_with("https://") && url.contains(".example/"),
+                "{url}"
+            );
             assert_eq!(article.title.as_deref(), Some(item.title.as_str()));
             assert_eq!(article.published, item.published);
         }
@@ -112,13 +119,21 @@ fn stories_look_like_wire_copy() {
         assert!(item.author.is_some(), "{url} has no byline");
         let dateline = article.dateline.clone().unwrap_or_default();
         assert!(
-            article.paragraphs[0].starts_with(&format!("{dateline} ")) ||
-            article.paragraphs[0].starts_with(&format!("{dateline},")),
+            article.paragraphs[0].starts_with(&format!("{dateline} "))
+                || article.paragraphs[0].starts_with(&format!("{dateline},")),
             "{url}: first paragraph does not open with its dateline {dateline}"
         );
         let summary = item.summary_html.unwrap_or_default();
-        assert!(summary.starts_with("<p>") && summary.contains(&dateline), "{url}");
-        assert!(article.text().chars().all(|c| !byline::sanitize::is_unsafe(c)));
+        assert!(
+            summary.starts_with("<p>") && summary.contains(&dateline),
+            "{url}"
+        );
+        assert!(
+            article
+                .text()
+                .chars()
+                .all(|c| !byline::sanitize::is_unsafe(c))
+        );
     }
 }
 
@@ -133,13 +148,21 @@ fn every_link_offset_matches_its_anchor() {
             let anchor: String = text[link.start..link.end].iter().collect();
             assert_eq!(anchor, link.text, "in {}", story_url(&item));
             assert!(!link.text.contains('[') && !link.text.contains(']'));
-            assert!(byline::sanitize::safe_http_url(&link.url).is_some(), "{}", link.url);
+            assert!(
+                byline::sanitize::safe_http_url(&link.url).is_some(),
+                "{}",
+                link.url
+            );
             links += 1;
             if urls.contains(&link.url) {
                 internal += 1;
             }
         }
-        assert!(!article.text().contains("]("), "markup left in {}", story_url(&item));
+        assert!(
+            !article.text().contains("]("),
+            "markup left in {}",
+            story_url(&item)
+        );
     }
     assert!(links >= 6, "{links} links");
     assert!(internal >= 3, "{internal} links to other demo stories");
@@ -154,7 +177,10 @@ fn expected_file_covers_every_story_and_names_only_real_urls() {
     let listed: Vec<&String> = expected.story.iter().map(|s| &s.url).collect();
     assert_eq!(listed.len(), by_url.len(), "one entry per story");
     for url in by_url.keys() {
-        assert!(listed.contains(&url), "{url} missing from demo_expected.toml");
+        assert!(
+            listed.contains(&url),
+            "{url} missing from demo_expected.toml"
+        );
     }
     for story in &expected.story {
         assert!(by_url.contains_key(&story.url), "unknown url {}", story.url);
@@ -180,15 +206,28 @@ fn expected_names_and_quotes_occur_in_the_text() {
         // A place may only appear in the upper-case dateline.
         let lower = text.to_lowercase();
         for place in &story.places {
-            assert!(lower.contains(&place.to_lowercase()), "{place} not in {}", story.url);
+            assert!(
+                lower.contains(&place.to_lowercase()),
+                "{place} not in {}",
+                story.url
+            );
         }
         for quote in &story.quotes {
-            let opened = ['“', '"', '‘', '\''].iter().any(|mark| {
-                text.contains(&format!("{mark}{}", quote.starts))
-            });
-            assert!(opened, "no quote opens with {:?} in {}", quote.starts, story.url);
+            let opened = ['“', '"', '‘', '\'']
+                .iter()
+                .any(|mark| text.contains(&format!("{mark}{}", quote.starts)));
+            assert!(
+                opened,
+                "no quote opens with {:?} in {}",
+                quote.starts, story.url
+            );
             assert!(["person", "org", "country", "none"].contains(&quote.kind.as_str()));
-            assert_eq!(quote.speaker.is_none(), quote.kind == "none", "{}", story.url);
+            assert_eq!(
+                quote.speaker.is_none(),
+                quote.kind == "none",
+                "{}",
+                story.url
+            );
             if quote.kind == "person" {
                 let speaker = quote.speaker.clone().unwrap_or_default();
                 assert!(story.persons.contains(&speaker), "{speaker} not a person");
@@ -201,7 +240,16 @@ fn expected_names_and_quotes_occur_in_the_text() {
         for code in codes.chain(&story.not_countries) {
             assert!(code.len() == 2 && code.chars().all(|c| c.is_ascii_uppercase()));
         }
-        assert!(!story.countries.is_empty(), "{} names no country", story.url);
+        assert!(
+            !story.countries.is_empty(),
+            "{} names no country",
+            story.url
+        );
+        assert!(
+            !story.orgs.is_empty(),
+            "{} names no organisation",
+            story.url
+        );
     }
 }
 
@@ -215,11 +263,21 @@ fn the_set_has_the_shapes_the_analysis_needs() {
     let sizes: Vec<usize> = events.values().map(Vec::len).collect();
     assert!((7..=10).contains(&events.len()), "{} events", events.len());
     assert!(sizes.iter().filter(|&&n| n == 1).count() >= 2, "singletons");
-    assert!(sizes.iter().filter(|&&n| n >= 3).count() >= 4, "widely covered events");
-    let dups = expected.story.iter().filter(|s| s.duplicate_of.is_some()).count();
+    assert!(
+        sizes.iter().filter(|&&n| n >= 3).count() >= 4,
+        "widely covered events"
+    );
+    let dups = expected
+        .story
+        .iter()
+        .filter(|s| s.duplicate_of.is_some())
+        .count();
     assert_eq!(dups, 2, "one reworded and one near-verbatim republication");
     assert!(
-        expected.story.iter().any(|s| s.not_countries.contains(&"GE".to_owned())),
+        expected
+            .story
+            .iter()
+            .any(|s| s.not_countries.contains(&"GE".to_owned())),
         "Georgia the US state"
     );
 }
@@ -233,5 +291,9 @@ fn default_feeds_are_public_http_feeds_with_tags() {
         assert!(feed.title.is_some(), "{}", feed.url);
         assert_eq!(feed.tags.first().map(String::as_str), Some("World"));
     }
-    assert!(feeds.iter().any(|f| f.url == "https://feeds.bbci.co.uk/news/world/rss.xml"));
+    assert!(
+        feeds
+            .iter()
+            .any(|f| f.url == "https://feeds.bbci.co.uk/news/world/rss.xml")
+    );
 }

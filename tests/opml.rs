@@ -84,9 +84,18 @@ fn newsboat_urls_give_tags_titles_and_skip_commands() {
     assert_eq!(
         report.skipped,
         vec![
-            Skipped { line: 7, reason: SkipReason::Query },
-            Skipped { line: 8, reason: SkipReason::Exec },
-            Skipped { line: 9, reason: SkipReason::Filter },
+            Skipped {
+                line: 7,
+                reason: SkipReason::Query
+            },
+            Skipped {
+                line: 8,
+                reason: SkipReason::Exec
+            },
+            Skipped {
+                line: 9,
+                reason: SkipReason::Filter
+            },
             Skipped {
                 line: 10,
                 reason: SkipReason::NotHttp("javascript:alert(1)".into()),
@@ -112,7 +121,11 @@ fn hostile_opml_is_cleaned_and_non_http_urls_are_skipped() {
             &["Red Folder", "ab", "c"],
         )]
     );
-    let reasons: Vec<String> = report.skipped.iter().map(|s| s.reason.to_string()).collect();
+    let reasons: Vec<String> = report
+        .skipped
+        .iter()
+        .map(|s| s.reason.to_string())
+        .collect();
     assert_eq!(reasons.len(), 4, "{reasons:?}");
     assert!(reasons[0].contains("javascript:alert(document.cookie)"));
     assert!(reasons[1].contains("file:///etc/passwd"));
@@ -149,7 +162,10 @@ fn files_that_are_neither_opml_nor_urls_are_refused_clearly() {
     let err = parse_import(&fixture("shopping_list.txt"));
     assert_eq!(err, Err(ImportError::Unrecognized));
     let message = err.err().map(|e| e.to_string()).unwrap_or_default();
-    assert!(message.contains("neither OPML nor a newsboat urls file"), "{message}");
+    assert!(
+        message.contains("neither OPML nor a newsboat urls file"),
+        "{message}"
+    );
     // An empty urls file is valid and simply has no feeds.
     assert_eq!(parse_import("# nothing yet\n\n"), Ok(vec![]));
 }
@@ -157,10 +173,22 @@ fn files_that_are_neither_opml_nor_urls_are_refused_clearly() {
 #[test]
 fn export_then_import_gives_back_the_same_feeds() {
     let feeds = vec![
-        feed("https://a.example/rss", Some("Tom & Jerry's \"News\" <daily>"), &["Cartoons & more", "fun"]),
+        feed(
+            "https://a.example/rss",
+            Some("Tom & Jerry's \"News\" <daily>"),
+            &["Cartoons & more", "fun"],
+        ),
         feed("https://b.example/feed?x=1&y=2", None, &[]),
-        feed("https://c.example/atom", Some("Zürich Zeitung — Ausland"), &["Europe", "German", "Daily news"]),
-        feed("https://d.example/rss", Some("Second in folder"), &["Cartoons & more"]),
+        feed(
+            "https://c.example/atom",
+            Some("Zürich Zeitung — Ausland"),
+            &["Europe", "German", "Daily news"],
+        ),
+        feed(
+            "https://d.example/rss",
+            Some("Second in folder"),
+            &["Cartoons & more"],
+        ),
         feed("https://e.example/rss", Some("Untagged"), &[]),
         feed("https://f.example/rss", None, &["a/b folder, with comma"]),
     ];

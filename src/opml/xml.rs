@@ -135,5 +135,9 @@ fn read_outline(e: &BytesStart<'_>, text: &str, pos: u64) -> Result<Outline, Imp
 /// Returns the 1-based line holding byte `pos` of `text`.
 fn line_at(text: &str, pos: u64) -> usize {
     let pos = usize::try_from(pos).unwrap_or(usize::MAX).min(text.len());
-    text.as_bytes()[..pos].iter().filter(|&&b| b == b'\n').count() + 1
+    text.as_bytes()[..pos]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
 }
