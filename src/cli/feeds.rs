@@ -98,8 +98,16 @@ fn format_feeds(states: &[FeedState]) -> String {
 pub fn import(ctx: &Context, file: &Path) -> anyhow::Result<Outcome> {
     let bytes = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
     let text = String::from_utf8_lossy(&bytes);
-    let feeds = crate::opml::parse_import(&text)
+    let report = crate::opml::parse_import_report(&text)
         .with_context(|| format!("cannot import {}", file.display()))?;
+    for skipped in &report.skipped {
+        eprintln!(
+            "note: line {} skipped: {}",
+            skipped.line,
+            clean_line(&skipped.reason.to_string())
+        );
+    }
+    let feeds = report.feeds;
     let existing: Vec<String> = ctx.config.feeds.iter().map(|f| f.url.clone()).collect();
     let total = feeds.len();
     let new: Vec<FeedConfig> = feeds
