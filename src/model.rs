@@ -166,6 +166,8 @@ pub struct FeedState {
     pub last_error: Option<String>,
     /// Where a permanent redirect said the feed now lives.
     pub moved_to: Option<String>,
+    /// A server asked us to wait until then; the next run skips the feed before it.
+    pub retry_at: Option<DateTime<Utc>>,
     pub stories: u64,
     pub unread: u64,
 }
