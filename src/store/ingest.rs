@@ -7,7 +7,7 @@
 use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, Transaction, params};
 
-use super::{FeedUpdate, Store, StoreError, StoredFeed, to_micros};
+use super::{FeedUpdate, Store, StoreError, StoredFeed, fts, to_micros};
 use crate::model::{FeedId, FeedItem, StoryId};
 use crate::sanitize::clean_line;
 
@@ -120,26 +120,26 @@ fn store_item(
         Some(p) => (p, "feed"),
         None => (at, "first_seen"),
     };
-    let id: i64 = tx
-        .prepare_cached(
-            "INSERT INTO stories (feed_id, url, canonical_url, title, author, published,
-                                  published_from, first_seen, feed_html)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) RETURNING id",
-        )?
-        .query_row(
-            params![
-                feed.0,
-                item.url,
-                canonical,
-                title,
-                item.author.as_deref().map(clean_line),
-                to_micros(published),
-                published_from,
-                to_micros(at),
-                html,
-            ],
-            |r| r.get(0),
-        )?;
+    // No RETURNING: SQLite runs it like a trigger, which costs a statement
+    // savepoint and so an FTS5 flush per row (see fts.rs).
+    tx.prepare_cached(
+        "INSERT INTO stories (feed_id, url, canonical_url, title, author, published,
+                              published_from, first_seen, feed_html)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?
+    .execute(params![
+        feed.0,
+        item.url,
+        canonical,
+        title,
+        item.author.as_deref().map(clean_line),
+        to_micros(published),
+        published_from,
+        to_micros(at),
+        html,
+    ])?;
+    let id = tx.last_insert_rowid();
+    fts::index_new(tx, id, &title, "")?;
     link(tx, feed, &item.key, id)?;
     stored.new.push(StoryId(id));
     Ok(())
@@ -186,8 +186,7 @@ fn refresh(
         return Ok(false);
     }
     if !title.is_empty() && known.title != title {
-        tx.prepare_cached("UPDATE stories SET title = ?2 WHERE id = ?1")?
-            .execute(params![known.id, title])?;
+        fts::rewrite(tx, known.id, Some(title), None)?;
     }
     if let (false, Some(p)) = (known.published_known, published) {
         tx.prepare_cached(

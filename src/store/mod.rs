@@ -5,6 +5,7 @@
 //! so a crash loses at most the feed in flight and never read or starred flags.
 
 mod feeds;
+mod fts;
 mod ingest;
 mod list;
 mod pages;

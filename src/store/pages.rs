@@ -1,8 +1,8 @@
 //! Story pages: which pages to fetch, and storing what was extracted.
 
-use rusqlite::{OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension, params};
 
-use super::{PageJob, Store, StoreError, to_micros};
+use super::{PageJob, Store, StoreError, fts, to_micros};
 use crate::model::{Article, StoryId, TextSource};
 use crate::sanitize::clean_line;
 
@@ -44,57 +44,21 @@ impl Store {
         article: &Article,
         source: TextSource,
     ) -> Result<(), StoreError> {
+        self.store_articles([(id, article)], source)
+    }
+
+    /// Stores several articles like [`Store::store_article`], in one transaction.
+    ///
+    /// The first texts of a whole feed fetch are stored at once this way: one
+    /// commit instead of one per story.
+    pub fn store_articles<'a>(
+        &mut self,
+        articles: impl IntoIterator<Item = (StoryId, &'a Article)>,
+        source: TextSource,
+    ) -> Result<(), StoreError> {
         let tx = self.write_tx()?;
-        let state: Option<(bool, bool)> = tx
-            .prepare_cached(
-                "SELECT page_done, published_from = 'first_seen' FROM stories WHERE id = ?1",
-            )?
-            .query_row([id.0], |r| Ok((r.get(0)?, r.get(1)?)))
-            .optional()?;
-        let Some((page_done, published_unknown)) = state else {
-            return Ok(());
-        };
-        if page_done && source == TextSource::Feed {
-            return Ok(());
-        }
-        let (source_name, marks_done) = match source {
-            TextSource::Feed => ("feed", false),
-            TextSource::Page => ("page", true),
-            TextSource::Demo => ("demo", true),
-        };
-        let text = article.text();
-        if !text.trim().is_empty() {
-            let captions =
-                serde_json::to_string(&article.captions).unwrap_or_else(|_| "[]".to_owned());
-            let links = serde_json::to_string(&article.links).unwrap_or_else(|_| "[]".to_owned());
-            tx.prepare_cached(
-                "UPDATE stories SET text = ?2, captions = ?3, links = ?4, text_source = ?5
-                 WHERE id = ?1",
-            )?
-            .execute(params![id.0, text, captions, links, source_name])?;
-        }
-        tx.prepare_cached(
-            "UPDATE stories SET dateline = COALESCE(?2, dateline),
-                    author = COALESCE(author, ?3),
-                    page_done = page_done OR ?4,
-                    page_error = CASE WHEN ?4 THEN NULL ELSE page_error END
-             WHERE id = ?1",
-        )?
-        .execute(params![
-            id.0,
-            article.dateline.as_deref().map(clean_line),
-            article
-                .author
-                .as_deref()
-                .map(clean_line)
-                .filter(|a| !a.is_empty()),
-            marks_done,
-        ])?;
-        if let (true, Some(published)) = (published_unknown, article.published) {
-            tx.prepare_cached(
-                "UPDATE stories SET published = ?2, published_from = 'page' WHERE id = ?1",
-            )?
-            .execute(params![id.0, to_micros(published)])?;
+        for (id, article) in articles {
+            write_article(&tx, id, article, source)?;
         }
         tx.commit()?;
         Ok(())
@@ -130,4 +94,64 @@ impl Store {
 /// Converts a row limit to SQLite's integer type, saturating.
 pub(super) fn clamp(limit: usize) -> i64 {
     i64::try_from(limit).unwrap_or(i64::MAX)
+}
+
+/// Writes one article inside the caller's transaction (see [`Store::store_article`]).
+fn write_article(
+    conn: &Connection,
+    id: StoryId,
+    article: &Article,
+    source: TextSource,
+) -> Result<(), StoreError> {
+    let state: Option<(bool, bool)> = conn
+        .prepare_cached(
+            "SELECT page_done, published_from = 'first_seen' FROM stories WHERE id = ?1",
+        )?
+        .query_row([id.0], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    let Some((page_done, published_unknown)) = state else {
+        return Ok(());
+    };
+    if page_done && source == TextSource::Feed {
+        return Ok(());
+    }
+    let (source_name, marks_done) = match source {
+        TextSource::Feed => ("feed", false),
+        TextSource::Page => ("page", true),
+        TextSource::Demo => ("demo", true),
+    };
+    let text = article.text();
+    if !text.trim().is_empty() {
+        let captions = serde_json::to_string(&article.captions).unwrap_or_else(|_| "[]".to_owned());
+        let links = serde_json::to_string(&article.links).unwrap_or_else(|_| "[]".to_owned());
+        fts::rewrite(conn, id.0, None, Some(&text))?;
+        conn.prepare_cached(
+            "UPDATE stories SET captions = ?2, links = ?3, text_source = ?4 WHERE id = ?1",
+        )?
+        .execute(params![id.0, captions, links, source_name])?;
+    }
+    conn.prepare_cached(
+        "UPDATE stories SET dateline = COALESCE(?2, dateline),
+                author = COALESCE(author, ?3),
+                page_done = page_done OR ?4,
+                page_error = CASE WHEN ?4 THEN NULL ELSE page_error END
+         WHERE id = ?1",
+    )?
+    .execute(params![
+        id.0,
+        article.dateline.as_deref().map(clean_line),
+        article
+            .author
+            .as_deref()
+            .map(clean_line)
+            .filter(|a| !a.is_empty()),
+        marks_done,
+    ])?;
+    if let (true, Some(published)) = (published_unknown, article.published) {
+        conn.prepare_cached(
+            "UPDATE stories SET published = ?2, published_from = 'page' WHERE id = ?1",
+        )?
+        .execute(params![id.0, to_micros(published)])?;
+    }
+    Ok(())
 }

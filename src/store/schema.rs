@@ -78,17 +78,10 @@ const MIGRATIONS: &[&str] = &[
     CREATE VIRTUAL TABLE stories_fts USING fts5(
         title, text, content = 'stories', content_rowid = 'id'
     );
-    CREATE TRIGGER stories_fts_insert AFTER INSERT ON stories BEGIN
-        INSERT INTO stories_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
-    END;
+    -- Inserts and updates are indexed by fts.rs, not by triggers (see there).
     CREATE TRIGGER stories_fts_delete AFTER DELETE ON stories BEGIN
         INSERT INTO stories_fts(stories_fts, rowid, title, text)
             VALUES ('delete', old.id, old.title, old.text);
-    END;
-    CREATE TRIGGER stories_fts_update AFTER UPDATE OF title, text ON stories BEGIN
-        INSERT INTO stories_fts(stories_fts, rowid, title, text)
-            VALUES ('delete', old.id, old.title, old.text);
-        INSERT INTO stories_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
     END;
     "#,
 ];
