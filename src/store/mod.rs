@@ -187,14 +187,26 @@ impl Store {
             .query_row("PRAGMA journal_mode", [], |r| r.get(0))?)
     }
 
-    /// Runs SQLite's integrity check and returns its verdict ("ok" when sound).
+    /// Runs SQLite's integrity check and the full-text index's own check,
+    /// and returns the verdict ("ok" when both are sound).
     ///
-    /// Used by tests after a failed write to prove the cache stayed consistent.
+    /// Used by tests after a failed write to prove the cache stayed consistent,
+    /// and that the search index still matches the stories.
     pub fn integrity_check(&self) -> Result<String, StoreError> {
         let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
-        let lines = stmt
+        let mut lines = stmt
             .query_map([], |r| r.get::<_, String>(0))?
             .collect::<Result<Vec<_>, _>>()?;
+        // Rank 1 also compares the index with the `stories` rows it was built from.
+        if let Err(err) = self.conn.execute(
+            "INSERT INTO stories_fts (stories_fts, rank) VALUES ('integrity-check', 1)",
+            [],
+        ) {
+            lines.retain(|l| l != "ok");
+            lines.push(format!(
+                "the search index does not match the stories: {err}"
+            ));
+        }
         Ok(lines.join("\n"))
     }
 
