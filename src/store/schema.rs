@@ -61,6 +61,10 @@ const MIGRATIONS: &[&str] = &[
         WHERE canonical_url IS NOT NULL;
     -- Newest first: scanned backwards, it yields (published DESC, id DESC).
     CREATE INDEX stories_published ON stories(published);
+    -- The same order for the unread and starred views, which stay small
+    -- when most of a large cache is read and little is starred.
+    CREATE INDEX stories_unread ON stories(published) WHERE read = 0;
+    CREATE INDEX stories_starred ON stories(published) WHERE starred = 1;
     -- Pending page fetches, oldest first.
     CREATE INDEX stories_page_jobs ON stories(published)
         WHERE page_done = 0 AND url IS NOT NULL AND page_attempts < 3;
