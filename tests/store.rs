@@ -235,3 +235,26 @@ fn the_integrity_check_notices_a_search_index_out_of_step() {
     let verdict = store.integrity_check().unwrap();
     assert!(verdict.contains("search index"), "{verdict}");
 }
+
+#[test]
+fn a_file_that_is_not_a_cache_is_refused_with_a_clear_sentence() {
+    let (dir, _) = temp_cache();
+    let path = dir.path().join("notes.txt");
+    std::fs::write(
+        &path,
+        "Shopping list: bread, milk, eggs, coffee, apples.\n".repeat(200),
+    )
+    .unwrap();
+    let err = Store::open(&path).err().unwrap();
+    assert!(matches!(err, StoreError::Open { .. }), "{err:?}");
+    let message = err.to_string();
+    assert!(
+        message.contains("notes.txt") && message.contains("Byline cache"),
+        "{message}"
+    );
+    assert!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .starts_with("Shopping list")
+    );
+}

@@ -25,13 +25,17 @@ use crate::model::{FeedId, FeedItem, StoryId, Validators};
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     /// The cache file could not be opened or is not a Byline cache.
-    #[error("cannot open the cache at {path}: {source}")]
+    #[error(
+        "cannot open the cache at {path} ({source}); check that the file is a Byline cache and its folder is writable"
+    )]
     Open {
         path: String,
         source: rusqlite::Error,
     },
     /// The folder that holds the cache could not be created.
-    #[error("cannot create the cache folder {path}: {source}")]
+    #[error(
+        "cannot create the cache folder {path} ({source}); check its permissions or choose another --data-dir"
+    )]
     CreateDir {
         path: String,
         source: std::io::Error,
@@ -106,7 +110,8 @@ pub struct PageJob {
 /// Which stories a list shows.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ListQuery {
-    /// Full-text search (FTS5 syntax is escaped: words are matched as typed).
+    /// Full-text search (FTS5 syntax is escaped: words are matched as typed,
+    /// all of them, in title or text; a query with no letter or digit filters nothing).
     pub search: Option<String>,
     /// Only stories not read yet.
     pub unread_only: bool,

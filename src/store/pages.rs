@@ -13,7 +13,8 @@ impl Store {
     /// Returns stories that have a URL and no extracted page yet, and whose
     /// page has not failed too often ([`MAX_PAGE_ATTEMPTS`]), oldest first.
     pub fn page_jobs(&self, limit: usize) -> Result<Vec<PageJob>, StoreError> {
-        // The WHERE clause repeats the partial index's so SQLite can use it.
+        // The WHERE clause repeats the partial index's so SQLite can use it;
+        // its 3 is MAX_PAGE_ATTEMPTS, a literal because an index needs one.
         let mut stmt = self.conn.prepare_cached(
             "SELECT id, url FROM stories INDEXED BY stories_page_jobs
              WHERE page_done = 0 AND url IS NOT NULL AND page_attempts < 3
