@@ -4,23 +4,43 @@
 //! FTS5 over title and text. Every feed fetch is stored in one transaction,
 //! so a crash loses at most the feed in flight and never read or starred flags.
 
+mod feeds;
+mod fts;
+mod ingest;
+mod list;
+mod pages;
+mod schema;
+
+pub use pages::MAX_PAGE_ATTEMPTS;
+
 use std::path::Path;
+use std::time::Duration;
 
 use chrono::{DateTime, Utc};
+use rusqlite::{Connection, Transaction, TransactionBehavior};
 
-use crate::model::{
-    Article, FeedId, FeedItem, FeedSource, FeedState, Story, StoryId, StoryRow, TextSource,
-    Validators,
-};
+use crate::model::{Article, FeedId, FeedItem, StoryId, Validators};
 
 /// Errors from the cache.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("cannot open the cache at {path}: {source}")]
+    /// The cache file could not be opened or is not a Byline cache.
+    #[error(
+        "cannot open the cache at {path} ({source}); check that the file is a Byline cache and its folder is writable"
+    )]
     Open {
         path: String,
         source: rusqlite::Error,
     },
+    /// The folder that holds the cache could not be created.
+    #[error(
+        "cannot create the cache folder {path} ({source}); check its permissions or choose another --data-dir"
+    )]
+    CreateDir {
+        path: String,
+        source: std::io::Error,
+    },
+    /// The cache was written by a newer Byline whose schema this one does not know.
     #[error(
         "the cache at {path} was written by a newer Byline (schema {found}, this one knows {known}); upgrade Byline"
     )]
@@ -29,27 +49,46 @@ pub enum StoreError {
         found: i64,
         known: i64,
     },
+    /// The disk (or the cache's page limit) is full; the write was rolled back.
     #[error("the cache is full: {0}")]
     Full(String),
+    /// The fetcher's writer thread stopped before answering.
     #[error("the cache writer stopped unexpectedly")]
     Gone,
+    /// Any other SQLite error.
     #[error("cache error: {0}")]
-    Sql(#[from] rusqlite::Error),
+    Sql(#[source] rusqlite::Error),
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(err: rusqlite::Error) -> Self {
+        if err.sqlite_error_code() == Some(rusqlite::ErrorCode::DiskFull) {
+            StoreError::Full(
+                "the disk or the cache's size limit was reached and the last change was not saved; \
+                 free some disk space and try again"
+                    .to_owned(),
+            )
+        } else {
+            StoreError::Sql(err)
+        }
+    }
 }
 
 /// What a feed fetch brought, to be stored in one transaction.
 #[derive(Debug, Clone, Default)]
 pub struct FeedUpdate {
-    /// The feed's own title and site.
+    /// The feed's own title.
     pub title: Option<String>,
+    /// The site the feed belongs to.
     pub site_url: Option<String>,
     /// Validators to send next time.
     pub validators: Validators,
     /// Where a permanent redirect said the feed now lives.
     pub moved_to: Option<String>,
+    /// The items, in feed order.
     pub items: Vec<FeedItem>,
     /// The text of each item (parallel to `items`) from the feed's own HTML,
-    /// stored with a new story in the same transaction.
+    /// stored with a new or refreshed story in the same transaction.
     pub articles: Vec<Option<Article>>,
 }
 
@@ -62,137 +101,172 @@ pub struct StoredFeed {
     pub new_items: Vec<(usize, StoryId)>,
     /// Stories already cached (this feed or another) that the feed carried again.
     pub seen: usize,
+    /// Known stories whose feed HTML changed while no page was extracted yet;
+    /// the caller re-extracts their feed text as it does for new ones.
+    pub refreshed: Vec<StoryId>,
 }
 
 /// A story whose page should be fetched.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PageJob {
+    /// The story whose page this is.
     pub id: StoryId,
+    /// The story's URL, to fetch.
     pub url: String,
 }
 
 /// Which stories a list shows.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ListQuery {
-    /// Full-text search (FTS5 syntax is escaped: words are matched as typed).
+    /// Full-text search (FTS5 syntax is escaped: words are matched as typed,
+    /// all of them, in title or text; a query with no letter or digit filters nothing).
     pub search: Option<String>,
+    /// Only stories not read yet.
     pub unread_only: bool,
+    /// Only starred stories.
     pub starred_only: bool,
+    /// Only stories this feed carries (including those another feed stored first).
     pub feed: Option<FeedId>,
+    /// At most this many rows; all when `None`.
     pub limit: Option<usize>,
 }
 
 /// A connection to the cache.
+///
+/// Each process (or task) opens its own; SQLite's WAL mode lets one write
+/// while the others read, and the busy timeout makes writers queue instead
+/// of failing.
 pub struct Store {
-    conn: rusqlite::Connection,
+    conn: Connection,
 }
+
+/// How long a statement waits for another connection's write lock.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
 impl Store {
     /// Opens (creating if needed) the cache file and migrates it.
+    ///
+    /// The parent folder is created when missing, so a first run needs no setup.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
-        todo!("{path:?}")
+        let shown = path.display().to_string();
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent).map_err(|source| StoreError::CreateDir {
+                path: parent.display().to_string(),
+                source,
+            })?;
+        }
+        let open_err = |source| StoreError::Open {
+            path: shown.clone(),
+            source,
+        };
+        let mut conn = Connection::open(path).map_err(open_err)?;
+        configure(&conn).map_err(open_err)?;
+        // WAL survives in the file; asking again on an already-WAL cache is free.
+        let mode: String = conn
+            .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
+            .map_err(open_err)?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            tracing::warn!("the cache at {shown} runs in {mode} journal mode, not WAL");
+        }
+        schema::migrate(&mut conn, &shown)?;
+        Ok(Store { conn })
     }
 
     /// Opens a fresh in-memory cache, for tests.
     pub fn open_in_memory() -> Result<Store, StoreError> {
-        todo!()
+        let open_err = |source| StoreError::Open {
+            path: ":memory:".to_owned(),
+            source,
+        };
+        let mut conn = Connection::open_in_memory().map_err(open_err)?;
+        configure(&conn).map_err(open_err)?;
+        schema::migrate(&mut conn, ":memory:")?;
+        Ok(Store { conn })
     }
 
-    /// Adds the feed if its URL is new, updates title and tags from the
-    /// config otherwise; returns its id.
-    pub fn upsert_feed(&mut self, source: &FeedSource) -> Result<FeedId, StoreError> {
-        todo!("{source:?}")
+    /// Returns the schema version this build writes (`PRAGMA user_version`).
+    ///
+    /// Tests and diagnostics compare it with what a cache file holds.
+    pub fn schema_version() -> i64 {
+        schema::known_version()
     }
 
-    /// Returns every feed with its state and story counts, in config order
-    /// (insertion order).
-    pub fn feeds(&self) -> Result<Vec<FeedState>, StoreError> {
-        todo!()
+    /// Returns the journal mode in use ("wal" for a file cache).
+    ///
+    /// Lets tests and `byline` diagnostics confirm that readers never block the writer.
+    pub fn journal_mode(&self) -> Result<String, StoreError> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))?)
     }
 
-    /// Returns the validators stored for a feed.
-    pub fn validators(&self, feed: FeedId) -> Result<Validators, StoreError> {
-        todo!("{feed:?}")
+    /// Runs SQLite's integrity check and the full-text index's own check,
+    /// and returns the verdict ("ok" when both are sound).
+    ///
+    /// Used by tests after a failed write to prove the cache stayed consistent,
+    /// and that the search index still matches the stories.
+    pub fn integrity_check(&self) -> Result<String, StoreError> {
+        let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
+        let mut lines = stmt
+            .query_map([], |r| r.get::<_, String>(0))?
+            .collect::<Result<Vec<_>, _>>()?;
+        // Rank 1 also compares the index with the `stories` rows it was built from.
+        if let Err(err) = self.conn.execute(
+            "INSERT INTO stories_fts (stories_fts, rank) VALUES ('integrity-check', 1)",
+            [],
+        ) {
+            lines.retain(|l| l != "ok");
+            lines.push(format!(
+                "the search index does not match the stories: {err}"
+            ));
+        }
+        Ok(lines.join("\n"))
     }
 
-    /// Stores a successful fetch in one transaction: feed metadata,
-    /// validators, last fetch and success time, cleared error, and the items.
-    /// An item whose key is known for this feed, or whose canonical URL is
-    /// known from any feed, is the same story (title and feed text refreshed,
-    /// read and starred flags untouched); others become new stories.
-    pub fn store_feed(
-        &mut self,
-        feed: FeedId,
-        update: &FeedUpdate,
-        at: DateTime<Utc>,
-    ) -> Result<StoredFeed, StoreError> {
-        todo!("{feed:?} {update:?} {at}")
+    /// Caps this connection's cache file at `pages` pages and returns the cap
+    /// SQLite applied (never below the current size).
+    ///
+    /// A write that would grow the file past it fails with [`StoreError::Full`],
+    /// which is how tests simulate a full disk.
+    pub fn set_max_page_count(&self, pages: u32) -> Result<u32, StoreError> {
+        Ok(self
+            .conn
+            .query_row(&format!("PRAGMA max_page_count = {pages}"), [], |r| {
+                r.get(0)
+            })?)
     }
 
-    /// Records a 304: last fetch and success times, cleared error.
-    pub fn store_not_modified(
-        &mut self,
-        feed: FeedId,
-        at: DateTime<Utc>,
-    ) -> Result<(), StoreError> {
-        todo!("{feed:?} {at}")
+    /// Starts a write transaction that takes the write lock at once.
+    ///
+    /// `BEGIN IMMEDIATE` avoids the deadlock of two readers that both try to
+    /// upgrade to writers; the busy timeout then makes the second one wait.
+    fn write_tx(&mut self) -> Result<Transaction<'_>, StoreError> {
+        Ok(self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?)
     }
+}
 
-    /// Records a failed fetch; the feed's stories stay as they are.
-    pub fn store_feed_error(
-        &mut self,
-        feed: FeedId,
-        error: &str,
-        at: DateTime<Utc>,
-        retry_at: Option<DateTime<Utc>>,
-    ) -> Result<(), StoreError> {
-        todo!("{feed:?} {error} {at} {retry_at:?}")
-    }
+/// Sets the per-connection options every cache connection needs.
+fn configure(conn: &Connection) -> rusqlite::Result<()> {
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    conn.set_prepared_statement_cache_capacity(64);
+    Ok(())
+}
 
-    /// Returns stories that have a URL and no extracted page yet, and whose
-    /// page has not failed too often, oldest first.
-    pub fn page_jobs(&self, limit: usize) -> Result<Vec<PageJob>, StoreError> {
-        todo!("{limit}")
-    }
+/// Converts a time to the stored form: Unix microseconds.
+fn to_micros(t: DateTime<Utc>) -> i64 {
+    t.timestamp_micros()
+}
 
-    /// Stores an extracted article for a story in one transaction (text,
-    /// captions, links, dateline, author when the feed gave none; FTS updated).
-    pub fn store_article(
-        &mut self,
-        id: StoryId,
-        article: &Article,
-        source: TextSource,
-    ) -> Result<(), StoreError> {
-        todo!("{id:?} {article:?} {source:?}")
-    }
+/// Converts a stored time back; values this module wrote are always in range.
+fn from_micros(v: i64) -> DateTime<Utc> {
+    DateTime::from_timestamp_micros(v).unwrap_or(DateTime::UNIX_EPOCH)
+}
 
-    /// Records that a story's page could not be fetched or extracted.
-    pub fn store_page_error(&mut self, id: StoryId, error: &str) -> Result<(), StoreError> {
-        todo!("{id:?} {error}")
-    }
-
-    /// Returns stories, newest first.
-    pub fn list(&self, query: &ListQuery) -> Result<Vec<StoryRow>, StoreError> {
-        todo!("{query:?}")
-    }
-
-    /// Returns one story with its text.
-    pub fn story(&self, id: StoryId) -> Result<Option<Story>, StoreError> {
-        todo!("{id:?}")
-    }
-
-    /// Sets or clears a story's read flag.
-    pub fn set_read(&mut self, id: StoryId, read: bool) -> Result<(), StoreError> {
-        todo!("{id:?} {read}")
-    }
-
-    /// Sets or clears a story's starred flag.
-    pub fn set_starred(&mut self, id: StoryId, starred: bool) -> Result<(), StoreError> {
-        todo!("{id:?} {starred}")
-    }
-
-    /// Returns the number of stories in the cache.
-    pub fn story_count(&self) -> Result<u64, StoreError> {
-        todo!()
-    }
+/// Converts an optional stored time back.
+fn from_micros_opt(v: Option<i64>) -> Option<DateTime<Utc>> {
+    v.map(from_micros)
 }

@@ -1,0 +1,125 @@
+//! The schema and its migrations, keyed by `PRAGMA user_version`.
+//!
+//! Each step is applied once, in order, inside one `BEGIN IMMEDIATE`
+//! transaction together with the new `user_version`, so two processes that
+//! open an old cache at once cannot both migrate it. Steps are additive only
+//! (new tables, columns and indexes): later stages (analysis, related
+//! stories) append their own steps here.
+
+use rusqlite::{Connection, TransactionBehavior};
+
+use super::StoreError;
+
+/// Migration steps; step `i` takes the cache from version `i` to `i + 1`.
+///
+/// Times are Unix microseconds (UTC); lists (tags, captions, links) are JSON.
+const MIGRATIONS: &[&str] = &[
+    // 1: feeds, stories, the story-feed link table, full-text search.
+    r#"
+    CREATE TABLE feeds (
+        id            INTEGER PRIMARY KEY,
+        url           TEXT NOT NULL UNIQUE,
+        config_title  TEXT,
+        own_title     TEXT,
+        tags          TEXT NOT NULL DEFAULT '[]',
+        site_url      TEXT,
+        etag          TEXT,
+        last_modified TEXT,
+        last_fetch    INTEGER,
+        last_success  INTEGER,
+        last_error    TEXT,
+        moved_to      TEXT,
+        retry_at      INTEGER
+    );
+
+    CREATE TABLE stories (
+        id             INTEGER PRIMARY KEY,
+        feed_id        INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+        url            TEXT,
+        canonical_url  TEXT,
+        title          TEXT NOT NULL,
+        author         TEXT,
+        published      INTEGER NOT NULL,
+        -- where `published` came from: 'feed', 'page' or 'first_seen'
+        published_from TEXT NOT NULL,
+        first_seen     INTEGER NOT NULL,
+        dateline       TEXT,
+        text           TEXT NOT NULL DEFAULT '',
+        feed_html      TEXT,
+        captions       TEXT NOT NULL DEFAULT '[]',
+        links          TEXT NOT NULL DEFAULT '[]',
+        text_source    TEXT NOT NULL DEFAULT 'feed',
+        page_done      INTEGER NOT NULL DEFAULT 0,
+        page_attempts  INTEGER NOT NULL DEFAULT 0,
+        page_error     TEXT,
+        read           INTEGER NOT NULL DEFAULT 0,
+        starred        INTEGER NOT NULL DEFAULT 0
+    );
+
+    -- One story per canonical URL, whichever feed brought it.
+    CREATE UNIQUE INDEX stories_canonical_url ON stories(canonical_url)
+        WHERE canonical_url IS NOT NULL;
+    -- Newest first: scanned backwards, it yields (published DESC, id DESC).
+    CREATE INDEX stories_published ON stories(published);
+    -- The same order for the unread and starred views, which stay small
+    -- when most of a large cache is read and little is starred.
+    CREATE INDEX stories_unread ON stories(published) WHERE read = 0;
+    CREATE INDEX stories_starred ON stories(published) WHERE starred = 1;
+    -- Pending page fetches, oldest first.
+    CREATE INDEX stories_page_jobs ON stories(published)
+        WHERE page_done = 0 AND url IS NOT NULL AND page_attempts < 3;
+
+    -- Which feeds carry a story, and under which key: (feed, key) identifies
+    -- an item, and each feed's counts come from here.
+    CREATE TABLE story_feeds (
+        feed_id  INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+        key      TEXT NOT NULL,
+        story_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+        PRIMARY KEY (feed_id, key)
+    ) WITHOUT ROWID;
+    CREATE INDEX story_feeds_story ON story_feeds(story_id, feed_id);
+
+    CREATE VIRTUAL TABLE stories_fts USING fts5(
+        title, text, content = 'stories', content_rowid = 'id'
+    );
+    -- Inserts and updates are indexed by fts.rs, not by triggers (see there).
+    CREATE TRIGGER stories_fts_delete AFTER DELETE ON stories BEGIN
+        INSERT INTO stories_fts(stories_fts, rowid, title, text)
+            VALUES ('delete', old.id, old.title, old.text);
+    END;
+    "#,
+];
+
+/// Returns the schema version this build of Byline writes.
+pub fn known_version() -> i64 {
+    MIGRATIONS.len() as i64
+}
+
+/// Brings the cache up to [`known_version`], refusing a newer one.
+///
+/// `path` only names the cache in the error.
+pub fn migrate(conn: &mut Connection, path: &str) -> Result<(), StoreError> {
+    let known = known_version();
+    // Fast path without a write lock: a second process opening an up-to-date
+    // cache must not queue behind a long fetch transaction.
+    let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if found == known {
+        return Ok(());
+    }
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    // Read again under the lock: another process may have migrated meanwhile.
+    let found: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if found > known {
+        return Err(StoreError::TooNew {
+            path: path.to_owned(),
+            found,
+            known,
+        });
+    }
+    for (index, step) in MIGRATIONS.iter().enumerate().skip(found.max(0) as usize) {
+        tx.execute_batch(step)?;
+        tx.pragma_update(None, "user_version", index as i64 + 1)?;
+    }
+    tx.commit()?;
+    Ok(())
+}
