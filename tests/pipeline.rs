@@ -358,3 +358,19 @@ fn sigkill_mid_fetch_keeps_the_cache_intact_and_the_next_fetch_finishes() {
     let rows = store.list(&ListQuery::default()).expect("list");
     assert!(rows.iter().filter(|r| r.read).count() == read.len());
 }
+
+#[test]
+fn the_demo_stories_give_way_once_real_news_arrives() {
+    let srv = TestServer::start();
+    let link = srv.url("/story/real.html");
+    srv.route("/r.rss", Reply::ok("application/rss+xml", rss("Real", &[("Real news", &link, "r-1", "Real.")])));
+    let home = Home::new(&[srv.url("/r.rss")]);
+    assert!(home.run(&[]).status.success(), "the first run loads the demo set");
+    let demo = home.json(&["list", "--json"]).as_array().map_or(0, Vec::len);
+    assert!(demo >= 20, "{demo} demo stories");
+
+    assert!(home.run(&["fetch", "--feeds-only"]).status.success());
+    let list = home.json(&["list", "--json"]);
+    let titles: Vec<&str> = list.as_array().expect("array").iter().filter_map(|s| s["title"].as_str()).collect();
+    assert_eq!(titles, ["Real news"]);
+}

@@ -120,4 +120,21 @@ impl Store {
             ])?;
         Ok(())
     }
+
+    /// Removes the bundled demo outlets (feeds whose URL has the `demo:`
+    /// scheme) and their stories; returns how many stories went.
+    ///
+    /// The demo set only fills an empty cache until real news arrives.
+    pub fn remove_demo(&mut self) -> Result<usize, StoreError> {
+        let tx = self.write_tx()?;
+        let stories = tx
+            .prepare_cached(
+                "DELETE FROM stories WHERE feed_id IN (SELECT id FROM feeds WHERE url LIKE 'demo:%')",
+            )?
+            .execute([])?;
+        tx.prepare_cached("DELETE FROM feeds WHERE url LIKE 'demo:%'")?
+            .execute([])?;
+        tx.commit()?;
+        Ok(stories)
+    }
 }
