@@ -2,7 +2,7 @@
 //! length and commas, link-heavy containers are discounted, and the best
 //! container's siblings that look like article text join it.
 
-use super::chrome::{class_weight, is_chrome};
+use super::chrome::{class_weight, is_chrome, is_never_text};
 use super::dom::{Dom, NodeData, NodeId, ROOT};
 
 /// Per-node facts computed in one pass over the tree.
@@ -34,7 +34,7 @@ impl Stats {
         let mut in_link = vec![false; n];
         for id in 1..n {
             let p = dom.nodes[id].parent;
-            dead[id] = dead[p] || (chrome && is_chrome(dom, id));
+            dead[id] = dead[p] || is_never_text(dom, id) || (chrome && is_chrome(dom, id));
             in_link[id] = in_link[p] || dom.tag(id) == "a";
         }
         let mut s = Stats {
@@ -109,7 +109,7 @@ pub fn article_region(dom: &Dom, stats: &Stats) -> Vec<NodeId> {
     let mut seen = vec![false; n];
     let mut candidates = Vec::new();
     for id in 1..n {
-        if stats.dead[id] || !is_text_block(dom, stats, id) {
+        if stats.dead[id] || !is_text_block(dom, stats, id) && !is_loose_text(dom, stats, id) {
             continue;
         }
         let len = stats.text_len[id];
@@ -157,6 +157,16 @@ fn is_text_block(dom: &Dom, stats: &Stats, id: NodeId) -> bool {
         "div" | "section" | "article" | "span" | "font" | "center" => !stats.has_block[id],
         _ => false,
     }
+}
+
+/// True for text lying directly in a block that also holds other blocks
+/// (a `<div>` with text between `<br>`s and a few `<p>`s).
+fn is_loose_text(dom: &Dom, stats: &Stats, id: NodeId) -> bool {
+    if !matches!(dom.nodes[id].data, NodeData::Text(_)) {
+        return false;
+    }
+    let p = dom.nodes[id].parent;
+    stats.has_block[p] && !INLINE.contains(&dom.tag(p))
 }
 
 fn initial_score(dom: &Dom, id: NodeId) -> f32 {

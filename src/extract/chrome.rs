@@ -162,6 +162,32 @@ pub fn class_id(dom: &Dom, id: NodeId) -> String {
     s
 }
 
+/// True for elements that never hold readable text (scripts, styles,
+/// embedded media, the document head).
+pub fn is_never_text(dom: &Dom, id: NodeId) -> bool {
+    matches!(
+        dom.tag(id),
+        "head"
+            | "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "svg"
+            | "iframe"
+            | "object"
+            | "embed"
+            | "canvas"
+            | "video"
+            | "audio"
+            | "map"
+            | "title"
+            | "math"
+            | "select"
+            | "textarea"
+            | "button"
+    )
+}
+
 /// True when the element (and so its whole subtree) is page chrome.
 pub fn is_chrome(dom: &Dom, id: NodeId) -> bool {
     let tag = dom.tag(id);

@@ -82,15 +82,7 @@ pub fn article_from_fragment(html: &str, base_url: Option<&str>) -> Article {
     }
     let dom = Dom::parse(html);
     let base = base_url.and_then(|u| Url::parse(u).ok());
-    let mut stats = Stats::compute(&dom, false);
-    for id in 1..dom.nodes.len() {
-        let p = dom.nodes[id].parent;
-        stats.dead[id] = stats.dead[p]
-            || matches!(
-                dom.tag(id),
-                "script" | "style" | "noscript" | "template" | "svg" | "iframe" | "head"
-            );
-    }
+    let stats = Stats::compute(&dom, false);
     let mode = Mode {
         clean_containers: false,
     };
