@@ -61,7 +61,6 @@ const STRONG_CHROME: &[&str] = &[
     "google-ad",
     "sponsor",
     "promo",
-    "paywall",
     "breadcrumb",
     "byline",
     "author-bio",
@@ -94,6 +93,9 @@ const STRONG_CHROME: &[&str] = &[
     "skyscraper",
     "agegate",
     "rss",
+    "next-prev",
+    "prev-next",
+    "recent",
     "author",
     "meta",
 ];

@@ -256,10 +256,17 @@ fn is_byline(text: &str) -> bool {
 
 /// True for the short lines of page furniture that slip into article boxes.
 fn is_boilerplate(text: &str) -> bool {
-    if text.chars().count() > 90 {
+    let len = text.chars().count();
+    if len > 200 {
         return false;
     }
     let lower = text.to_lowercase();
+    if is_follow_or_signup(&lower) {
+        return true;
+    }
+    if len > 90 {
+        return false;
+    }
     let t = lower.trim_end_matches([':', '.', '…', ' ']);
     const EXACT: &[&str] = &[
         "advertisement",
@@ -306,15 +313,25 @@ fn is_boilerplate(text: &str) -> bool {
     if PREFIXES.iter().any(|p| t.starts_with(p)) {
         return true;
     }
-    lower.starts_with("follow ")
-        && [
-            "twitter",
-            "facebook",
-            "instagram",
-            "linkedin",
-            "bluesky",
-            "mastodon",
-        ]
-        .iter()
-        .any(|s| lower.contains(s))
+    false
+}
+
+/// True for "Follow her on Twitter" and "Subscribe to our newsletter" lines.
+fn is_follow_or_signup(lower: &str) -> bool {
+    const SOCIAL: &[&str] = &["twitter", "facebook", "instagram", "linkedin", "bluesky"];
+    let follow = [
+        "follow ",
+        "follow us",
+        "follow him",
+        "follow her",
+        "follow them",
+    ]
+    .iter()
+    .any(|f| lower.starts_with(f) || lower.contains(&format!(". {f}")))
+        && SOCIAL.iter().any(|s| lower.contains(s));
+    let signup = lower.contains("newsletter")
+        && ["subscribe", "sign up", "signup"]
+            .iter()
+            .any(|s| lower.contains(s));
+    follow || signup
 }
