@@ -59,7 +59,24 @@ fn body_of(dom: &Dom, base: Option<&Url>, chrome: bool) -> text::Body {
     let mode = Mode {
         clean_containers: true,
     };
-    text::write(dom, &stats, &region, base, mode)
+    let mut body = text::write(dom, &stats, &region, base, mode);
+    if let Some(&first) = region.first() {
+        text::add_captions(dom, &stats, caption_root(dom, first), &mut body);
+    }
+    body
+}
+
+/// Returns the `<article>` around the body, or the body's parent: captions
+/// often sit beside the text rather than inside it.
+fn caption_root(dom: &Dom, node: dom::NodeId) -> dom::NodeId {
+    let mut n = node;
+    while n != ROOT {
+        if dom.tag(n) == "article" {
+            return n;
+        }
+        n = dom.nodes[n].parent;
+    }
+    dom.nodes[node].parent
 }
 
 fn chars(paragraphs: &[String]) -> usize {

@@ -86,7 +86,7 @@ pub fn write(dom: &Dom, stats: &Stats, roots: &[NodeId], base: Option<&Url>, mod
             }
             NodeData::Element { .. } => {}
         }
-        if tag == "figcaption" || (tag != "figure" && names_caption(&class_id(dom, id))) {
+        if is_caption(dom, id, tag) {
             let c = clean_line(&dom.text(id));
             if !c.is_empty() && !w.body.captions.contains(&c) {
                 w.body.captions.push(c);
@@ -130,6 +130,32 @@ pub fn write(dom: &Dom, stats: &Stats, roots: &[NodeId], base: Option<&Url>, mod
     }
     w.flush();
     w.body
+}
+
+fn is_caption(dom: &Dom, id: NodeId, tag: &str) -> bool {
+    tag == "figcaption" || (tag != "figure" && names_caption(&class_id(dom, id)))
+}
+
+/// Adds the photo captions found under `root` (outside chrome) to `body`.
+pub fn add_captions(dom: &Dom, stats: &Stats, root: NodeId, body: &mut Body) {
+    let mut stack = vec![root];
+    while let Some(id) = stack.pop() {
+        let tag = dom.tag(id);
+        if tag.is_empty() {
+            continue;
+        }
+        if is_caption(dom, id, tag) {
+            let c = clean_line(&dom.text(id));
+            if !c.is_empty() && !body.captions.contains(&c) {
+                body.captions.push(c);
+            }
+            continue;
+        }
+        if stats.dead[id] {
+            continue;
+        }
+        stack.extend(dom.nodes[id].children.iter().rev());
+    }
 }
 
 /// True for a box inside the article that is a list of links or named like
