@@ -169,7 +169,10 @@ pub struct Paths {
 impl Paths {
     /// Resolves the paths from the command line (which already folded in the
     /// environment variables) and the XDG base directories.
-    pub fn resolve(config: Option<PathBuf>, data_dir: Option<PathBuf>) -> Result<Paths, ConfigError> {
+    pub fn resolve(
+        config: Option<PathBuf>,
+        data_dir: Option<PathBuf>,
+    ) -> Result<Paths, ConfigError> {
         use etcetera::BaseStrategy;
         let base = || etcetera::choose_base_strategy().map_err(|_| ConfigError::NoHome);
         let config_explicit = config.is_some();
@@ -215,7 +218,9 @@ mod tests {
     #[test]
     fn a_bad_value_names_line_column_and_the_problem() {
         let text = "[fetch]\nconcurrency = \"many\"\n";
-        let err = Config::parse(text, Path::new("/tmp/c.toml")).unwrap_err().to_string();
+        let err = Config::parse(text, Path::new("/tmp/c.toml"))
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("/tmp/c.toml"), "{err}");
         assert!(err.contains("line 2"), "{err}");
         assert!(err.contains("invalid type"), "{err}");
@@ -224,7 +229,9 @@ mod tests {
     #[test]
     fn a_feed_without_url_is_reported() {
         let text = "[[feeds]]\ntitle = \"x\"\n";
-        let err = Config::parse(text, Path::new("c.toml")).unwrap_err().to_string();
+        let err = Config::parse(text, Path::new("c.toml"))
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("missing field `url`"), "{err}");
     }
 }

@@ -270,10 +270,10 @@ impl Builder {
                     }
                 }
             }
-            if let Some(k) = KEPT_ATTRS.iter().find(|k| k.eq_ignore_ascii_case(key)) {
-                if !attrs.iter().any(|(a, _): &(Box<str>, String)| &**a == *k) {
-                    attrs.push(((*k).into(), decode_entities(value).into_owned()));
-                }
+            if let Some(k) = KEPT_ATTRS.iter().find(|k| k.eq_ignore_ascii_case(key))
+                && !attrs.iter().any(|(a, _): &(Box<str>, String)| &**a == *k)
+            {
+                attrs.push(((*k).into(), decode_entities(value).into_owned()));
             }
         }
         let raw = RAW_TEXT.contains(&name.as_str());
@@ -313,11 +313,11 @@ impl Builder {
 
     fn push_text(&mut self, t: String) {
         let parent = self.current();
-        if let Some(&last) = self.nodes[parent].children.last() {
-            if let NodeData::Text(prev) = &mut self.nodes[last].data {
-                prev.push_str(&t);
-                return;
-            }
+        if let Some(&last) = self.nodes[parent].children.last()
+            && let NodeData::Text(prev) = &mut self.nodes[last].data
+        {
+            prev.push_str(&t);
+            return;
         }
         let id = self.nodes.len();
         self.nodes.push(Node {
@@ -375,7 +375,7 @@ impl Builder {
         });
         self.nodes[parent].children.push(id);
         // Only void elements and foreign (svg) self-closing tags stay empty.
-        if !void && !(self_closing && !CLOSES_P.contains(&self.tag_of(id))) {
+        if !void && (!self_closing || CLOSES_P.contains(&self.tag_of(id))) {
             self.stack.push(id);
         }
     }

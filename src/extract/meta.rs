@@ -84,10 +84,10 @@ fn read_meta(dom: &Dom, id: NodeId, f: &mut Found) {
     };
     match key.as_str() {
         "og:title" if f.og_title.is_none() => f.og_title = non_empty(clean_line(content)),
-        "author" | "article:author" | "dc.creator" | "byl" if f.meta_author.is_none() => {
-            if !content.contains("://") {
-                f.meta_author = non_empty(strip_by(&clean_line(content)));
-            }
+        "author" | "article:author" | "dc.creator" | "byl"
+            if f.meta_author.is_none() && !content.contains("://") =>
+        {
+            f.meta_author = non_empty(strip_by(&clean_line(content)));
         }
         "article:published_time"
         | "datepublished"
@@ -217,10 +217,10 @@ pub fn dateline(first: &str) -> Option<String> {
 fn split_at_dash(s: &str) -> Option<(&str, &str)> {
     let mut best: Option<(usize, usize)> = None;
     for pat in [" — ", " – ", " - ", " -- ", "—", "–"] {
-        if let Some(p) = s.find(pat) {
-            if best.is_none_or(|(b, _)| p < b) {
-                best = Some((p, pat.len()));
-            }
+        if let Some(p) = s.find(pat)
+            && best.is_none_or(|(b, _)| p < b)
+        {
+            best = Some((p, pat.len()));
         }
     }
     let (p, len) = best?;

@@ -216,8 +216,10 @@ impl Writer<'_> {
             return;
         };
         let text = text.trim_end().to_owned();
-        if let (Some(url), Some(start)) = (url, start) {
-            if !text.is_empty() {
+        if let (Some(url), Some(start)) = (url, start)
+            && !text.is_empty()
+        {
+            {
                 let end = start + text.chars().count();
                 self.pending.push(Link {
                     text,

@@ -11,6 +11,11 @@ pub enum FeedError {
 
 /// Parses a feed from raw bytes. `feed_url` resolves relative links;
 /// at most `max_items` items are kept.
-pub fn parse(bytes: &[u8], content_type: Option<&str>, feed_url: &str, max_items: usize) -> Result<ParsedFeed, FeedError> {
+pub fn parse(
+    bytes: &[u8],
+    content_type: Option<&str>,
+    feed_url: &str,
+    max_items: usize,
+) -> Result<ParsedFeed, FeedError> {
     todo!("{} {content_type:?} {feed_url} {max_items}", bytes.len())
 }

@@ -45,7 +45,11 @@ impl HttpClient {
     }
 
     /// Fetches a feed, sending the validators for a conditional GET.
-    pub async fn get_feed(&self, url: &str, validators: &Validators) -> Result<FeedResponse, FetchError> {
+    pub async fn get_feed(
+        &self,
+        url: &str,
+        validators: &Validators,
+    ) -> Result<FeedResponse, FetchError> {
         todo!("{url} {validators:?}")
     }
 

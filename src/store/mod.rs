@@ -21,8 +21,14 @@ pub enum StoreError {
         path: String,
         source: rusqlite::Error,
     },
-    #[error("the cache at {path} was written by a newer Byline (schema {found}, this one knows {known}); upgrade Byline")]
-    TooNew { path: String, found: i64, known: i64 },
+    #[error(
+        "the cache at {path} was written by a newer Byline (schema {found}, this one knows {known}); upgrade Byline"
+    )]
+    TooNew {
+        path: String,
+        found: i64,
+        known: i64,
+    },
     #[error("the cache is full: {0}")]
     Full(String),
     #[error("cache error: {0}")]
@@ -117,7 +123,11 @@ impl Store {
     }
 
     /// Records a 304: last fetch and success times, cleared error.
-    pub fn store_not_modified(&mut self, feed: FeedId, at: DateTime<Utc>) -> Result<(), StoreError> {
+    pub fn store_not_modified(
+        &mut self,
+        feed: FeedId,
+        at: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
         todo!("{feed:?} {at}")
     }
 
