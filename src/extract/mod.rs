@@ -3,6 +3,7 @@
 //! Pure functions, no I/O.
 
 mod body;
+mod boilerplate;
 mod chrome;
 mod decode;
 mod dom;

@@ -4,6 +4,7 @@
 //! `clean_line` would make of it and link offsets stay exact.
 
 use super::body::{INLINE, Stats};
+use super::boilerplate::{is_boilerplate, is_byline, is_list_intro};
 use super::chrome::{class_id, class_weight, names_caption};
 use super::dom::{Dom, NodeData, NodeId};
 use crate::model::Link;
@@ -37,6 +38,13 @@ enum Kind {
     Other,
 }
 
+/// A paragraph written but not yet placed: links are relative to it.
+struct Staged {
+    text: String,
+    links: Vec<Link>,
+    all_link: bool,
+}
+
 struct Writer<'a> {
     base: Option<&'a Url>,
     body: Body,
@@ -45,8 +53,7 @@ struct Writer<'a> {
     link_chars: usize,
     space: bool,
     kind: Kind,
-    /// Characters of the joined text written so far (separators included).
-    offset: usize,
+    staged: Vec<Staged>,
     pending: Vec<Link>,
     open_link: Option<(Option<String>, Option<usize>, String)>,
 }
@@ -61,7 +68,7 @@ pub fn write(dom: &Dom, stats: &Stats, roots: &[NodeId], base: Option<&Url>, mod
         link_chars: 0,
         space: false,
         kind: Kind::Other,
-        offset: 0,
+        staged: Vec::new(),
         pending: Vec::new(),
         open_link: None,
     };
@@ -129,7 +136,7 @@ pub fn write(dom: &Dom, stats: &Stats, roots: &[NodeId], base: Option<&Url>, mod
         }
     }
     w.flush();
-    w.body
+    w.finish()
 }
 
 fn is_caption(dom: &Dom, id: NodeId, tag: &str) -> bool {
@@ -249,18 +256,52 @@ impl Writer<'_> {
             return;
         }
         let line = clean_line(&buf);
-        if !self.body.paragraphs.is_empty() {
-            self.offset += 2;
+        // The line equals the buffer unless sanitising changed it; offsets
+        // would be wrong then, so the links are dropped.
+        let links = if line == buf { links } else { Vec::new() };
+        self.staged.push(Staged {
+            text: line,
+            links,
+            all_link: kind == Kind::Para && link_chars * 10 >= chars * 9,
+        });
+    }
+
+    /// Drops runs of link-only paragraphs ("You may also like" lists) and
+    /// sets the links' offsets into the joined text.
+    fn finish(mut self) -> Body {
+        let n = self.staged.len();
+        let mut keep = vec![true; n];
+        let mut i = 0;
+        while i < n {
+            let mut j = i;
+            while j < n && self.staged[j].all_link {
+                j += 1;
+            }
+            if j - i >= 2 {
+                keep[i..j].iter_mut().for_each(|k| *k = false);
+                if i > 0 && is_list_intro(&self.staged[i - 1].text) {
+                    keep[i - 1] = false;
+                }
+            }
+            i = j.max(i + 1);
         }
-        if line == buf {
-            for mut l in links {
-                l.start += self.offset;
-                l.end += self.offset;
+        let mut offset = 0;
+        for (staged, keep) in self.staged.into_iter().zip(keep) {
+            if !keep {
+                continue;
+            }
+            if !self.body.paragraphs.is_empty() {
+                offset += 2;
+            }
+            for mut l in staged.links {
+                l.start += offset;
+                l.end += offset;
                 self.body.links.push(l);
             }
+            offset += staged.text.chars().count();
+            self.body.paragraphs.push(staged.text);
         }
-        self.offset += line.chars().count();
-        self.body.paragraphs.push(line);
+        self.body
     }
 
     fn keeps(&self, text: &str, chars: usize, link_chars: usize, kind: Kind) -> bool {
@@ -268,98 +309,9 @@ impl Writer<'_> {
         if density > 0.8 && kind != Kind::Para {
             return false;
         }
-        if self.body.paragraphs.is_empty() && chars < 80 && is_byline(text) {
+        if self.staged.is_empty() && chars < 80 && is_byline(text) {
             return false;
         }
         !is_boilerplate(text)
     }
-}
-
-/// True for a line like "By Jane Doe, Associated Press".
-fn is_byline(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    (lower.starts_with("by ") || lower.starts_with("von ") || lower.starts_with("por "))
-        && text.split_whitespace().count() <= 8
-}
-
-/// True for the short lines of page furniture that slip into article boxes.
-fn is_boilerplate(text: &str) -> bool {
-    let len = text.chars().count();
-    if len > 200 {
-        return false;
-    }
-    let lower = text.to_lowercase();
-    if is_follow_or_signup(&lower) {
-        return true;
-    }
-    if len > 90 {
-        return false;
-    }
-    let t = lower.trim_end_matches([':', '.', '…', ' ']);
-    const EXACT: &[&str] = &[
-        "advertisement",
-        "ad",
-        "sponsored",
-        "story continues below advertisement",
-        "article continues below advertisement",
-        "continue reading",
-        "continue reading below",
-        "read more",
-        "see more",
-        "show more",
-        "load more",
-        "share",
-        "share this",
-        "share this article",
-        "share this story",
-        "related",
-        "related stories",
-        "related articles",
-        "most popular",
-        "most read",
-        "comments",
-        "loading",
-        "skip to content",
-        "print",
-        "email",
-        "tweet",
-    ];
-    if EXACT.contains(&t) {
-        return true;
-    }
-    const PREFIXES: &[&str] = &[
-        "sign up for",
-        "sign up to",
-        "subscribe to our",
-        "click here to",
-        "follow us on",
-        "share on ",
-        "copyright ©",
-        "© ",
-        "all rights reserved",
-    ];
-    if PREFIXES.iter().any(|p| t.starts_with(p)) {
-        return true;
-    }
-    false
-}
-
-/// True for "Follow her on Twitter" and "Subscribe to our newsletter" lines.
-fn is_follow_or_signup(lower: &str) -> bool {
-    const SOCIAL: &[&str] = &["twitter", "facebook", "instagram", "linkedin", "bluesky"];
-    let follow = [
-        "follow ",
-        "follow us",
-        "follow him",
-        "follow her",
-        "follow them",
-    ]
-    .iter()
-    .any(|f| lower.starts_with(f) || lower.contains(&format!(". {f}")))
-        && SOCIAL.iter().any(|s| lower.contains(s));
-    let signup = lower.contains("newsletter")
-        && ["subscribe", "sign up", "signup"]
-            .iter()
-            .any(|s| lower.contains(s));
-    follow || signup
 }
