@@ -9,6 +9,7 @@ mod decode;
 mod dom;
 mod entities;
 mod meta;
+mod parse;
 mod text;
 
 use crate::model::Article;
