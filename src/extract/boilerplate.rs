@@ -15,7 +15,7 @@ pub fn is_boilerplate(text: &str) -> bool {
         return false;
     }
     let lower = text.to_lowercase();
-    if is_follow_or_signup(&lower) {
+    if is_follow_or_signup(&lower) || is_wire_credit(&lower) {
         return true;
     }
     if len > 90 {
@@ -109,4 +109,20 @@ pub fn is_list_intro(text: &str) -> bool {
         ]
         .iter()
         .any(|p| t.starts_with(p))
+}
+
+/// True for the credit lines that close wire copy ("Reporting by ...;
+/// Editing by ...", "Associated Press writers ... contributed").
+fn is_wire_credit(lower: &str) -> bool {
+    let t = lower.trim_start_matches(['(', '[']);
+    [
+        "reporting by",
+        "additional reporting by",
+        "editing by",
+        "writing by",
+        "reach the reporter",
+    ]
+    .iter()
+    .any(|p| t.starts_with(p))
+        || (t.starts_with("associated press writer") && t.contains("contributed"))
 }
