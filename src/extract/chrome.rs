@@ -215,6 +215,10 @@ fn names_are_chrome(names: &str) -> bool {
         if token.is_empty() {
             continue;
         }
+        // An embedded post ("social-embed") is quoted in the story itself.
+        if token.contains("embed") {
+            continue;
+        }
         if is_ad_token(token) || STRONG_CHROME.iter().any(|w| token.contains(w)) {
             return true;
         }
@@ -254,7 +258,7 @@ pub fn class_weight(dom: &Dom, id: NodeId) -> f32 {
         return 0.0;
     }
     let mut w = 0.0;
-    if NEGATIVE.iter().any(|n| names.contains(n)) {
+    if NEGATIVE.iter().any(|n| names.contains(n)) && !names.contains("embed") {
         w -= 25.0;
     }
     if POSITIVE.iter().any(|p| names.contains(p)) {
