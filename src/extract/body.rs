@@ -19,12 +19,47 @@ pub struct Stats {
     pub has_block: Vec<bool>,
 }
 
-/// Inline elements: they never split a paragraph.
-pub const INLINE: &[&str] = &[
-    "a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em", "font", "i",
-    "ins", "kbd", "label", "mark", "nobr", "q", "s", "samp", "small", "span", "strike", "strong",
-    "sub", "sup", "time", "tt", "u", "var", "img", "picture", "source", "wbr",
-];
+/// True for inline elements: they never split a paragraph.
+pub fn is_inline(tag: &str) -> bool {
+    matches!(
+        tag,
+        "a" | "abbr"
+            | "b"
+            | "bdi"
+            | "bdo"
+            | "big"
+            | "cite"
+            | "code"
+            | "data"
+            | "del"
+            | "dfn"
+            | "em"
+            | "font"
+            | "i"
+            | "ins"
+            | "kbd"
+            | "label"
+            | "mark"
+            | "nobr"
+            | "q"
+            | "s"
+            | "samp"
+            | "small"
+            | "span"
+            | "strike"
+            | "strong"
+            | "sub"
+            | "sup"
+            | "time"
+            | "tt"
+            | "u"
+            | "var"
+            | "img"
+            | "picture"
+            | "source"
+            | "wbr"
+    )
+}
 
 impl Stats {
     /// Computes the facts for every node, using `chrome` to detect chrome.
@@ -61,7 +96,7 @@ impl Stats {
             s.link_len[p] += s.link_len[id];
             s.commas[p] += s.commas[id];
             let tag = dom.tag(id);
-            if !tag.is_empty() && !INLINE.contains(&tag) && tag != "br" {
+            if !tag.is_empty() && !is_inline(tag) && tag != "br" {
                 s.has_block[p] = true;
             }
         }
@@ -166,7 +201,7 @@ fn is_loose_text(dom: &Dom, stats: &Stats, id: NodeId) -> bool {
         return false;
     }
     let p = dom.nodes[id].parent;
-    stats.has_block[p] && !INLINE.contains(&dom.tag(p))
+    stats.has_block[p] && !is_inline(dom.tag(p))
 }
 
 fn initial_score(dom: &Dom, id: NodeId) -> f32 {

@@ -2,6 +2,36 @@
 //! tag, ARIA role, visibility and class/id names.
 
 use super::dom::{Dom, NodeId};
+use aho_corasick::AhoCorasick;
+use std::sync::LazyLock;
+
+/// A fixed word list searched as substrings, with one automaton for speed.
+struct Words {
+    list: &'static [&'static str],
+    automaton: Option<AhoCorasick>,
+}
+
+impl Words {
+    fn new(list: &'static [&'static str]) -> Words {
+        Words {
+            list,
+            automaton: AhoCorasick::new(list).ok(),
+        }
+    }
+
+    /// True when `s` contains one of the words.
+    fn in_(&self, s: &str) -> bool {
+        match &self.automaton {
+            Some(ac) => ac.is_match(s),
+            None => self.list.iter().any(|w| s.contains(w)),
+        }
+    }
+}
+
+static STRONG: LazyLock<Words> = LazyLock::new(|| Words::new(STRONG_CHROME));
+static WEAK: LazyLock<Words> = LazyLock::new(|| Words::new(WEAK_CHROME));
+static GOOD: LazyLock<Words> = LazyLock::new(|| Words::new(POSITIVE));
+static BAD: LazyLock<Words> = LazyLock::new(|| Words::new(NEGATIVE));
 
 /// Tags whose content is never article text.
 const DEAD_TAGS: &[&str] = &[
@@ -219,11 +249,11 @@ fn names_are_chrome(names: &str) -> bool {
         if token.contains("embed") {
             continue;
         }
-        if is_ad_token(token) || STRONG_CHROME.iter().any(|w| token.contains(w)) {
+        if is_ad_token(token) || STRONG.in_(token) {
             return true;
         }
     }
-    WEAK_CHROME.iter().any(|w| names.contains(w)) && !POSITIVE.iter().any(|w| names.contains(w))
+    WEAK.in_(names) && !GOOD.in_(names)
 }
 
 /// True for class tokens that name an ad slot ("ad", "ads", "ad-top", "top-ad").
@@ -258,10 +288,10 @@ pub fn class_weight(dom: &Dom, id: NodeId) -> f32 {
         return 0.0;
     }
     let mut w = 0.0;
-    if NEGATIVE.iter().any(|n| names.contains(n)) && !names.contains("embed") {
+    if BAD.in_(&names) && !names.contains("embed") {
         w -= 25.0;
     }
-    if POSITIVE.iter().any(|p| names.contains(p)) {
+    if GOOD.in_(&names) {
         w += 25.0;
     }
     w

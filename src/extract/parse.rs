@@ -26,50 +26,82 @@ const KEPT_ATTRS: &[&str] = &[
     "style",
 ];
 
-const VOID: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-    "track", "wbr", "keygen",
-];
+/// Elements that never have children.
+fn is_void(tag: &str) -> bool {
+    matches!(
+        tag,
+        "area"
+            | "base"
+            | "br"
+            | "col"
+            | "embed"
+            | "hr"
+            | "img"
+            | "input"
+            | "link"
+            | "meta"
+            | "param"
+            | "source"
+            | "track"
+            | "wbr"
+            | "keygen"
+    )
+}
 
-const RAW_TEXT: &[&str] = &[
-    "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript",
-];
+/// Elements whose content is text up to their end tag, not markup.
+fn is_raw_text(tag: &str) -> bool {
+    matches!(
+        tag,
+        "script"
+            | "style"
+            | "textarea"
+            | "title"
+            | "xmp"
+            | "iframe"
+            | "noembed"
+            | "noframes"
+            | "noscript"
+    )
+}
 
 /// Tags whose start closes an open `<p>`.
-const CLOSES_P: &[&str] = &[
-    "address",
-    "article",
-    "aside",
-    "blockquote",
-    "details",
-    "div",
-    "dl",
-    "fieldset",
-    "figcaption",
-    "figure",
-    "footer",
-    "form",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hr",
-    "main",
-    "menu",
-    "nav",
-    "ol",
-    "p",
-    "pre",
-    "section",
-    "table",
-    "ul",
-    "li",
-    "dd",
-    "dt",
-];
+fn closes_p(tag: &str) -> bool {
+    matches!(
+        tag,
+        "address"
+            | "article"
+            | "aside"
+            | "blockquote"
+            | "details"
+            | "div"
+            | "dl"
+            | "fieldset"
+            | "figcaption"
+            | "figure"
+            | "footer"
+            | "form"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "header"
+            | "hr"
+            | "main"
+            | "menu"
+            | "nav"
+            | "ol"
+            | "p"
+            | "pre"
+            | "section"
+            | "table"
+            | "ul"
+            | "li"
+            | "dd"
+            | "dt"
+    )
+}
 
 /// Tags that bound the search for an element to close implicitly.
 const SCOPE: &[&str] = &["html", "table", "td", "th", "button", "object", "template"];
@@ -184,13 +216,14 @@ impl Builder {
                     }
                 }
             }
-            if let Some(k) = KEPT_ATTRS.iter().find(|k| k.eq_ignore_ascii_case(key))
+            if key.len() <= 11
+                && let Some(k) = KEPT_ATTRS.iter().find(|k| k.eq_ignore_ascii_case(key))
                 && !attrs.iter().any(|(a, _): &(Box<str>, String)| &**a == *k)
             {
                 attrs.push(((*k).into(), decode_entities(value).into_owned()));
             }
         }
-        let raw = RAW_TEXT.contains(&name.as_str());
+        let raw = is_raw_text(&name);
         self.start_tag(name.clone(), attrs, self_closing);
         if raw && !self_closing {
             let end = find_end_tag(bytes, i, &name).unwrap_or(bytes.len());
@@ -267,7 +300,7 @@ impl Builder {
             "a" => self.close_in_scope(&["a"], SCOPE),
             _ => {}
         }
-        if CLOSES_P.contains(&name.as_str()) {
+        if closes_p(&name) {
             self.close_in_scope(&["p"], SCOPE);
         }
         if name.len() == 2 && name.starts_with('h') && matches!(name.as_bytes()[1], b'1'..=b'6') {
@@ -278,7 +311,7 @@ impl Builder {
         }
         let parent = self.current();
         let id = self.nodes.len();
-        let void = VOID.contains(&name.as_str());
+        let void = is_void(&name);
         self.nodes.push(Node {
             parent,
             children: Vec::new(),
@@ -289,7 +322,7 @@ impl Builder {
         });
         self.nodes[parent].children.push(id);
         // Only void elements and foreign (svg) self-closing tags stay empty.
-        if !void && (!self_closing || CLOSES_P.contains(&self.tag_of(id))) {
+        if !void && (!self_closing || closes_p(self.tag_of(id))) {
             self.stack.push(id);
         }
     }

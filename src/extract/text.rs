@@ -3,7 +3,7 @@
 //! White space is collapsed while writing, so each paragraph is already what
 //! `clean_line` would make of it and link offsets stay exact.
 
-use super::body::{INLINE, Stats};
+use super::body::{Stats, is_inline};
 use super::boilerplate::{is_boilerplate, is_byline, is_list_intro};
 use super::chrome::{class_id, class_weight, names_caption};
 use super::dom::{Dom, NodeData, NodeId};
@@ -79,7 +79,7 @@ pub fn write(dom: &Dom, stats: &Stats, roots: &[NodeId], base: Option<&Url>, mod
         if exiting {
             match tag {
                 "a" => w.close_link(),
-                t if !INLINE.contains(&t) => w.flush(),
+                t if !is_inline(t) => w.flush(),
                 _ => {}
             }
             continue;
@@ -119,7 +119,7 @@ pub fn write(dom: &Dom, stats: &Stats, roots: &[NodeId], base: Option<&Url>, mod
             }
             continue;
         }
-        if !INLINE.contains(&tag) {
+        if !is_inline(tag) {
             w.flush();
             w.kind = match tag {
                 "p" => Kind::Para,
