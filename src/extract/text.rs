@@ -176,7 +176,7 @@ fn is_junk_container(dom: &Dom, stats: &Stats, id: NodeId, tag: &str) -> bool {
     }
     let ld = stats.link_density(id);
     let commas = stats.commas[id];
-    (ld > 0.5 && commas < 10) || (ld > 0.2 && class_weight(dom, id) < 0.0)
+    (ld > 0.33 && commas < 10) || (ld > 0.2 && class_weight(dom, id) < 0.0)
 }
 
 impl Writer<'_> {
