@@ -247,3 +247,30 @@ fn plain_text_fragment_splits_on_blank_lines() {
     let a = article_from_fragment("First  line\nstill first.\n\nSecond &amp; last.", None);
     assert_eq!(a.paragraphs, ["First line still first.", "Second & last."]);
 }
+
+#[test]
+fn drops_wire_credits_and_follow_lines_inside_the_body() {
+    let html = "<article><div class=\"article-body\">\
+        <p>BERLIN (Tidewater Wire) — The city council approved a new tram line on Thursday after two years of debate over its route.</p>\
+        <p>Construction is due to start next spring and should take four years, officials said, at a cost of about 300 million euros.</p>\
+        <p>Follow Lena Brandt on Twitter for more from the council chamber.</p>\
+        <p>(Reporting by Lena Brandt; Editing by Tom Aske)</p>\
+        </div></article>";
+    let a = extract_article(html, None);
+    assert_eq!(a.paragraphs.len(), 2, "{:#?}", a.paragraphs);
+    assert_eq!(a.dateline.as_deref(), Some("BERLIN"));
+}
+
+#[test]
+fn drops_runs_of_link_only_paragraphs() {
+    let html = "<article>\
+        <p>The museum reopened on Saturday after a two-year renovation that doubled the size of its galleries and added a library.</p>\
+        <p>Visitors queued around the block before the doors opened, and the first tickets sold out within an hour, staff said.</p>\
+        <p>You may also like:</p>\
+        <p><a href=\"/a\">Ten quiet museums to visit this winter</a></p>\
+        <p><a href=\"/b\">The library that never closes</a></p>\
+        </article>";
+    let a = extract_article(html, Some("https://news.example.test/"));
+    assert_eq!(a.paragraphs.len(), 2, "{:#?}", a.paragraphs);
+    assert!(a.links.is_empty());
+}

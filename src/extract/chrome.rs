@@ -3,6 +3,7 @@
 
 use super::dom::{Dom, NodeId};
 use aho_corasick::AhoCorasick;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// A fixed word list searched as substrings, with one automaton for speed.
@@ -180,18 +181,23 @@ const NEGATIVE: &[&str] = &[
     "widget",
 ];
 
-/// Returns the lower-cased class and id of an element, space separated.
-pub fn class_id(dom: &Dom, id: NodeId) -> String {
-    let mut s = String::new();
-    if let Some(c) = dom.attr(id, "class") {
-        s.push_str(c);
+/// Returns the lower-cased class and id of an element, space separated;
+/// borrowed when they are already lower case, which is the common case.
+pub fn class_id(dom: &Dom, id: NodeId) -> Cow<'_, str> {
+    let lower = |s: &str| !s.bytes().any(|b| b.is_ascii_uppercase());
+    match (dom.attr(id, "class"), dom.attr(id, "id")) {
+        (None, None) => Cow::Borrowed(""),
+        (Some(c), None) if lower(c) => Cow::Borrowed(c),
+        (None, Some(i)) if lower(i) => Cow::Borrowed(i),
+        (c, i) => {
+            let mut s = String::new();
+            s.push_str(c.unwrap_or(""));
+            s.push(' ');
+            s.push_str(i.unwrap_or(""));
+            s.make_ascii_lowercase();
+            Cow::Owned(s)
+        }
     }
-    if let Some(i) = dom.attr(id, "id") {
-        s.push(' ');
-        s.push_str(i);
-    }
-    s.make_ascii_lowercase();
-    s
 }
 
 /// True for elements that never hold readable text (scripts, styles,
