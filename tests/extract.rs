@@ -274,3 +274,18 @@ fn drops_runs_of_link_only_paragraphs() {
     assert_eq!(a.paragraphs.len(), 2, "{:#?}", a.paragraphs);
     assert!(a.links.is_empty());
 }
+
+#[test]
+fn survives_truncated_and_deeply_nested_pages() {
+    let page = String::from_utf8(fixture("wire_story.html")).unwrap_or_default();
+    let mut cut = 0;
+    while cut < page.len() {
+        if page.is_char_boundary(cut) {
+            let _ = extract_article(&page[..cut], Some(PAGE_URL));
+        }
+        cut += 97;
+    }
+    let deep = format!("<h1>{}Deep headline", "<span><div>".repeat(5_000));
+    let a = extract_article(&deep, None);
+    assert_eq!(a.title.as_deref(), Some("Deep headline"));
+}

@@ -15,7 +15,8 @@ pub fn is_boilerplate(text: &str) -> bool {
         return false;
     }
     let lower = text.to_lowercase();
-    if is_follow_or_signup(&lower) || is_wire_credit(&lower) {
+    if is_follow_or_signup(&lower) || is_wire_credit(&lower) || lower.contains("appeared first on")
+    {
         return true;
     }
     if len > 90 {

@@ -75,13 +75,14 @@ impl Dom {
     }
 
     /// Appends the raw text of `id`'s subtree to `out`.
+    ///
+    /// Iterative, so a page with absurdly deep nesting cannot overflow the stack.
     pub fn text_into(&self, id: NodeId, out: &mut String) {
-        match &self.nodes[id].data {
-            NodeData::Text(t) => out.push_str(t),
-            NodeData::Element { .. } => {
-                for &c in &self.nodes[id].children {
-                    self.text_into(c, out);
-                }
+        let mut stack = vec![id];
+        while let Some(n) = stack.pop() {
+            match &self.nodes[n].data {
+                NodeData::Text(t) => out.push_str(t),
+                NodeData::Element { .. } => stack.extend(self.nodes[n].children.iter().rev()),
             }
         }
     }

@@ -106,6 +106,12 @@ fn closes_p(tag: &str) -> bool {
 /// Tags that bound the search for an element to close implicitly.
 const SCOPE: &[&str] = &["html", "table", "td", "th", "button", "object", "template"];
 
+/// Deepest nesting kept; deeper elements become siblings instead.
+const MAX_DEPTH: usize = 1024;
+
+/// How far down the stack an end tag or an implied close looks.
+const MAX_SEARCH: usize = 256;
+
 /// Parses `html` into the nodes of a tree; index 0 is the root.
 pub fn build(html: &str) -> Vec<Node> {
     let mut b = Builder {
@@ -277,8 +283,15 @@ impl Builder {
 
     /// Pops the stack down to (and including) the innermost open `tag` if it
     /// is open within scope, stopping at any of `bounds`.
+    /// Stack positions to search for an element to close, innermost first;
+    /// bounded so that pages full of unclosed tags still parse in linear time.
+    fn search_range(&self) -> std::iter::Rev<std::ops::Range<usize>> {
+        let low = self.stack.len().saturating_sub(MAX_SEARCH).max(1);
+        (low..self.stack.len()).rev()
+    }
+
     fn close_in_scope(&mut self, tags: &[&str], bounds: &[&str]) {
-        for pos in (1..self.stack.len()).rev() {
+        for pos in self.search_range() {
             let t = self.tag_of(self.stack[pos]);
             if tags.contains(&t) {
                 self.stack.truncate(pos);
@@ -322,7 +335,7 @@ impl Builder {
         });
         self.nodes[parent].children.push(id);
         // Only void elements and foreign (svg) self-closing tags stay empty.
-        if !void && (!self_closing || closes_p(self.tag_of(id))) {
+        if !void && (!self_closing || closes_p(self.tag_of(id))) && self.stack.len() < MAX_DEPTH {
             self.stack.push(id);
         }
     }
@@ -335,7 +348,7 @@ impl Builder {
         if matches!(name, "body" | "html") {
             return;
         }
-        for pos in (1..self.stack.len()).rev() {
+        for pos in self.search_range() {
             if self.tag_of(self.stack[pos]) == name {
                 self.stack.truncate(pos);
                 return;
