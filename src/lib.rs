@@ -11,6 +11,7 @@ pub mod config;
 pub mod demo;
 pub mod extract;
 pub mod fetch;
+pub mod headless;
 pub mod keymap;
 pub mod model;
 pub mod opml;

@@ -64,15 +64,18 @@ pub enum Effect {
 }
 
 /// A story with everything the analysis found in it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct StoryDetail {
     /// The story and its text.
     pub story: Story,
     /// People, countries, places and organisations, with mentions.
+    #[serde(default)]
     pub entities: Vec<Entity>,
     /// Quotations with their speakers.
+    #[serde(default)]
     pub quotes: Vec<Quote>,
     /// Other cached stories about the same news.
+    #[serde(default)]
     pub related: Vec<Related>,
 }
 
