@@ -175,7 +175,11 @@ pub fn run(script: &HeadlessScript) -> anyhow::Result<String> {
         .map(|k| KeyChord::parse(k).map(|c| (k, c)))
         .collect::<Result<Vec<_>, _>>()
         .context("the --keys script has a key Byline does not know")?;
-    let mut app = App::new(script.keymap.clone(), script.now, (script.width, script.height));
+    let mut app = App::new(
+        script.keymap.clone(),
+        script.now,
+        (script.width, script.height),
+    );
     app.no_color = script.no_color;
     let mut terminal = Terminal::new(TestBackend::new(script.width, script.height))
         .context("cannot create the test screen")?;

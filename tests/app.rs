@@ -115,7 +115,11 @@ fn key_sequences_and_remapped_keys_resolve() {
     press(&mut app, "G");
     assert_eq!(selected(&app), StoryId(106));
     press(&mut app, "g");
-    assert_eq!(selected(&app), StoryId(106), "g alone waits for a second key");
+    assert_eq!(
+        selected(&app),
+        StoryId(106),
+        "g alone waits for a second key"
+    );
     press(&mut app, "g");
     assert_eq!(selected(&app), StoryId(103));
 
@@ -208,7 +212,9 @@ fn search_emits_a_load_with_the_typed_words() {
     assert_eq!(ids, [101, 105], "whole words only: not 'report' or 'ports'");
     // Back clears the search before it quits.
     let effects = press(&mut app, "esc");
-    assert!(matches!(effects.as_slice(), [Effect::Load(Query::Stories(q), _)] if q.search.is_none()));
+    assert!(
+        matches!(effects.as_slice(), [Effect::Load(Query::Stories(q), _)] if q.search.is_none())
+    );
 }
 
 #[test]
@@ -246,7 +252,11 @@ fn quotes_and_entities_take_the_focus_in_text_order() {
     press(&mut app, "]");
     assert_eq!(app.reader.as_ref().unwrap().focus, Focus::Quote(0));
     press(&mut app, "] ]");
-    assert_eq!(app.reader.as_ref().unwrap().focus, Focus::Quote(0), "quotes wrap around");
+    assert_eq!(
+        app.reader.as_ref().unwrap().focus,
+        Focus::Quote(0),
+        "quotes wrap around"
+    );
     press(&mut app, "[");
     assert_eq!(app.reader.as_ref().unwrap().focus, Focus::Quote(1));
     press(&mut app, "} }");
@@ -292,5 +302,8 @@ fn mark_all_read_and_next_unread() {
     assert_eq!(app.list.unread(), 0);
     assert!(app.feeds.iter().all(|f| f.unread == 0));
     press(&mut app, "n");
-    assert_eq!(app.message.as_deref(), Some("No unread stories left in this list."));
+    assert_eq!(
+        app.message.as_deref(),
+        Some("No unread stories left in this list.")
+    );
 }
