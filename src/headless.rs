@@ -248,3 +248,28 @@ pub fn screen_text(buffer: &Buffer) -> String {
     }
     out
 }
+
+/// Answers from the real cache, so `byline screen` shows what the reader would.
+pub struct StoreSource {
+    store: RefCell<crate::store::Store>,
+}
+
+impl StoreSource {
+    /// Returns a source reading (and writing flags to) this cache.
+    pub fn new(store: crate::store::Store) -> StoreSource {
+        StoreSource {
+            store: RefCell::new(store),
+        }
+    }
+}
+
+impl Source for StoreSource {
+    fn load(&self, query: &Query) -> anyhow::Result<Loaded> {
+        Ok(crate::runtime::load(&self.store.borrow(), query))
+    }
+
+    fn write(&self, effect: &Effect) -> anyhow::Result<()> {
+        crate::runtime::write(&mut self.store.borrow_mut(), effect)
+            .context("Byline could not save a read or starred flag")
+    }
+}

@@ -172,6 +172,7 @@ impl Keymap {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
     use crossterm::event::KeyCode;

@@ -1,6 +1,8 @@
 //! Update tests: keys and messages in, state and effects out. No terminal,
 //! no store: loads are answered from the fixture stories.
 
+#![allow(clippy::unwrap_used)]
+
 use std::collections::BTreeMap;
 
 use byline::app::refresh::Outcome;

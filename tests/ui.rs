@@ -1,6 +1,8 @@
 //! Render tests: the real update loop and `ui::draw` on a 100x30
 //! `TestBackend`, with fixture stories and a fixed clock.
 
+#![allow(clippy::unwrap_used)]
+
 use byline::app::article::{self, line_width};
 use byline::app::{App, Effect, Msg};
 use byline::headless::{self, Fixtures, HeadlessScript, Source};

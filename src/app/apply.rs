@@ -169,10 +169,10 @@ impl App {
                 state.unread + 1
             };
         }
-        if let Some(reader) = self.reader.as_mut().filter(|r| r.id == id) {
-            if let Some(detail) = &mut reader.detail {
-                detail.story.read = read;
-            }
+        if let Some(reader) = self.reader.as_mut().filter(|r| r.id == id)
+            && let Some(detail) = &mut reader.detail
+        {
+            detail.story.read = read;
         }
         vec![Effect::SetRead { id, read }]
     }
@@ -213,10 +213,10 @@ impl App {
                 None => return Vec::new(),
             },
         };
-        if let Some(detail) = self.reader.as_mut().and_then(|r| r.detail.as_mut()) {
-            if detail.story.id == id {
-                detail.story.starred = starred;
-            }
+        if let Some(detail) = self.reader.as_mut().and_then(|r| r.detail.as_mut())
+            && detail.story.id == id
+        {
+            detail.story.starred = starred;
         }
         vec![Effect::SetStarred { id, starred }]
     }

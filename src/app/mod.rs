@@ -105,6 +105,23 @@ pub enum Msg {
     FetchEnded { error: Option<String> },
     /// The answer to a `Load` effect.
     Loaded { req: RequestId, data: Loaded },
+    /// The clock moved on (ages are redrawn).
+    Tick(DateTime<Utc>),
+    /// Something outside failed in a way the user should know; one sentence.
+    Notice(String),
+}
+
+impl Msg {
+    /// Returns the message for a terminal event, or `None` for events the
+    /// reader ignores (mouse, focus, key releases).
+    pub fn from_terminal(event: crossterm::event::Event) -> Option<Msg> {
+        use crossterm::event::Event;
+        match event {
+            Event::Key(key) if key.kind != KeyEventKind::Release => Some(Msg::Key(key)),
+            Event::Resize(w, h) => Some(Msg::Resize(w, h)),
+            _ => None,
+        }
+    }
 }
 
 /// Which pane has the keyboard.
@@ -233,6 +250,16 @@ impl App {
                 Vec::new()
             }
             Msg::Loaded { req, data } => self.on_loaded(req, data),
+            Msg::Tick(now) => {
+                self.dirty = true;
+                self.now = now;
+                Vec::new()
+            }
+            Msg::Notice(text) => {
+                self.dirty = true;
+                self.message = Some(crate::sanitize::clean_line(&text));
+                Vec::new()
+            }
         }
     }
 

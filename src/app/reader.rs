@@ -86,11 +86,11 @@ impl Reader {
             FocusKind::Mention => m.entity.is_some_and(|(_, i)| i == next),
             FocusKind::Link => m.link == Some(next),
         });
-        if let Some(line) = line {
-            if line < self.scroll || line >= self.scroll + height.max(1) {
-                // Put the target a third of the way down, so context shows above it.
-                self.scroll = line.saturating_sub(height / 3);
-            }
+        if let Some(line) = line
+            && (line < self.scroll || line >= self.scroll + height.max(1))
+        {
+            // Put the target a third of the way down, so context shows above it.
+            self.scroll = line.saturating_sub(height / 3);
         }
         true
     }

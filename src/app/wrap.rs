@@ -92,6 +92,7 @@ fn next_is_zero_width<M>(chars: &[(char, M)], i: usize) -> bool {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
