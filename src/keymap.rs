@@ -16,7 +16,12 @@ use crate::action::Action;
 pub enum KeymapError {
     /// A key name could not be parsed.
     #[error("the key \"{chord}\" cannot be used because {reason}")]
-    BadChord { chord: String, reason: String },
+    BadChord {
+        /// The key as written.
+        chord: String,
+        /// Why it cannot be used, as the end of a sentence.
+        reason: String,
+    },
     /// The `[keys]` table names an action that does not exist.
     #[error("[keys] names an unknown action \"{0}\"; use a name such as move_down or toggle_star")]
     UnknownAction(String),

@@ -190,3 +190,48 @@ fn cjk_and_emoji_wrap_within_the_width() {
     assert!(text.contains("東京で桜が満開 🌸 Cherry blossoms peak in Tokyo"));
     insta::assert_snapshot!(text);
 }
+
+#[test]
+fn offline_refresh_is_shown_as_state_in_the_status_bar() {
+    let (mut app, mut terminal) = drawn("R", false);
+    for feed in 1..=3 {
+        app.update(Msg::Fetch(byline::fetch::run::FetchEvent::FeedFailed {
+            feed: byline::model::FeedId(feed),
+            title: "Harbour Wire".to_owned(),
+            error: "could not connect".to_owned(),
+        }));
+    }
+    app.update(Msg::FetchEnded { error: None });
+    terminal.draw(|f| byline::ui::draw(f, &app)).unwrap();
+    let text = headless::screen_text(terminal.backend().buffer());
+    let status = text.lines().last().unwrap();
+    assert!(status.contains("4 unread"), "{status}");
+    assert!(status.contains("offline: no feed answered"), "{status}");
+    assert!(
+        text.contains("Markets rally"),
+        "cached stories stay on screen"
+    );
+}
+
+#[test]
+fn headless_prints_a_frame_after_each_key_when_asked() {
+    let source = fixtures();
+    let script = HeadlessScript {
+        width: 60,
+        height: 8,
+        keys: "j o".to_owned(),
+        now: now(),
+        no_color: true,
+        keymap: Keymap::default(),
+        every_frame: true,
+        source: &source,
+    };
+    let text = headless::run(&script).unwrap();
+    let after_j = text.find("--- after j ---").unwrap();
+    let after_o = text.find("--- after o ---").unwrap();
+    let effect = text
+        .find("effect: OpenUrl(https://news.example/101)")
+        .unwrap();
+    assert!(after_j < effect && effect < after_o);
+    assert_eq!(text.lines().count(), 1 + 2 * (1 + 8));
+}

@@ -6,6 +6,7 @@
 
 mod apply;
 pub mod article;
+mod events;
 pub mod layout;
 pub mod list;
 pub mod reader;
@@ -13,11 +14,11 @@ pub mod refresh;
 pub mod wrap;
 
 use chrono::{DateTime, Utc};
-use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use crossterm::event::{KeyEvent, KeyEventKind};
 use ratatui::layout::Rect;
 
 use crate::fetch::run::FetchEvent;
-use crate::keymap::{KeyChord, Keymap, Resolved};
+use crate::keymap::{KeyChord, Keymap};
 use crate::model::{Entity, FeedState, Quote, Related, Story, StoryId, StoryRow};
 use crate::store::ListQuery;
 use list::StoryList;
@@ -54,9 +55,19 @@ pub enum Effect {
     /// Sends a command to the fetcher; progress comes back as `Msg::Fetch`.
     Fetch(FetchCmd),
     /// Stores a story's read flag.
-    SetRead { id: StoryId, read: bool },
+    SetRead {
+        /// The story.
+        id: StoryId,
+        /// The new flag.
+        read: bool,
+    },
     /// Stores a story's starred flag.
-    SetStarred { id: StoryId, starred: bool },
+    SetStarred {
+        /// The story.
+        id: StoryId,
+        /// The new flag.
+        starred: bool,
+    },
     /// Opens an http(s) URL (already checked) in the browser.
     OpenUrl(String),
     /// Ends the program.
@@ -102,9 +113,17 @@ pub enum Msg {
     /// The fetcher reported progress.
     Fetch(FetchEvent),
     /// The refresh ended; `error` says why when it stopped early.
-    FetchEnded { error: Option<String> },
+    FetchEnded {
+        /// Why the refresh stopped early, one sentence; `None` when it ran through.
+        error: Option<String>,
+    },
     /// The answer to a `Load` effect.
-    Loaded { req: RequestId, data: Loaded },
+    Loaded {
+        /// The request this answers.
+        req: RequestId,
+        /// The answer.
+        data: Loaded,
+    },
     /// The clock moved on (ages are redrawn).
     Tick(DateTime<Utc>),
     /// Something outside failed in a way the user should know; one sentence.
@@ -295,9 +314,13 @@ impl App {
         )
     }
 
+    /// Returns the number of rows the story list shows (as if it were
+    /// visible, on a narrow screen where another pane has the focus).
     fn list_height(&self) -> usize {
-        let area = self.panes().stories.map(layout::inner).unwrap_or_default();
-        usize::from(area.height).max(1)
+        let area = Rect::new(0, 0, self.size.0, self.size.1);
+        let panes = layout::panes(area, Pane::Stories, false, self.search_input.is_some());
+        let rows = self.panes().stories.or(panes.stories).map(layout::inner);
+        usize::from(rows.unwrap_or_default().height).max(1)
     }
 
     fn request(&mut self) -> RequestId {
@@ -321,113 +344,5 @@ impl App {
         let req = self.request();
         self.want_story = Some(req);
         Effect::Load(Query::Story(id), req)
-    }
-
-    fn on_key(&mut self, key: KeyEvent) -> Vec<Effect> {
-        if let Some(input) = &mut self.search_input {
-            let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-            match key.code {
-                KeyCode::Enter => {
-                    let text = crate::sanitize::clean_line(input);
-                    self.search_input = None;
-                    self.filter.search = (!text.is_empty()).then_some(text);
-                    self.focus = Pane::Stories;
-                    self.reader = None;
-                    return vec![self.load_stories()];
-                }
-                KeyCode::Esc => self.search_input = None,
-                KeyCode::Char('c') if ctrl => self.search_input = None,
-                KeyCode::Backspace => {
-                    input.pop();
-                }
-                KeyCode::Char(c) if !ctrl => input.push(c),
-                _ => {}
-            }
-            return Vec::new();
-        }
-        self.pending_keys.push(KeyChord::from_event(key));
-        match self.keymap.resolve(&self.pending_keys) {
-            Resolved::Action(action) => {
-                self.pending_keys.clear();
-                self.apply(action)
-            }
-            Resolved::Pending => Vec::new(),
-            Resolved::Unbound if self.pending_keys.len() > 1 => {
-                // An unfinished sequence followed by another key: try the key alone.
-                self.pending_keys.clear();
-                self.on_key(key)
-            }
-            Resolved::Unbound => {
-                self.pending_keys.clear();
-                Vec::new()
-            }
-        }
-    }
-
-    fn on_fetch(&mut self, event: &FetchEvent) -> Vec<Effect> {
-        if !self.refresh.running {
-            self.refresh.start(self.feeds.len());
-        }
-        self.refresh.on(event);
-        match event {
-            FetchEvent::FeedStored { new, .. } if *new > 0 => {
-                vec![self.load_feeds(), self.load_stories()]
-            }
-            FetchEvent::PageStored { story }
-                if self.reader.as_ref().is_some_and(|r| r.id == *story) =>
-            {
-                vec![self.load_story(*story)]
-            }
-            _ => Vec::new(),
-        }
-    }
-
-    fn on_loaded(&mut self, req: RequestId, data: Loaded) -> Vec<Effect> {
-        let wanted = |want: &mut Option<RequestId>| {
-            let ok = *want == Some(req);
-            if ok {
-                *want = None;
-            }
-            ok
-        };
-        match data {
-            Loaded::Feeds(feeds) if wanted(&mut self.want_feeds) => {
-                self.feeds = feeds;
-                self.feed_cursor = self.feed_cursor.min(self.feeds.len());
-            }
-            Loaded::Stories(rows) if wanted(&mut self.want_stories) => {
-                let height = self.list_height();
-                self.list.replace(rows, height);
-            }
-            Loaded::Story(detail) if wanted(&mut self.want_story) => match detail {
-                Some(detail) => {
-                    if let Some(reader) = self.reader.as_mut().filter(|r| r.id == detail.story.id) {
-                        reader.detail = Some(detail);
-                    }
-                }
-                None => {
-                    self.message = Some("That story is no longer in the cache.".to_owned());
-                    self.reader = None;
-                    self.focus = Pane::Stories;
-                }
-            },
-            Loaded::Failed(error) => {
-                let mut current = false;
-                for want in [
-                    &mut self.want_feeds,
-                    &mut self.want_stories,
-                    &mut self.want_story,
-                ] {
-                    current |= wanted(want);
-                }
-                if !current {
-                    return Vec::new();
-                }
-                self.message = Some(crate::sanitize::clean_line(&error));
-            }
-            _ => return Vec::new(),
-        }
-        self.dirty = true;
-        Vec::new()
     }
 }
