@@ -235,3 +235,14 @@ fn headless_prints_a_frame_after_each_key_when_asked() {
     assert!(after_j < effect && effect < after_o);
     assert_eq!(text.lines().count(), 1 + 2 * (1 + 8));
 }
+
+#[test]
+fn a_row_standing_for_several_copies_shows_a_badge() {
+    let (mut app, mut terminal) = drawn("", false);
+    app.list.rows[1].copies = 3;
+    terminal.draw(|f| byline::ui::draw(f, &app)).unwrap();
+    let text = headless::screen_text(terminal.backend().buffer());
+    let row = text.lines().nth(2).unwrap();
+    assert!(row.contains("Port strike ends"), "{row}");
+    assert!(row.contains("+2 outlets"), "{row}");
+}
