@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{List, ListItem, ListState, Paragraph};
+use ratatui::widgets::{HighlightSpacing, List, ListItem, ListState, Paragraph};
 
 use super::{Theme, pad, pane_block, truncate};
 use crate::app::article::age;
@@ -30,7 +30,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         frame.render_widget(text, area);
         return;
     }
-    let width = usize::from(layout::inner(area).width);
+    // One column goes to the cursor mark, so plain-text dumps show the cursor too.
+    let width = usize::from(layout::inner(area).width).saturating_sub(1);
     let items: Vec<ListItem> = app
         .list
         .rows
@@ -39,6 +40,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .collect();
     let list = List::new(items)
         .block(block)
+        .highlight_symbol("▸")
+        .highlight_spacing(HighlightSpacing::Always)
         .highlight_style(theme.cursor(focused));
     let mut state = ListState::default()
         .with_selected(Some(app.list.selected))
