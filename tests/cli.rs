@@ -63,12 +63,19 @@ fn first_run_offline_fills_the_cache_with_demo_stories() {
     let out = home.run(&[]);
     assert!(out.status.success(), "stderr: {}", stderr(&out));
     let text = stdout(&out);
-    let stories: usize = byline::demo::demo_set().iter().map(|o| o.stories.len()).sum();
+    let stories: usize = byline::demo::demo_set()
+        .iter()
+        .map(|o| o.stories.len())
+        .sum();
     assert!(stories >= 20, "the demo set has {stories} stories");
     assert!(text.contains(&format!("{stories} unread")), "{text}");
     let first_outlet = &byline::demo::demo_set()[0];
     let (item, _) = &first_outlet.stories[0];
-    assert!(text.contains(&item.title), "missing {:?} in\n{text}", item.title);
+    assert!(
+        text.contains(&item.title),
+        "missing {:?} in\n{text}",
+        item.title
+    );
 
     // A second run finds the stories already there and loads nothing again.
     let again = stdout(&home.run(&[]));
@@ -84,25 +91,56 @@ fn demo_story_shows_its_article_as_contract_json() {
     let rows: serde_json::Value = serde_json::from_slice(&list.stdout).expect("list JSON");
     let first = &rows.as_array().expect("array")[0];
     for field in [
-        "id", "title", "feed", "url", "published", "read", "starred", "persons", "countries",
-        "event", "duplicate_of",
+        "id",
+        "title",
+        "feed",
+        "url",
+        "published",
+        "read",
+        "starred",
+        "persons",
+        "countries",
+        "event",
+        "duplicate_of",
     ] {
-        assert!(first.get(field).is_some(), "list --json lacks {field}: {first}");
+        assert!(
+            first.get(field).is_some(),
+            "list --json lacks {field}: {first}"
+        );
     }
     let id = first["id"].as_i64().expect("id").to_string();
     let show = home.run(&["show", &id, "--json"]);
     assert!(show.status.success(), "{}", stderr(&show));
     let story: serde_json::Value = serde_json::from_slice(&show.stdout).expect("show JSON");
     for field in [
-        "id", "feed", "url", "title", "author", "published", "dateline", "text", "captions",
-        "entities", "quotes", "links", "related", "event", "duplicate_of",
+        "id",
+        "feed",
+        "url",
+        "title",
+        "author",
+        "published",
+        "dateline",
+        "text",
+        "captions",
+        "entities",
+        "quotes",
+        "links",
+        "related",
+        "event",
+        "duplicate_of",
     ] {
         assert!(story.get(field).is_some(), "show --json lacks {field}");
     }
     let text = story["text"].as_str().expect("text");
-    assert!(text.contains("\n\n"), "paragraphs are joined by a blank line");
+    assert!(
+        text.contains("\n\n"),
+        "paragraphs are joined by a blank line"
+    );
     let published = story["published"].as_str().expect("published");
-    assert!(published.ends_with('Z') && published.len() == 20, "{published}");
+    assert!(
+        published.ends_with('Z') && published.len() == 20,
+        "{published}"
+    );
 }
 
 #[test]
@@ -135,7 +173,10 @@ fn a_missing_named_config_is_an_error_but_a_missing_default_is_not() {
 #[test]
 fn usage_errors_exit_2_and_unknown_stories_exit_1() {
     let home = Home::new();
-    assert_eq!(home.run(&["list", "--limit", "many"]).status.code(), Some(2));
+    assert_eq!(
+        home.run(&["list", "--limit", "many"]).status.code(),
+        Some(2)
+    );
     assert_eq!(home.run(&["no-such-command"]).status.code(), Some(2));
     let out = home.run(&["show", "999999"]);
     assert_eq!(out.status.code(), Some(1));

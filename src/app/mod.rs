@@ -1,0 +1,348 @@
+//! The reader's state and its one entry point, [`App::update`].
+//!
+//! `App` never touches SQL, tokio or the terminal: messages come in (keys,
+//! loaded data, fetch events), state changes, and [`Effect`]s go out for the
+//! runtime (or the headless runner, or a test) to perform.
+
+mod apply;
+pub mod article;
+mod events;
+pub mod layout;
+pub mod list;
+pub mod reader;
+pub mod refresh;
+pub mod wrap;
+
+use chrono::{DateTime, Utc};
+use crossterm::event::{KeyEvent, KeyEventKind};
+use ratatui::layout::Rect;
+
+use crate::fetch::run::FetchEvent;
+use crate::keymap::{KeyChord, Keymap};
+use crate::model::{Entity, FeedState, Quote, Related, Story, StoryId, StoryRow};
+use crate::store::ListQuery;
+use list::StoryList;
+use reader::Reader;
+use refresh::Refresh;
+
+/// Identifies one load request, so an answer to an older request is dropped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct RequestId(pub u64);
+
+/// What to read from the cache.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Query {
+    /// Every feed with its unread count.
+    Feeds,
+    /// The story list for a filter.
+    Stories(ListQuery),
+    /// One story with its analysis.
+    Story(StoryId),
+}
+
+/// A command for the fetcher.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FetchCmd {
+    /// Fetches every feed (and new stories' pages).
+    RefreshAll,
+}
+
+/// Something the app asks the outside world to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Reads from the cache and answers with `Msg::Loaded` carrying the same id.
+    Load(Query, RequestId),
+    /// Sends a command to the fetcher; progress comes back as `Msg::Fetch`.
+    Fetch(FetchCmd),
+    /// Stores a story's read flag.
+    SetRead {
+        /// The story.
+        id: StoryId,
+        /// The new flag.
+        read: bool,
+    },
+    /// Stores a story's starred flag.
+    SetStarred {
+        /// The story.
+        id: StoryId,
+        /// The new flag.
+        starred: bool,
+    },
+    /// Opens an http(s) URL (already checked) in the browser.
+    OpenUrl(String),
+    /// Ends the program.
+    Quit,
+}
+
+/// A story with everything the analysis found in it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct StoryDetail {
+    /// The story and its text.
+    pub story: Story,
+    /// People, countries, places and organisations, with mentions.
+    #[serde(default)]
+    pub entities: Vec<Entity>,
+    /// Quotations with their speakers.
+    #[serde(default)]
+    pub quotes: Vec<Quote>,
+    /// Other cached stories about the same news.
+    #[serde(default)]
+    pub related: Vec<Related>,
+}
+
+/// The answer to a [`Query`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum Loaded {
+    /// The feeds, for the sidebar.
+    Feeds(Vec<FeedState>),
+    /// The story list.
+    Stories(Vec<StoryRow>),
+    /// One story; `None` when it is no longer cached.
+    Story(Option<Box<StoryDetail>>),
+    /// The cache could not answer; one sentence.
+    Failed(String),
+}
+
+/// Everything that can happen to the app.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Msg {
+    /// A key was pressed.
+    Key(KeyEvent),
+    /// The terminal was resized to (width, height).
+    Resize(u16, u16),
+    /// The fetcher reported progress.
+    Fetch(FetchEvent),
+    /// The refresh ended; `error` says why when it stopped early.
+    FetchEnded {
+        /// Why the refresh stopped early, one sentence; `None` when it ran through.
+        error: Option<String>,
+    },
+    /// The answer to a `Load` effect.
+    Loaded {
+        /// The request this answers.
+        req: RequestId,
+        /// The answer.
+        data: Loaded,
+    },
+    /// The clock moved on (ages are redrawn).
+    Tick(DateTime<Utc>),
+    /// Something outside failed in a way the user should know; one sentence.
+    Notice(String),
+}
+
+impl Msg {
+    /// Returns the message for a terminal event, or `None` for events the
+    /// reader ignores (mouse, focus, key releases).
+    pub fn from_terminal(event: crossterm::event::Event) -> Option<Msg> {
+        use crossterm::event::Event;
+        match event {
+            Event::Key(key) if key.kind != KeyEventKind::Release => Some(Msg::Key(key)),
+            Event::Resize(w, h) => Some(Msg::Resize(w, h)),
+            _ => None,
+        }
+    }
+}
+
+/// Which pane has the keyboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Pane {
+    /// The feed sidebar.
+    Feeds,
+    /// The story list.
+    #[default]
+    Stories,
+    /// The article.
+    Reader,
+}
+
+/// The whole state of the reader.
+#[derive(Debug, Clone)]
+pub struct App {
+    /// The clock used for ages ("3h"); injected so tests are stable.
+    pub now: DateTime<Utc>,
+    /// The key bindings.
+    pub keymap: Keymap,
+    /// Draws with modifiers only (the `NO_COLOR` convention).
+    pub no_color: bool,
+    /// The terminal size (width, height).
+    pub size: (u16, u16),
+    /// Which pane has the keyboard.
+    pub focus: Pane,
+    /// The feeds shown in the sidebar.
+    pub feeds: Vec<FeedState>,
+    /// The sidebar cursor: 0 is "All stories", then one per feed.
+    pub feed_cursor: usize,
+    /// The story list.
+    pub list: StoryList,
+    /// The active filter of the story list.
+    pub filter: ListQuery,
+    /// The open article, if any.
+    pub reader: Option<Reader>,
+    /// The search being typed, while the search line is open.
+    pub search_input: Option<String>,
+    /// Whether the help overlay is shown.
+    pub help: bool,
+    /// The background refresh.
+    pub refresh: Refresh,
+    /// A one-line notice for the status bar, cleared by the next key.
+    pub message: Option<String>,
+    pending_keys: Vec<KeyChord>,
+    next_request: u64,
+    want_feeds: Option<RequestId>,
+    want_stories: Option<RequestId>,
+    want_story: Option<RequestId>,
+    dirty: bool,
+    quitting: bool,
+}
+
+impl App {
+    /// Returns an app with nothing loaded; call [`App::start`] for the first loads.
+    pub fn new(keymap: Keymap, now: DateTime<Utc>, size: (u16, u16)) -> App {
+        App {
+            now,
+            keymap,
+            no_color: false,
+            size,
+            focus: Pane::Stories,
+            feeds: Vec::new(),
+            feed_cursor: 0,
+            list: StoryList::default(),
+            filter: ListQuery::default(),
+            reader: None,
+            search_input: None,
+            help: false,
+            refresh: Refresh::default(),
+            message: None,
+            pending_keys: Vec::new(),
+            next_request: 0,
+            want_feeds: None,
+            want_stories: None,
+            want_story: None,
+            dirty: true,
+            quitting: false,
+        }
+    }
+
+    /// Returns the loads that fill the first screen: the feeds and the stories.
+    pub fn start(&mut self) -> Vec<Effect> {
+        vec![self.load_feeds(), self.load_stories()]
+    }
+
+    /// Returns true once if the screen needs drawing since the last call.
+    pub fn take_dirty(&mut self) -> bool {
+        std::mem::take(&mut self.dirty)
+    }
+
+    /// Returns true once the user asked to quit.
+    pub fn quitting(&self) -> bool {
+        self.quitting
+    }
+
+    /// Returns the key sequence typed so far when it is an unfinished binding ("g").
+    pub fn pending_keys(&self) -> &[KeyChord] {
+        &self.pending_keys
+    }
+
+    /// Applies one message and returns what must happen outside.
+    pub fn update(&mut self, msg: Msg) -> Vec<Effect> {
+        match msg {
+            Msg::Key(key) if key.kind == KeyEventKind::Release => Vec::new(),
+            Msg::Key(key) => {
+                self.dirty = true;
+                self.message = None;
+                self.on_key(key)
+            }
+            Msg::Resize(w, h) => {
+                self.dirty = true;
+                self.size = (w, h);
+                let height = self.list_height();
+                self.list.move_by(0, height);
+                Vec::new()
+            }
+            Msg::Fetch(event) => {
+                self.dirty = true;
+                self.on_fetch(&event)
+            }
+            Msg::FetchEnded { error } => {
+                self.dirty = true;
+                self.refresh.finish(error);
+                Vec::new()
+            }
+            Msg::Loaded { req, data } => self.on_loaded(req, data),
+            Msg::Tick(now) => {
+                self.dirty = true;
+                self.now = now;
+                Vec::new()
+            }
+            Msg::Notice(text) => {
+                self.dirty = true;
+                self.message = Some(crate::sanitize::clean_line(&text));
+                Vec::new()
+            }
+        }
+    }
+
+    /// Returns the pane areas for the current size and state.
+    pub fn panes(&self) -> layout::Panes {
+        let area = Rect::new(0, 0, self.size.0, self.size.1);
+        layout::panes(
+            area,
+            self.focus,
+            self.reader.is_some(),
+            self.search_input.is_some(),
+        )
+    }
+
+    /// Returns the open article laid out for the reader pane's width.
+    pub fn article_lines(&self) -> Vec<article::Line> {
+        match self.reader.as_ref().and_then(|r| r.detail.as_deref()) {
+            Some(detail) => article::layout(detail, self.reader_size().0, self.now),
+            None => Vec::new(),
+        }
+    }
+
+    /// Returns the (width, height) of the reader pane's text area; the last
+    /// inner line is kept for the focus line.
+    pub fn reader_size(&self) -> (usize, usize) {
+        let area = self.panes().reader.map(layout::inner).unwrap_or_else(|| {
+            let full = Rect::new(0, 0, self.size.0, self.size.1.saturating_sub(1));
+            layout::inner(full)
+        });
+        (
+            usize::from(area.width.saturating_sub(2)).max(10),
+            usize::from(area.height.saturating_sub(1)).max(1),
+        )
+    }
+
+    /// Returns the number of rows the story list shows (as if it were
+    /// visible, on a narrow screen where another pane has the focus).
+    fn list_height(&self) -> usize {
+        let area = Rect::new(0, 0, self.size.0, self.size.1);
+        let panes = layout::panes(area, Pane::Stories, false, self.search_input.is_some());
+        let rows = self.panes().stories.or(panes.stories).map(layout::inner);
+        usize::from(rows.unwrap_or_default().height).max(1)
+    }
+
+    fn request(&mut self) -> RequestId {
+        self.next_request += 1;
+        RequestId(self.next_request)
+    }
+
+    fn load_feeds(&mut self) -> Effect {
+        let req = self.request();
+        self.want_feeds = Some(req);
+        Effect::Load(Query::Feeds, req)
+    }
+
+    fn load_stories(&mut self) -> Effect {
+        let req = self.request();
+        self.want_stories = Some(req);
+        Effect::Load(Query::Stories(self.filter.clone()), req)
+    }
+
+    fn load_story(&mut self, id: StoryId) -> Effect {
+        let req = self.request();
+        self.want_story = Some(req);
+        Effect::Load(Query::Story(id), req)
+    }
+}

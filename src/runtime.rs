@@ -1,0 +1,287 @@
+//! The only place where tokio and crossterm meet the [`App`]: the event
+//! loop that draws when something changed and performs the app's effects.
+//!
+//! Loads and flag writes run on the blocking pool against a read connection;
+//! a refresh runs `fetch::run::run` with its own writer connection and
+//! reports back through `FetchEvent`s. Nothing here ever awaits a fetch.
+
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use anyhow::Context as _;
+use chrono::Utc;
+use crossterm::event::EventStream;
+use futures_util::StreamExt as _;
+use ratatui::DefaultTerminal;
+use tokio::sync::mpsc;
+use tokio::task::JoinHandle;
+
+use crate::app::{App, Effect, FetchCmd, Loaded, Msg, Query, StoryDetail};
+use crate::config::FetchConfig;
+use crate::fetch::http::HttpClient;
+use crate::fetch::run::{self, FeedJob, FetchEvent};
+use crate::fetch::writer;
+use crate::keymap::Keymap;
+use crate::store::{Store, StoreError};
+
+/// What the reader needs to run.
+pub struct RuntimeOptions {
+    /// The cache file.
+    pub cache: PathBuf,
+    /// How to fetch when the user refreshes.
+    pub fetch: FetchConfig,
+    /// The key bindings (defaults with the `[keys]` table applied).
+    pub keymap: Keymap,
+    /// Draws without colours (`NO_COLOR` is set).
+    pub no_color: bool,
+    /// Starts a refresh as soon as the reader is up.
+    pub refresh_on_start: bool,
+}
+
+/// How often ages ("3h") are redrawn while nothing else happens.
+const TICK: Duration = Duration::from_secs(60);
+/// How long quitting waits for a running refresh to stop.
+const SHUTDOWN: Duration = Duration::from_secs(2);
+
+/// Runs the reader on the terminal until the user quits; the terminal is
+/// restored on return, on error and on panic.
+pub fn run(options: RuntimeOptions) -> anyhow::Result<()> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("cannot start the async runtime")?;
+    // init() also installs a panic hook that restores the terminal first.
+    let mut terminal = ratatui::init();
+    let result = runtime.block_on(event_loop(&mut terminal, options));
+    ratatui::restore();
+    result
+}
+
+async fn event_loop(terminal: &mut DefaultTerminal, options: RuntimeOptions) -> anyhow::Result<()> {
+    let store = Store::open(&options.cache).with_context(|| {
+        format!(
+            "Byline cannot open its cache at {}",
+            options.cache.display()
+        )
+    })?;
+    let size = terminal.size().context("cannot read the terminal size")?;
+    let mut app = App::new(
+        options.keymap.clone(),
+        Utc::now(),
+        (size.width, size.height),
+    );
+    app.no_color = options.no_color;
+
+    let (msg_tx, mut msg_rx) = mpsc::unbounded_channel::<Msg>();
+    let (fetch_tx, mut fetch_rx) = mpsc::unbounded_channel::<FetchEvent>();
+    let mut performer = Performer {
+        store: Arc::new(Mutex::new(store)),
+        cache: options.cache.clone(),
+        fetch: options.fetch.clone(),
+        msg_tx,
+        fetch_tx,
+        refresh: None,
+    };
+    let mut effects = app.start();
+    if options.refresh_on_start {
+        effects.extend(app.apply(crate::action::Action::Refresh));
+    }
+    for effect in effects {
+        performer.perform(effect);
+    }
+
+    let mut input = EventStream::new();
+    let mut tick = tokio::time::interval(TICK);
+    loop {
+        if app.take_dirty() {
+            terminal
+                .draw(|f| crate::ui::draw(f, &app))
+                .context("cannot draw on the terminal")?;
+        }
+        let msg = tokio::select! {
+            event = input.next() => match event {
+                Some(Ok(event)) => match Msg::from_terminal(event) {
+                    Some(msg) => msg,
+                    None => continue,
+                },
+                Some(Err(e)) => return Err(e).context("cannot read keys from the terminal"),
+                None => break,
+            },
+            Some(event) = fetch_rx.recv() => Msg::Fetch(event),
+            Some(msg) = msg_rx.recv() => msg,
+            _ = tick.tick() => Msg::Tick(Utc::now()),
+        };
+        for effect in app.update(msg) {
+            performer.perform(effect);
+        }
+        if app.quitting() {
+            break;
+        }
+    }
+    performer.shutdown().await;
+    Ok(())
+}
+
+/// Performs effects; owns the read connection and the running refresh.
+struct Performer {
+    store: Arc<Mutex<Store>>,
+    cache: PathBuf,
+    fetch: FetchConfig,
+    msg_tx: mpsc::UnboundedSender<Msg>,
+    fetch_tx: mpsc::UnboundedSender<FetchEvent>,
+    refresh: Option<JoinHandle<()>>,
+}
+
+impl Performer {
+    fn perform(&mut self, effect: Effect) {
+        match effect {
+            Effect::Load(query, req) => {
+                let store = self.store.clone();
+                let tx = self.msg_tx.clone();
+                tokio::task::spawn_blocking(move || {
+                    let data = match store.lock() {
+                        Ok(store) => load(&store, &query),
+                        Err(_) => Loaded::Failed(BROKEN.to_owned()),
+                    };
+                    let _ = tx.send(Msg::Loaded { req, data });
+                });
+            }
+            Effect::SetRead { .. } | Effect::SetStarred { .. } => {
+                let store = self.store.clone();
+                let tx = self.msg_tx.clone();
+                tokio::task::spawn_blocking(move || {
+                    let result = match store.lock() {
+                        Ok(mut store) => write(&mut store, &effect),
+                        Err(_) => Ok(()),
+                    };
+                    if let Err(e) = result {
+                        let _ = tx.send(Msg::Notice(format!(
+                            "Byline could not save the change: {e}"
+                        )));
+                    }
+                });
+            }
+            Effect::Fetch(FetchCmd::RefreshAll) => {
+                if self.refresh.as_ref().is_some_and(|t| !t.is_finished()) {
+                    return;
+                }
+                let (cache, config) = (self.cache.clone(), self.fetch.clone());
+                let (events, done) = (self.fetch_tx.clone(), self.msg_tx.clone());
+                self.refresh = Some(tokio::spawn(async move {
+                    let error = refresh(cache, config, events)
+                        .await
+                        .err()
+                        .map(|e| format!("{e:#}"));
+                    let _ = done.send(Msg::FetchEnded { error });
+                }));
+            }
+            Effect::OpenUrl(url) => {
+                if let Err(e) = open_in_browser(&url) {
+                    let _ = self.msg_tx.send(Msg::Notice(e));
+                }
+            }
+            Effect::Quit => {}
+        }
+    }
+
+    /// Stops a running refresh (each feed is stored in its own transaction,
+    /// so nothing half-written is left) and waits a moment for it.
+    async fn shutdown(self) {
+        if let Some(task) = self.refresh {
+            task.abort();
+            let _ = tokio::time::timeout(SHUTDOWN, task).await;
+        }
+    }
+}
+
+const BROKEN: &str = "the cache connection broke after an earlier error; restart Byline";
+
+/// Answers a query from the cache.
+///
+/// The analysis (entities, quotes, related) is left empty until the store
+/// serves it; the reader shows the plain article meanwhile.
+pub fn load(store: &Store, query: &Query) -> Loaded {
+    let result: Result<Loaded, StoreError> = match query {
+        Query::Feeds => store.feeds().map(Loaded::Feeds),
+        Query::Stories(q) => store.list(q).map(Loaded::Stories),
+        Query::Story(id) => store.story(*id).map(|story| {
+            Loaded::Story(story.map(|story| {
+                Box::new(StoryDetail {
+                    story,
+                    entities: Vec::new(),
+                    quotes: Vec::new(),
+                    related: Vec::new(),
+                })
+            }))
+        }),
+    };
+    result.unwrap_or_else(|e| Loaded::Failed(format!("Byline could not read the cache: {e}")))
+}
+
+/// Performs a flag write (`SetRead`, `SetStarred`); other effects are ignored.
+pub fn write(store: &mut Store, effect: &Effect) -> Result<(), StoreError> {
+    match effect {
+        Effect::SetRead { id, read } => store.set_read(*id, *read),
+        Effect::SetStarred { id, starred } => store.set_starred(*id, *starred),
+        _ => Ok(()),
+    }
+}
+
+/// Fetches every feed in the cache once, reporting through `events`.
+async fn refresh(
+    cache: PathBuf,
+    config: FetchConfig,
+    events: mpsc::UnboundedSender<FetchEvent>,
+) -> anyhow::Result<()> {
+    let (store, jobs) = tokio::task::spawn_blocking(move || -> Result<_, StoreError> {
+        let store = Store::open(&cache)?;
+        let jobs = store
+            .feeds()?
+            .into_iter()
+            .map(|feed| {
+                Ok(FeedJob {
+                    validators: store.validators(feed.id)?,
+                    id: feed.id,
+                    url: feed.url,
+                    title: feed.title,
+                    retry_at: feed.retry_at,
+                })
+            })
+            .collect::<Result<Vec<_>, StoreError>>()?;
+        Ok((store, jobs))
+    })
+    .await
+    .context("the refresh could not start")??;
+    let client = HttpClient::new(&config).context("cannot set up HTTP")?;
+    let (writer, writer_thread) = writer::spawn(store);
+    let result = run::run(client, writer, &config, jobs, config.pages, events).await;
+    // The writer thread ends once every handle is gone; join it off the runtime.
+    let _ = tokio::task::spawn_blocking(move || writer_thread.finish()).await;
+    result.context("the refresh stopped because the cache failed")?;
+    Ok(())
+}
+
+/// Opens an http(s) URL with `$BROWSER` (a program name, never a shell
+/// command line) or `xdg-open`.
+fn open_in_browser(url: &str) -> Result<(), String> {
+    let browser = std::env::var("BROWSER")
+        .ok()
+        .filter(|b| !b.trim().is_empty())
+        .unwrap_or_else(|| "xdg-open".to_owned());
+    let mut child = Command::new(&browser)
+        .arg(url)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .map_err(|e| {
+            format!(
+                "Byline could not start the browser {browser}: {e}; set BROWSER to one that works."
+            )
+        })?;
+    // Reap the child when it exits so it does not linger as a zombie.
+    std::thread::spawn(move || child.wait());
+    Ok(())
+}
