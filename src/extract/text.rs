@@ -226,15 +226,13 @@ impl Writer<'_> {
         if let (Some(url), Some(start)) = (url, start)
             && !text.is_empty()
         {
-            {
-                let end = start + text.chars().count();
-                self.pending.push(Link {
-                    text,
-                    url,
-                    start,
-                    end,
-                });
-            }
+            let end = start + text.chars().count();
+            self.pending.push(Link {
+                text,
+                url,
+                start,
+                end,
+            });
         }
     }
 
