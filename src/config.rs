@@ -3,6 +3,7 @@
 //! `config.example.toml` documents every option and is parsed in a test; the
 //! defaults below are the values it shows.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -31,6 +32,8 @@ pub struct Config {
     /// Feeds to fetch, in the order they are shown.
     pub feeds: Vec<FeedConfig>,
     pub fetch: FetchConfig,
+    /// Key bindings: action name (snake_case) → chord or chords ("g g", "f, ctrl-s").
+    pub keys: BTreeMap<String, String>,
 }
 
 /// One `[[feeds]]` table.

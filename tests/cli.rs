@@ -194,3 +194,26 @@ fn data_dir_comes_from_the_flag_or_the_environment() {
     assert!(home.run(&["list"]).status.success());
     assert!(home.path("data").join("cache.db").exists());
 }
+
+#[test]
+fn screen_replays_keys_on_the_real_reader_over_the_cache() {
+    let home = Home::new();
+    let out = home.run(&["screen", "--size", "100x30", "--keys", "j enter"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let screen = stdout(&out);
+    assert_eq!(screen.lines().count(), 30, "{screen}");
+    assert!(screen.lines().all(|l| l.chars().count() <= 100), "{screen}");
+    assert!(screen.contains("unread"), "{screen}");
+    // The second story in the list is open: its byline is on screen.
+    let rows: serde_json::Value =
+        serde_json::from_slice(&home.run(&["list", "--json"]).stdout).expect("JSON");
+    let id = rows[1]["id"].as_i64().expect("id").to_string();
+    let story: serde_json::Value =
+        serde_json::from_slice(&home.run(&["show", &id, "--json"]).stdout).expect("JSON");
+    let author = story["author"].as_str().expect("author");
+    assert!(screen.contains(author), "{author} not in\n{screen}");
+
+    let bad = home.run(&["screen", "--size", "wide"]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(stderr(&bad).contains("--size"), "{}", stderr(&bad));
+}

@@ -125,33 +125,74 @@ fn feeds_by_url(home: &Home) -> std::collections::HashMap<String, serde_json::Va
 fn fetch_stores_every_working_feed_and_reports_each_failure() {
     let srv = TestServer::start();
     let items: Vec<(String, String)> = (1..=3)
-        .map(|n| (format!("Port traffic rises, part {n}"), srv.url(&format!("/story/{n}.html"))))
+        .map(|n| {
+            (
+                format!("Port traffic rises, part {n}"),
+                srv.url(&format!("/story/{n}.html")),
+            )
+        })
         .collect();
     let item_refs: Vec<(&str, &str, &str, &str)> = items
         .iter()
-        .map(|(t, l)| (t.as_str(), l.as_str(), l.as_str(), "A short summary from the feed."))
+        .map(|(t, l)| {
+            (
+                t.as_str(),
+                l.as_str(),
+                l.as_str(),
+                "A short summary from the feed.",
+            )
+        })
         .collect();
-    srv.route("/good.rss", Reply::ok("application/rss+xml", rss("Good Wire", &item_refs)));
+    srv.route(
+        "/good.rss",
+        Reply::ok("application/rss+xml", rss("Good Wire", &item_refs)),
+    );
     for n in 1..=3 {
         srv.route(
             &format!("/story/{n}.html"),
-            Reply::ok("text/html; charset=utf-8", page(&format!("Port traffic rises, part {n}"), &PARAGRAPHS)),
+            Reply::ok(
+                "text/html; charset=utf-8",
+                page(&format!("Port traffic rises, part {n}"), &PARAGRAPHS),
+            ),
         );
     }
     srv.route("/missing.rss", Reply::status(404));
     srv.route("/error.rss", Reply::status(500));
-    srv.route("/broken.rss", Reply::ok("application/rss+xml", "<rss><channel><title>Broken</title><item><title>x</item></channel>"));
-    srv.route("/page.rss", Reply::ok("text/html", page("Not a feed", &PARAGRAPHS)));
-    let urls: Vec<String> = ["/good.rss", "/missing.rss", "/error.rss", "/broken.rss", "/page.rss"]
-        .iter()
-        .map(|p| srv.url(p))
-        .collect();
+    srv.route(
+        "/broken.rss",
+        Reply::ok(
+            "application/rss+xml",
+            "<rss><channel><title>Broken</title><item><title>x</item></channel>",
+        ),
+    );
+    srv.route(
+        "/page.rss",
+        Reply::ok("text/html", page("Not a feed", &PARAGRAPHS)),
+    );
+    let urls: Vec<String> = [
+        "/good.rss",
+        "/missing.rss",
+        "/error.rss",
+        "/broken.rss",
+        "/page.rss",
+    ]
+    .iter()
+    .map(|p| srv.url(p))
+    .collect();
     let home = Home::new(&urls);
 
     let out = home.run(&["fetch"]);
-    assert_eq!(out.status.code(), Some(3), "some feeds failed: {}", stderr(&out));
+    assert_eq!(
+        out.status.code(),
+        Some(3),
+        "some feeds failed: {}",
+        stderr(&out)
+    );
     let summary = String::from_utf8_lossy(&out.stdout);
-    assert!(summary.contains("3 new stories") && summary.contains("4 failed"), "{summary}");
+    assert!(
+        summary.contains("3 new stories") && summary.contains("4 failed"),
+        "{summary}"
+    );
     assert!(summary.contains("3 pages extracted"), "{summary}");
 
     let feeds = feeds_by_url(&home);
@@ -159,11 +200,28 @@ fn fetch_stores_every_working_feed_and_reports_each_failure() {
     assert!(good["last_error"].is_null(), "{good}");
     assert_eq!(good["stories"], 3);
     assert_eq!(good["title"], "Good Wire");
-    let error_of = |path: &str| feeds[&srv.url(path)]["last_error"].as_str().unwrap_or("").to_owned();
-    assert!(error_of("/missing.rss").contains("404"), "{}", error_of("/missing.rss"));
-    assert!(error_of("/error.rss").contains("500"), "{}", error_of("/error.rss"));
+    let error_of = |path: &str| {
+        feeds[&srv.url(path)]["last_error"]
+            .as_str()
+            .unwrap_or("")
+            .to_owned()
+    };
+    assert!(
+        error_of("/missing.rss").contains("404"),
+        "{}",
+        error_of("/missing.rss")
+    );
+    assert!(
+        error_of("/error.rss").contains("500"),
+        "{}",
+        error_of("/error.rss")
+    );
     assert!(!error_of("/broken.rss").is_empty());
-    assert!(error_of("/page.rss").contains("web page"), "{}", error_of("/page.rss"));
+    assert!(
+        error_of("/page.rss").contains("web page"),
+        "{}",
+        error_of("/page.rss")
+    );
 
     let list = home.json(&["list", "--json"]);
     let rows = list.as_array().expect("array");
@@ -173,8 +231,14 @@ fn fetch_stores_every_working_feed_and_reports_each_failure() {
     let text = story["text"].as_str().expect("text");
     assert!(text.contains("container traffic rose"), "{text}");
     assert!(text.contains("\n\nDock workers"), "{text}");
-    assert!(!text.contains("cookies") && !text.contains("Most popular") && !text.contains("Follow us"), "{text}");
-    assert_eq!(story["captions"][0], "Harbour cranes at dawn. Photograph: Example Wire");
+    assert!(
+        !text.contains("cookies") && !text.contains("Most popular") && !text.contains("Follow us"),
+        "{text}"
+    );
+    assert_eq!(
+        story["captions"][0],
+        "Harbour cranes at dawn. Photograph: Example Wire"
+    );
     assert_eq!(story["author"], "Mira Castellanos");
 }
 
@@ -183,17 +247,29 @@ fn a_second_fetch_is_conditional_and_changes_nothing() {
     let srv = TestServer::start();
     let link = srv.url("/story/1.html");
     let feed = rss("Wire", &[("Harbour reopens", &link, &link, "Summary.")]);
-    srv.route("/feed.rss", Reply::ok("application/rss+xml", feed).etag("\"v1\""));
-    srv.route("/story/1.html", Reply::ok("text/html", page("Harbour reopens", &PARAGRAPHS)));
+    srv.route(
+        "/feed.rss",
+        Reply::ok("application/rss+xml", feed).etag("\"v1\""),
+    );
+    srv.route(
+        "/story/1.html",
+        Reply::ok("text/html", page("Harbour reopens", &PARAGRAPHS)),
+    );
     let home = Home::new(&[srv.url("/feed.rss")]);
 
     assert!(home.run(&["fetch"]).status.success());
     let out = home.run(&["fetch"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let summary = String::from_utf8_lossy(&out.stdout);
-    assert!(summary.contains("0 new stories") && summary.contains("1 unchanged"), "{summary}");
+    assert!(
+        summary.contains("0 new stories") && summary.contains("1 unchanged"),
+        "{summary}"
+    );
     let headers = srv.last_request_headers("/feed.rss").expect("a request");
-    assert_eq!(headers.get("if-none-match").map(String::as_str), Some("\"v1\""));
+    assert_eq!(
+        headers.get("if-none-match").map(String::as_str),
+        Some("\"v1\"")
+    );
     assert_eq!(srv.hits("/story/1.html"), 1, "the page is fetched once");
 }
 
@@ -202,9 +278,24 @@ fn the_same_story_from_two_feeds_is_one_story_with_one_read_state() {
     let srv = TestServer::start();
     let link = srv.url("/story/shared.html");
     let tracked = format!("{link}?utm_source=rss&amp;utm_medium=feed");
-    srv.route("/a.rss", Reply::ok("application/rss+xml", rss("A", &[("Shared story", &link, "a-1", "From A.")])));
-    srv.route("/b.rss", Reply::ok("application/rss+xml", rss("B", &[("Shared story (B)", &tracked, "b-1", "From B.")])));
-    srv.route("/story/shared.html", Reply::ok("text/html", page("Shared story", &PARAGRAPHS)));
+    srv.route(
+        "/a.rss",
+        Reply::ok(
+            "application/rss+xml",
+            rss("A", &[("Shared story", &link, "a-1", "From A.")]),
+        ),
+    );
+    srv.route(
+        "/b.rss",
+        Reply::ok(
+            "application/rss+xml",
+            rss("B", &[("Shared story (B)", &tracked, "b-1", "From B.")]),
+        ),
+    );
+    srv.route(
+        "/story/shared.html",
+        Reply::ok("text/html", page("Shared story", &PARAGRAPHS)),
+    );
     let home = Home::new(&[srv.url("/a.rss"), srv.url("/b.rss")]);
     assert!(home.run(&["fetch", "--feeds-only"]).status.success());
 
@@ -223,7 +314,10 @@ fn hostile_text_is_stored_and_printed_without_terminal_controls() {
     let srv = TestServer::start();
     let link = srv.url("/story/h.html");
     let title = "Markets \u{1b}[31mcrash\u{1b}[0m \u{1b}]8;;http://evil.example/\u{7}click\u{1b}]8;;\u{7} \u{202e}txet\u{9b}2J now";
-    let feed = rss("Wire \u{1b}]0;pwned\u{7}", &[(title, &link, "h-1", "Body \u{1b}[2J text.")]);
+    let feed = rss(
+        "Wire \u{1b}]0;pwned\u{7}",
+        &[(title, &link, "h-1", "Body \u{1b}[2J text.")],
+    );
     srv.route("/h.rss", Reply::ok("application/rss+xml", feed));
     let home = Home::new(&[srv.url("/h.rss")]);
     assert!(home.run(&["fetch", "--feeds-only"]).status.success());
@@ -240,10 +334,15 @@ fn hostile_text_is_stored_and_printed_without_terminal_controls() {
         assert!(out.status.success(), "{args:?}: {}", stderr(&out));
         let text = String::from_utf8_lossy(&out.stdout);
         assert!(
-            !text.chars().any(|c| byline::sanitize::is_unsafe(c) && c != '\n'),
+            !text
+                .chars()
+                .any(|c| byline::sanitize::is_unsafe(c) && c != '\n'),
             "{args:?} printed a control character: {text:?}"
         );
-        assert!(!text.contains("\\u001b") && !text.contains("\\u202e"), "{args:?}: {text}");
+        assert!(
+            !text.contains("\\u001b") && !text.contains("\\u202e"),
+            "{args:?}: {text}"
+        );
     }
     let story = home.json(&["show", "1", "--json"]);
     assert_eq!(story["title"], "Markets crash click txet now");
@@ -253,12 +352,24 @@ fn hostile_text_is_stored_and_printed_without_terminal_controls() {
 fn a_failed_page_keeps_the_feeds_own_text() {
     let srv = TestServer::start();
     let link = srv.url("/story/gone.html");
-    let feed = rss("Wire", &[("Gone page", &link, "g-1", "&lt;p&gt;The summary the feed carried.&lt;/p&gt;")]);
+    let feed = rss(
+        "Wire",
+        &[(
+            "Gone page",
+            &link,
+            "g-1",
+            "&lt;p&gt;The summary the feed carried.&lt;/p&gt;",
+        )],
+    );
     srv.route("/g.rss", Reply::ok("application/rss+xml", feed));
     srv.route("/story/gone.html", Reply::status(404));
     let home = Home::new(&[srv.url("/g.rss")]);
     let out = home.run(&["fetch"]);
-    assert!(out.status.success(), "a page failure is not a feed failure: {}", stderr(&out));
+    assert!(
+        out.status.success(),
+        "a page failure is not a feed failure: {}",
+        stderr(&out)
+    );
     assert!(String::from_utf8_lossy(&out.stdout).contains("1 failed"));
     let story = home.json(&["show", "1", "--json"]);
     assert_eq!(story["text"], "The summary the feed carried.");
@@ -298,15 +409,27 @@ fn sigkill_mid_fetch_keeps_the_cache_intact_and_the_next_fetch_finishes() {
         let items: Vec<(String, String, String)> = (0..10)
             .map(|i| {
                 let link = srv.url(&format!("/s/{f}/{i}.html"));
-                (format!("Story {i} of feed {f}"), link.clone(), format!("f{f}-{i}"))
+                (
+                    format!("Story {i} of feed {f}"),
+                    link.clone(),
+                    format!("f{f}-{i}"),
+                )
             })
             .collect();
-        let refs: Vec<(&str, &str, &str, &str)> =
-            items.iter().map(|(t, l, g)| (t.as_str(), l.as_str(), g.as_str(), "Summary.")).collect();
-        srv.route(&format!("/f/{f}.rss"), Reply::ok("application/rss+xml", rss(&format!("Feed {f}"), &refs)));
+        let refs: Vec<(&str, &str, &str, &str)> = items
+            .iter()
+            .map(|(t, l, g)| (t.as_str(), l.as_str(), g.as_str(), "Summary."))
+            .collect();
+        srv.route(
+            &format!("/f/{f}.rss"),
+            Reply::ok("application/rss+xml", rss(&format!("Feed {f}"), &refs)),
+        );
         for i in 0..10 {
-            let reply = Reply::ok("text/html", page(&format!("Story {i} of feed {f}"), &PARAGRAPHS))
-                .delay(std::time::Duration::from_millis(40));
+            let reply = Reply::ok(
+                "text/html",
+                page(&format!("Story {i} of feed {f}"), &PARAGRAPHS),
+            )
+            .delay(std::time::Duration::from_millis(40));
             srv.route(&format!("/s/{f}/{i}.html"), reply);
         }
         urls.push(srv.url(&format!("/f/{f}.rss")));
@@ -336,7 +459,8 @@ fn sigkill_mid_fetch_keeps_the_cache_intact_and_the_next_fetch_finishes() {
         // Every feed stored, and some but not all pages.
         Store::open(db).is_ok_and(|s| {
             s.story_count().is_ok_and(|n| n == 120)
-                && s.page_jobs(1000).is_ok_and(|p| p.len() < 115 && !p.is_empty())
+                && s.page_jobs(1000)
+                    .is_ok_and(|p| p.len() < 115 && !p.is_empty())
         })
     });
     assert!(killed_mid_run, "the fetch was still running when killed");
@@ -345,8 +469,18 @@ fn sigkill_mid_fetch_keeps_the_cache_intact_and_the_next_fetch_finishes() {
     assert_eq!(store.integrity_check().expect("check"), "ok");
     let rows = store.list(&ListQuery::default()).expect("list");
     for row in &rows {
-        assert_eq!(row.read, read.contains(&row.id), "read flag of {:?}", row.id);
-        assert_eq!(row.starred, starred.contains(&row.id), "starred flag of {:?}", row.id);
+        assert_eq!(
+            row.read,
+            read.contains(&row.id),
+            "read flag of {:?}",
+            row.id
+        );
+        assert_eq!(
+            row.starred,
+            starred.contains(&row.id),
+            "starred flag of {:?}",
+            row.id
+        );
     }
     drop(store);
 
@@ -354,7 +488,10 @@ fn sigkill_mid_fetch_keeps_the_cache_intact_and_the_next_fetch_finishes() {
     assert!(out.status.success(), "{}", stderr(&out));
     let store = home.store();
     assert_eq!(store.story_count().expect("count"), 120);
-    assert!(store.page_jobs(1000).expect("jobs").is_empty(), "every page was fetched");
+    assert!(
+        store.page_jobs(1000).expect("jobs").is_empty(),
+        "every page was fetched"
+    );
     let rows = store.list(&ListQuery::default()).expect("list");
     assert!(rows.iter().filter(|r| r.read).count() == read.len());
 }
@@ -363,14 +500,31 @@ fn sigkill_mid_fetch_keeps_the_cache_intact_and_the_next_fetch_finishes() {
 fn the_demo_stories_give_way_once_real_news_arrives() {
     let srv = TestServer::start();
     let link = srv.url("/story/real.html");
-    srv.route("/r.rss", Reply::ok("application/rss+xml", rss("Real", &[("Real news", &link, "r-1", "Real.")])));
+    srv.route(
+        "/r.rss",
+        Reply::ok(
+            "application/rss+xml",
+            rss("Real", &[("Real news", &link, "r-1", "Real.")]),
+        ),
+    );
     let home = Home::new(&[srv.url("/r.rss")]);
-    assert!(home.run(&[]).status.success(), "the first run loads the demo set");
-    let demo = home.json(&["list", "--json"]).as_array().map_or(0, Vec::len);
+    assert!(
+        home.run(&[]).status.success(),
+        "the first run loads the demo set"
+    );
+    let demo = home
+        .json(&["list", "--json"])
+        .as_array()
+        .map_or(0, Vec::len);
     assert!(demo >= 20, "{demo} demo stories");
 
     assert!(home.run(&["fetch", "--feeds-only"]).status.success());
     let list = home.json(&["list", "--json"]);
-    let titles: Vec<&str> = list.as_array().expect("array").iter().filter_map(|s| s["title"].as_str()).collect();
+    let titles: Vec<&str> = list
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter_map(|s| s["title"].as_str())
+        .collect();
     assert_eq!(titles, ["Real news"]);
 }

@@ -1,5 +1,5 @@
 //! `byline list`, `byline show`, `byline entities`, and the plain story list
-//! that stands in for the reader until it is built.
+//! `byline` prints when its output is not a terminal.
 
 use std::fmt::Write as _;
 
@@ -71,9 +71,9 @@ pub fn entities(_ctx: &Context, _kind: Option<&str>, json: bool) -> anyhow::Resu
     bail!("the entity index needs the analysis stage, which this build of Byline does not have yet")
 }
 
-/// Runs `byline` with no subcommand: until the interactive reader exists,
-/// fills an empty cache with the demo stories and prints the story list.
-pub fn reader_placeholder(ctx: &Context) -> anyhow::Result<Outcome> {
+/// Runs `byline` when stdout is not a terminal: fills an empty cache with
+/// the demo stories and prints the story list and the unread count.
+pub fn plain_first_run(ctx: &Context) -> anyhow::Result<Outcome> {
     let mut store = ctx.open_store()?;
     let loaded = super::context::load_demo_if_empty(&mut store)?;
     let rows = store.list(&ListQuery {

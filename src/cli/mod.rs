@@ -10,6 +10,7 @@ mod fetch;
 mod json;
 mod list;
 mod output;
+mod reader;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -88,6 +89,9 @@ pub enum Command {
         size: String,
         #[arg(long, default_value = "")]
         keys: String,
+        /// Print the screen after every key, not only the last one
+        #[arg(long)]
+        every_frame: bool,
     },
 }
 
@@ -148,7 +152,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     let ctx = Context::new(cli.config, cli.data_dir)?;
     init_log(&ctx);
     match cli.command {
-        None => list::reader_placeholder(&ctx),
+        None => reader::run(&ctx),
         Some(Command::Fetch { feeds_only }) => fetch::run(&ctx, feeds_only),
         Some(Command::Feeds { json }) => feeds::show(&ctx, json),
         Some(Command::List(args)) => list::list(&ctx, &args),
@@ -162,9 +166,11 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Some(Command::Entities { kind, json }) => list::entities(&ctx, kind.as_deref(), json),
         Some(Command::Import { file }) => feeds::import(&ctx, &file),
         Some(Command::Export) => feeds::export(&ctx),
-        Some(Command::Screen { .. }) => anyhow::bail!(
-            "the interactive reader is not built yet, so `byline screen` has nothing to show; use `byline list` and `byline show ID`"
-        ),
+        Some(Command::Screen {
+            size,
+            keys,
+            every_frame,
+        }) => reader::screen(&ctx, &size, &keys, every_frame),
     }
 }
 

@@ -55,7 +55,9 @@ impl Store {
             let (new, refreshed) = (stored.new.len(), stored.refreshed.len());
             store_item(&tx, feed, item, article, at, &mut stored)?;
             if stored.new.len() > new {
-                stored.new_items.extend(stored.new.last().map(|id| (index, *id)));
+                stored
+                    .new_items
+                    .extend(stored.new.last().map(|id| (index, *id)));
             } else if let (Some(id), Some(article)) = (stored.refreshed.get(refreshed), article) {
                 write_article(&tx, *id, article, TextSource::Feed)?;
             }
