@@ -21,15 +21,18 @@ use tokio::task::JoinHandle;
 use crate::app::{App, Effect, FetchCmd, Loaded, Msg, Query, StoryDetail};
 use crate::config::FetchConfig;
 use crate::fetch::http::HttpClient;
-use crate::fetch::run::{self, FeedJob, FetchEvent};
+use crate::fetch::run::{self, FetchEvent};
 use crate::fetch::writer;
 use crate::keymap::Keymap;
+use crate::model::FeedId;
 use crate::store::{Store, StoreError};
 
 /// What the reader needs to run.
 pub struct RuntimeOptions {
     /// The cache file.
     pub cache: PathBuf,
+    /// The followed feeds (ids in the cache), which a refresh fetches.
+    pub feeds: Vec<FeedId>,
     /// How to fetch when the user refreshes.
     pub fetch: FetchConfig,
     /// The key bindings (defaults with the `[keys]` table applied).
@@ -75,13 +78,12 @@ async fn event_loop(terminal: &mut DefaultTerminal, options: RuntimeOptions) -> 
     app.no_color = options.no_color;
 
     let (msg_tx, mut msg_rx) = mpsc::unbounded_channel::<Msg>();
-    let (fetch_tx, mut fetch_rx) = mpsc::unbounded_channel::<FetchEvent>();
     let mut performer = Performer {
         store: Arc::new(Mutex::new(store)),
         cache: options.cache.clone(),
+        feeds: options.feeds.clone(),
         fetch: options.fetch.clone(),
         msg_tx,
-        fetch_tx,
         refresh: None,
     };
     let mut effects = app.start();
@@ -109,7 +111,6 @@ async fn event_loop(terminal: &mut DefaultTerminal, options: RuntimeOptions) -> 
                 Some(Err(e)) => return Err(e).context("cannot read keys from the terminal"),
                 None => break,
             },
-            Some(event) = fetch_rx.recv() => Msg::Fetch(event),
             Some(msg) = msg_rx.recv() => msg,
             _ = tick.tick() => Msg::Tick(Utc::now()),
         };
@@ -128,9 +129,9 @@ async fn event_loop(terminal: &mut DefaultTerminal, options: RuntimeOptions) -> 
 struct Performer {
     store: Arc<Mutex<Store>>,
     cache: PathBuf,
+    feeds: Vec<FeedId>,
     fetch: FetchConfig,
     msg_tx: mpsc::UnboundedSender<Msg>,
-    fetch_tx: mpsc::UnboundedSender<FetchEvent>,
     refresh: Option<JoinHandle<()>>,
 }
 
@@ -168,12 +169,25 @@ impl Performer {
                     return;
                 }
                 let (cache, config) = (self.cache.clone(), self.fetch.clone());
-                let (events, done) = (self.fetch_tx.clone(), self.msg_tx.clone());
+                let feeds = self.feeds.clone();
+                let done = self.msg_tx.clone();
                 self.refresh = Some(tokio::spawn(async move {
-                    let error = refresh(cache, config, events)
+                    // Progress and the end travel on one channel, so the end
+                    // can never overtake the last events.
+                    let (events, mut progress) = mpsc::unbounded_channel();
+                    let forward = {
+                        let done = done.clone();
+                        tokio::spawn(async move {
+                            while let Some(event) = progress.recv().await {
+                                let _ = done.send(Msg::Fetch(event));
+                            }
+                        })
+                    };
+                    let error = refresh(cache, feeds, config, events)
                         .await
                         .err()
                         .map(|e| format!("{e:#}"));
+                    let _ = forward.await;
                     let _ = done.send(Msg::FetchEnded { error });
                 }));
             }
@@ -232,24 +246,13 @@ pub fn write(store: &mut Store, effect: &Effect) -> Result<(), StoreError> {
 /// Fetches every feed in the cache once, reporting through `events`.
 async fn refresh(
     cache: PathBuf,
+    feeds: Vec<FeedId>,
     config: FetchConfig,
     events: mpsc::UnboundedSender<FetchEvent>,
 ) -> anyhow::Result<()> {
     let (store, jobs) = tokio::task::spawn_blocking(move || -> Result<_, StoreError> {
         let store = Store::open(&cache)?;
-        let jobs = store
-            .feeds()?
-            .into_iter()
-            .map(|feed| {
-                Ok(FeedJob {
-                    validators: store.validators(feed.id)?,
-                    id: feed.id,
-                    url: feed.url,
-                    title: feed.title,
-                    retry_at: feed.retry_at,
-                })
-            })
-            .collect::<Result<Vec<_>, StoreError>>()?;
+        let jobs = run::feed_jobs(&store, &feeds)?;
         Ok((store, jobs))
     })
     .await
@@ -258,8 +261,19 @@ async fn refresh(
     let (writer, writer_thread) = writer::spawn(store);
     let result = run::run(client, writer, &config, jobs, config.pages, events).await;
     // The writer thread ends once every handle is gone; join it off the runtime.
-    let _ = tokio::task::spawn_blocking(move || writer_thread.finish()).await;
-    result.context("the refresh stopped because the cache failed")?;
+    let store = tokio::task::spawn_blocking(move || writer_thread.finish())
+        .await
+        .ok()
+        .flatten();
+    let summary = result.context("the refresh stopped because the cache failed")?;
+    if summary.new_stories > 0
+        && let Some(mut store) = store
+    {
+        // Real news has arrived: the demo stories have done their job.
+        tokio::task::spawn_blocking(move || store.remove_demo())
+            .await
+            .context("the refresh could not finish")??;
+    }
     Ok(())
 }
 

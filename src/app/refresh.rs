@@ -49,6 +49,7 @@ impl Refresh {
     /// Counts one event.
     pub fn on(&mut self, event: &FetchEvent) {
         match event {
+            FetchEvent::Started { feeds } => self.feeds_total = *feeds,
             FetchEvent::FeedStored { .. } | FetchEvent::FeedUnchanged { .. } => {
                 self.feeds_done += 1;
             }

@@ -11,7 +11,7 @@ use tokio::sync::mpsc;
 use super::output::print;
 use super::{Context, Outcome};
 use crate::fetch::http::HttpClient;
-use crate::fetch::run::{self, FeedJob, FetchEvent, RunSummary};
+use crate::fetch::run::{self, FetchEvent, RunSummary};
 use crate::fetch::writer;
 use crate::sanitize::clean_line;
 
@@ -25,18 +25,8 @@ pub fn run(ctx: &Context, feeds_only: bool) -> anyhow::Result<Outcome> {
             ctx.paths.config.display()
         );
     }
-    let states = store.feeds()?;
-    let mut jobs = Vec::with_capacity(followed.len());
-    for (id, source) in &followed {
-        let state = states.iter().find(|s| s.id == *id);
-        jobs.push(FeedJob {
-            id: *id,
-            url: source.url.clone(),
-            title: state.map_or_else(|| source.url.clone(), |s| s.title.clone()),
-            validators: store.validators(*id)?,
-            retry_at: state.and_then(|s| s.retry_at),
-        });
-    }
+    let ids: Vec<_> = followed.iter().map(|(id, _)| *id).collect();
+    let jobs = run::feed_jobs(&store, &ids)?;
     let pages = ctx.config.fetch.pages && !feeds_only;
     let client = HttpClient::new(&ctx.config.fetch).context("cannot set up HTTP")?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -128,6 +118,7 @@ impl Progress {
 
     fn on(&self, event: &FetchEvent) {
         match event {
+            FetchEvent::Started { feeds } => self.bar.set_length(*feeds as u64),
             FetchEvent::FeedStored { .. } | FetchEvent::FeedUnchanged { .. } => self.bar.inc(1),
             FetchEvent::FeedFailed { title, error, .. } => {
                 self.bar.inc(1);

@@ -20,10 +20,15 @@ pub fn run(ctx: &Context) -> anyhow::Result<Outcome> {
     let keymap = keymap(ctx)?;
     let mut store = ctx.open_store()?;
     super::context::load_demo_if_empty(&mut store)?;
-    ctx.sync_feeds(&mut store)?;
+    let feeds = ctx
+        .sync_feeds(&mut store)?
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect();
     drop(store);
     runtime::run(RuntimeOptions {
         cache: ctx.paths.cache(),
+        feeds,
         fetch: ctx.config.fetch.clone(),
         keymap,
         no_color: no_color(),

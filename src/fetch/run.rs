@@ -18,7 +18,7 @@ use crate::fetch::feed;
 use crate::fetch::http::{FeedResponse, HttpClient};
 use crate::fetch::writer::Writer;
 use crate::model::{FeedId, StoryId, Validators};
-use crate::store::{FeedUpdate, PageJob, StoreError};
+use crate::store::{FeedUpdate, PageJob, Store, StoreError};
 
 /// A feed to fetch in this run.
 #[derive(Debug, Clone, PartialEq)]
@@ -36,6 +36,8 @@ pub struct FeedJob {
 /// are drawn from these.
 #[derive(Debug, Clone, PartialEq)]
 pub enum FetchEvent {
+    /// A run started with this many feeds.
+    Started { feeds: usize },
     /// A feed answered and its items were stored.
     FeedStored { feed: FeedId, new: usize },
     /// A feed answered 304 Not Modified.
@@ -67,6 +69,25 @@ pub struct RunSummary {
     pub elapsed: Duration,
 }
 
+/// Returns the jobs for the followed `feeds` (ids in the cache, in order),
+/// with their validators and Retry-After times.
+pub fn feed_jobs(store: &Store, feeds: &[FeedId]) -> Result<Vec<FeedJob>, StoreError> {
+    let states = store.feeds()?;
+    feeds
+        .iter()
+        .filter_map(|id| states.iter().find(|s| s.id == *id))
+        .map(|state| {
+            Ok(FeedJob {
+                id: state.id,
+                url: state.url.clone(),
+                title: state.title.clone(),
+                validators: store.validators(state.id)?,
+                retry_at: state.retry_at,
+            })
+        })
+        .collect()
+}
+
 /// Pages from earlier runs picked up at the start of a run, at most.
 const PENDING_PAGES: usize = 100_000;
 
@@ -93,6 +114,7 @@ pub async fn run(
         ..RunSummary::default()
     };
 
+    let _ = events.send(FetchEvent::Started { feeds: feeds.len() });
     if pages {
         let pending = writer.page_jobs(PENDING_PAGES).await?;
         if !pending.is_empty() {
@@ -222,7 +244,6 @@ async fn fetch_feed(ctx: FeedCtx, job: FeedJob) -> Result<FeedOutcome, StoreErro
     };
 
     let urls: Vec<Option<String>> = parsed.items.iter().map(|i| i.url.clone()).collect();
-    let keys_to_urls = parsed.items.len();
     let update = FeedUpdate {
         title: parsed.title,
         site_url: parsed.site_url,
@@ -240,8 +261,10 @@ async fn fetch_feed(ctx: FeedCtx, job: FeedJob) -> Result<FeedOutcome, StoreErro
         let jobs: Vec<PageJob> = stored
             .new_items
             .iter()
-            .filter(|(index, _)| *index < keys_to_urls)
-            .filter_map(|&(index, id)| urls[index].clone().map(|url| PageJob { id, url }))
+            .filter_map(|&(index, id)| {
+                let url = urls.get(index).cloned().flatten()?;
+                Some(PageJob { id, url })
+            })
             .collect();
         if !jobs.is_empty() {
             let _ = ctx.events.send(FetchEvent::PagesQueued(jobs.len()));
@@ -259,6 +282,11 @@ async fn report_failure(
     error: String,
     retry_at: Option<DateTime<Utc>>,
 ) -> Result<FeedOutcome, StoreError> {
+    tracing::warn!(
+        "feed {} failed: {}",
+        crate::sanitize::clean_line(&job.url),
+        crate::sanitize::clean_line(&error)
+    );
     ctx.writer
         .feed_error(job.id, error.clone(), retry_at)
         .await?;
