@@ -130,6 +130,7 @@ pub async fn run(
         cpu.clone(),
         page_rx,
         events.clone(),
+        config.concurrency.max(1) * 4,
     ));
 
     let mut tasks = JoinSet::new();
@@ -305,7 +306,9 @@ async fn fetch_pages(
     cpu: Arc<Semaphore>,
     mut queue: mpsc::UnboundedReceiver<PageJob>,
     events: mpsc::UnboundedSender<FetchEvent>,
+    in_flight: usize,
 ) -> (usize, usize) {
+    // Bounded so fetched pages never pile up in memory waiting for a core.
     let mut tasks = JoinSet::new();
     let (mut stored, mut failed) = (0, 0);
     let mut tally = |ok: Option<bool>| match ok {
@@ -315,7 +318,7 @@ async fn fetch_pages(
     };
     loop {
         tokio::select! {
-            job = queue.recv() => match job {
+            job = queue.recv(), if tasks.len() < in_flight => match job {
                 Some(job) => {
                     tasks.spawn(fetch_page(client.clone(), writer.clone(), cpu.clone(), job, events.clone()));
                 }
