@@ -217,3 +217,81 @@ fn screen_replays_keys_on_the_real_reader_over_the_cache() {
     assert_eq!(bad.status.code(), Some(1));
     assert!(stderr(&bad).contains("--size"), "{}", stderr(&bad));
 }
+
+#[test]
+fn import_appends_feeds_with_tags_and_export_gives_them_back() {
+    let home = Home::new();
+    let config = home.write(
+        "config.toml",
+        "# my feeds\n[[feeds]]\nurl = \"https://gazette.example/rss\"\n",
+    );
+    let cfg = config.to_str().expect("utf-8");
+    let urls = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/opml/newsboat_urls"
+    );
+    let out = home.run(&["--config", cfg, "import", urls]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let note = stdout(&out);
+    assert!(
+        note.contains("Imported 3 new feeds") && note.contains("1 were already there"),
+        "{note}"
+    );
+    let skipped = stderr(&out);
+    assert!(
+        skipped.contains("exec") && skipped.contains("filter"),
+        "{skipped}"
+    );
+
+    let text = std::fs::read_to_string(&config).expect("config");
+    assert!(
+        text.starts_with("# my feeds\n"),
+        "comments are kept: {text}"
+    );
+    assert!(
+        !text.contains("make-feed.sh"),
+        "an exec line never becomes a feed"
+    );
+    let parsed = byline::config::Config::load(&config).expect("still a valid config");
+    let courier = parsed
+        .feeds
+        .iter()
+        .find(|f| f.url == "https://courier.example/feed.xml")
+        .expect("courier imported");
+    assert_eq!(courier.title.as_deref(), Some("Alpine Courier (weekend)"));
+    assert!(
+        courier.tags.contains(&"long reads".to_owned()),
+        "{:?}",
+        courier.tags
+    );
+
+    // Importing again adds nothing.
+    let again = home.run(&["--config", cfg, "import", urls]);
+    assert!(
+        stdout(&again).contains("Imported 0 new feeds"),
+        "{}",
+        stdout(&again)
+    );
+
+    // Export, then import the OPML into a fresh config: the same feeds.
+    let opml = home.run(&["--config", cfg, "export"]);
+    assert!(opml.status.success());
+    let exported = home.write("out.opml", &stdout(&opml));
+    let fresh = home.path("fresh.toml");
+    let fresh_cfg = fresh.to_str().expect("utf-8");
+    std::fs::write(&fresh, "").expect("empty config");
+    let out = home.run(&[
+        "--config",
+        fresh_cfg,
+        "import",
+        exported.to_str().expect("utf-8"),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    // OPML groups feeds in folders by tag, so compare them in URL order.
+    let sorted = |mut feeds: Vec<byline::config::FeedConfig>| {
+        feeds.sort_by(|a, b| a.url.cmp(&b.url));
+        feeds
+    };
+    let round = byline::config::Config::load(&fresh).expect("valid");
+    assert_eq!(sorted(round.feeds), sorted(parsed.feeds));
+}
