@@ -27,8 +27,13 @@ impl Home {
 
     /// Writes a config that follows `feeds`, with short time-outs.
     fn set_feeds(&self, feeds: &[String]) {
-        let mut text = String::from(
-            "[fetch]\nconcurrency = 8\nper_host = 4\ntimeout = 5.0\nmax_retry_wait = 0.0\n",
+        self.set_feeds_with(feeds, 5.0);
+    }
+
+    /// Writes a config that follows `feeds` with this time limit per request.
+    fn set_feeds_with(&self, feeds: &[String], timeout: f64) {
+        let mut text = format!(
+            "[fetch]\nconcurrency = 8\nper_host = 4\ntimeout = {timeout:.1}\nmax_retry_wait = 0.0\n",
         );
         for url in feeds {
             text.push_str(&format!("\n[[feeds]]\nurl = \"{url}\"\n"));
@@ -169,17 +174,30 @@ fn fetch_stores_every_working_feed_and_reports_each_failure() {
         "/page.rss",
         Reply::ok("text/html", page("Not a feed", &PARAGRAPHS)),
     );
-    let urls: Vec<String> = [
+    srv.route("/endless.rss", Reply::trickle("application/rss+xml"));
+    srv.route(
+        "/huge.rss",
+        Reply::huge("application/rss+xml", 50 * 1024 * 1024),
+    );
+    srv.route("/bomb.rss", Reply::gzip_bomb("application/rss+xml"));
+    srv.route("/loop.rss", Reply::redirect(302, "/loop.rss"));
+    srv.route("/busy.rss", Reply::retry_after(429, "7200"));
+    let paths = [
         "/good.rss",
         "/missing.rss",
         "/error.rss",
         "/broken.rss",
         "/page.rss",
-    ]
-    .iter()
-    .map(|p| srv.url(p))
-    .collect();
-    let home = Home::new(&urls);
+        "/endless.rss",
+        "/huge.rss",
+        "/bomb.rss",
+        "/loop.rss",
+        "/busy.rss",
+    ];
+    let urls: Vec<String> = paths.iter().map(|p| srv.url(p)).collect();
+    let home = Home::new(&[]);
+    // A short limit, so the never-ending feed is cut off soon.
+    home.set_feeds_with(&urls, 1.0);
 
     let out = home.run(&["fetch"]);
     assert_eq!(
@@ -190,7 +208,7 @@ fn fetch_stores_every_working_feed_and_reports_each_failure() {
     );
     let summary = String::from_utf8_lossy(&out.stdout);
     assert!(
-        summary.contains("3 new stories") && summary.contains("4 failed"),
+        summary.contains("3 new stories") && summary.contains("9 failed"),
         "{summary}"
     );
     assert!(summary.contains("3 pages extracted"), "{summary}");
@@ -222,6 +240,19 @@ fn fetch_stores_every_working_feed_and_reports_each_failure() {
         "{}",
         error_of("/page.rss")
     );
+    for (path, words) in [
+        ("/endless.rss", "timed out"),
+        ("/huge.rss", "larger than"),
+        ("/bomb.rss", "larger than"),
+        ("/loop.rss", "redirect"),
+        ("/busy.rss", "retry after"),
+    ] {
+        assert!(error_of(path).contains(words), "{path}: {}", error_of(path));
+    }
+    assert!(!feeds[&srv.url("/busy.rss")]["retry_at"].is_null());
+    // Every failure is one line in `byline feeds` too.
+    let plain = String::from_utf8_lossy(&home.run(&["feeds"]).stdout).into_owned();
+    assert_eq!(plain.matches("    error: ").count(), 9, "{plain}");
 
     let list = home.json(&["list", "--json"]);
     let rows = list.as_array().expect("array");
