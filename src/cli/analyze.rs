@@ -26,7 +26,10 @@ pub fn run(
     } else {
         plain_article(&String::from_utf8_lossy(&bytes))
     };
-    let view = ArticleJson::from_article(article, url.map(str::to_owned));
+    let mut view = ArticleJson::from_article(article, url.map(str::to_owned));
+    let analysis = crate::analyze::analyze(&view.text);
+    view.entities = analysis.entities;
+    view.quotes = analysis.quotes;
     if json {
         print_json(&view)?;
     } else {

@@ -80,12 +80,9 @@ pub fn plain_first_run(ctx: &Context) -> anyhow::Result<Outcome> {
         limit: Some(DEFAULT_LIMIT),
         ..ListQuery::default()
     })?;
-    let unread = store.list(&ListQuery {
-        unread_only: true,
-        ..ListQuery::default()
-    })?;
+    let unread = store.unread_count()?;
     let mut text = format_rows(&rows);
-    let _ = writeln!(text, "\n{} unread", unread.len());
+    let _ = writeln!(text, "\n{unread} unread");
     if loaded > 0 {
         let _ = writeln!(
             text,

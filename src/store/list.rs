@@ -114,6 +114,15 @@ impl Store {
         Ok(())
     }
 
+    /// Returns the number of unread stories in the cache (each story once,
+    /// however many feeds carry it).
+    pub fn unread_count(&self) -> Result<u64, StoreError> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT COUNT(*) FROM stories WHERE read = 0")?
+            .query_row([], |r| r.get(0))?)
+    }
+
     /// Returns the number of stories in the cache.
     pub fn story_count(&self) -> Result<u64, StoreError> {
         Ok(self
