@@ -241,3 +241,10 @@ pub struct Related {
     pub score: f32,
     pub relation: Relation,
 }
+
+/// Everything the analysis finds in one story's text.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Analysis {
+    pub entities: Vec<Entity>,
+    pub quotes: Vec<Quote>,
+}

@@ -220,15 +220,19 @@ pub fn load(store: &Store, query: &Query) -> Loaded {
     let result: Result<Loaded, StoreError> = match query {
         Query::Feeds => store.feeds().map(Loaded::Feeds),
         Query::Stories(q) => store.list(q).map(Loaded::Stories),
-        Query::Story(id) => store.story(*id).map(|story| {
-            Loaded::Story(story.map(|story| {
-                Box::new(StoryDetail {
-                    story,
-                    entities: Vec::new(),
-                    quotes: Vec::new(),
-                    related: Vec::new(),
-                })
-            }))
+        Query::Story(id) => store.story(*id).and_then(|story| {
+            let Some(story) = story else {
+                return Ok(Loaded::Story(None));
+            };
+            // A stale or missing analysis is made afresh for display; the
+            // next fetch stores it.
+            let analysis = crate::analyze::current_or_fresh(store.analysis(story.id)?, &story.text);
+            Ok(Loaded::Story(Some(Box::new(StoryDetail {
+                story,
+                entities: analysis.entities,
+                quotes: analysis.quotes,
+                related: Vec::new(),
+            }))))
         }),
     };
     result.unwrap_or_else(|e| Loaded::Failed(format!("Byline could not read the cache: {e}")))

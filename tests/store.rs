@@ -5,6 +5,8 @@
 
 #![allow(clippy::unwrap_used)]
 
+#[path = "store/analysis.rs"]
+mod analysis;
 #[path = "store/identity.rs"]
 mod identity;
 #[path = "store/queries.rs"]

@@ -6,18 +6,26 @@
 pub mod places;
 pub mod quotes;
 
-use crate::model::{Entity, Quote};
+pub use crate::model::Analysis;
 
-/// Everything the analysis finds in one story.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Analysis {
-    pub entities: Vec<Entity>,
-    pub quotes: Vec<Quote>,
-}
+/// The analyser's version, stored with each analysis: a cache analysed by
+/// an older version is analysed again instead of showing stale results.
+/// Raise it whenever a change alters what the analysis finds.
+pub const VERSION: i64 = 1;
 
 /// Analyses a story's text (paragraphs joined by a blank line).
 pub fn analyze(text: &str) -> Analysis {
     let entities = places::find_places(text);
     let quotes = quotes::find_quotes(text, &entities);
     Analysis { entities, quotes }
+}
+
+/// Returns the stored analysis when this analyser made it, else analyses
+/// `text` afresh (a reader shows current results even before the next fetch
+/// stores them).
+pub fn current_or_fresh(stored: Option<(Analysis, i64)>, text: &str) -> Analysis {
+    match stored {
+        Some((analysis, version)) if version == VERSION => analysis,
+        _ => analyze(text),
+    }
 }

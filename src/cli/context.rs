@@ -85,7 +85,8 @@ pub fn load_demo_if_empty(store: &mut Store) -> anyhow::Result<usize> {
         let stored = store.store_feed(feed, &update, chrono::Utc::now())?;
         for (index, id) in stored.new_items {
             if let Some(article) = articles.get(index) {
-                store.store_article(id, article, TextSource::Demo)?;
+                let text = crate::fetch::run::analyzed(article.clone());
+                store.store_text(id, &text, TextSource::Demo)?;
                 loaded += 1;
             }
         }

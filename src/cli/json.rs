@@ -3,7 +3,9 @@
 use chrono::{DateTime, SecondsFormat, Utc};
 use serde::Serialize;
 
-use crate::model::{Article, Entity, Link, Quote, Related, Story, StoryId, StoryRow};
+use crate::model::{
+    Analysis, Article, Entity, EntityKind, Link, Quote, Related, Story, StoryId, StoryRow,
+};
 
 /// An in-text link; `story_id` names the cached story it points to.
 #[derive(Debug, Serialize)]
@@ -66,8 +68,8 @@ pub fn time(t: DateTime<Utc>) -> String {
 }
 
 impl StoryJson {
-    /// Builds the `show --json` object of a cached story.
-    pub fn new(story: Story) -> StoryJson {
+    /// Builds the `show --json` object of a cached story with its analysis.
+    pub fn new(story: Story, analysis: Analysis) -> StoryJson {
         let links = links_json(story.links);
         StoryJson {
             id: story.id,
@@ -80,8 +82,8 @@ impl StoryJson {
                 dateline: story.dateline,
                 text: story.text,
                 captions: story.captions,
-                entities: Vec::new(),
-                quotes: Vec::new(),
+                entities: analysis.entities,
+                quotes: analysis.quotes,
                 links,
             },
             related: Vec::new(),
@@ -115,8 +117,22 @@ impl ArticleJson {
 }
 
 impl ListItemJson {
-    /// Builds one element of `list --json`.
-    pub fn new(row: StoryRow) -> ListItemJson {
+    /// Builds one element of `list --json`: persons by canonical name and
+    /// countries by code (places count for their country), most central first.
+    pub fn new(row: StoryRow, analysis: &Analysis) -> ListItemJson {
+        let mut persons = Vec::new();
+        let mut countries: Vec<String> = Vec::new();
+        for entity in &analysis.entities {
+            match (entity.kind, &entity.country) {
+                (EntityKind::Person, _) => persons.push(entity.name.clone()),
+                (EntityKind::Country | EntityKind::Place, Some(code))
+                    if !countries.contains(code) =>
+                {
+                    countries.push(code.clone());
+                }
+                _ => {}
+            }
+        }
         ListItemJson {
             id: row.id,
             title: row.title,
@@ -125,8 +141,8 @@ impl ListItemJson {
             published: time(row.published),
             read: row.read,
             starred: row.starred,
-            persons: Vec::new(),
-            countries: Vec::new(),
+            persons,
+            countries,
             event: None,
             duplicate_of: None,
         }

@@ -8,7 +8,7 @@ use anyhow::{Context as _, bail};
 use super::json::{ListItemJson, StoryJson};
 use super::output::{print, print_json};
 use super::{Context, ListArgs, Outcome};
-use crate::model::{Story, StoryId, StoryRow};
+use crate::model::{EntityKind, Story, StoryId, StoryRow};
 use crate::sanitize::{clean_line, clean_text};
 use crate::store::ListQuery;
 
@@ -17,20 +17,12 @@ const DEFAULT_LIMIT: usize = 50;
 
 /// Runs `byline list`.
 pub fn list(ctx: &Context, args: &ListArgs) -> anyhow::Result<Outcome> {
-    for (flag, value) in [
-        ("--person", &args.person),
-        ("--country", &args.country),
-        ("--org", &args.org),
-    ] {
-        if value.is_some() {
-            bail!(
-                "{flag} needs the analysis stage, which this build of Byline does not have yet; use --search instead"
-            );
-        }
-    }
     let store = ctx.open_store()?;
     let query = ListQuery {
         search: args.search.clone(),
+        person: args.person.clone(),
+        country: args.country.clone(),
+        org: args.org.clone(),
         unread_only: args.unread,
         limit: Some(
             args.limit
@@ -40,7 +32,13 @@ pub fn list(ctx: &Context, args: &ListArgs) -> anyhow::Result<Outcome> {
     };
     let rows = store.list(&query)?;
     if args.json {
-        let items: Vec<ListItemJson> = rows.into_iter().map(ListItemJson::new).collect();
+        let items = rows
+            .into_iter()
+            .map(|row| {
+                let analysis = store.analysis(row.id)?.map(|(a, _)| a).unwrap_or_default();
+                Ok(ListItemJson::new(row, &analysis))
+            })
+            .collect::<anyhow::Result<Vec<_>>>()?;
         print_json(&items)?;
     } else {
         print(&format_rows(&rows))?;
@@ -55,20 +53,65 @@ pub fn show(ctx: &Context, id: i64, json: bool) -> anyhow::Result<Outcome> {
         format!("there is no story {id} in the cache; `byline list` shows the ids")
     })?;
     if json {
-        print_json(&StoryJson::new(story))?;
+        // A story analysed by an older analyser is analysed afresh here
+        // (without writing: `show` only reads); the next fetch stores it.
+        let analysis = crate::analyze::current_or_fresh(store.analysis(story.id)?, &story.text);
+        print_json(&StoryJson::new(story, analysis))?;
     } else {
         print(&format_story(&story))?;
     }
     Ok(Outcome::Ok)
 }
 
-/// Runs `byline entities`.
-pub fn entities(_ctx: &Context, _kind: Option<&str>, json: bool) -> anyhow::Result<Outcome> {
+/// One entry of `entities --json`.
+#[derive(serde::Serialize)]
+struct EntityJson {
+    kind: EntityKind,
+    name: String,
+    country: Option<String>,
+    stories: u64,
+}
+
+/// Runs `byline entities`: the entity index with story counts, most named first.
+pub fn entities(ctx: &Context, kind: Option<&str>, json: bool) -> anyhow::Result<Outcome> {
+    let kind = match kind {
+        Some("person") => Some(EntityKind::Person),
+        Some("country") => Some(EntityKind::Country),
+        Some("org") => Some(EntityKind::Org),
+        Some(other) => bail!("--kind must be person, country or org, not {other:?}"),
+        None => None,
+    };
+    let index = ctx.open_store()?.entity_index(kind)?;
     if json {
-        print_json(&Vec::<()>::new())?;
-        return Ok(Outcome::Ok);
+        let entries: Vec<EntityJson> = index
+            .into_iter()
+            .map(|e| EntityJson {
+                kind: e.kind,
+                name: e.name,
+                country: e.country,
+                stories: e.stories,
+            })
+            .collect();
+        print_json(&entries)?;
+    } else {
+        let mut out = String::new();
+        for e in &index {
+            let code = e
+                .country
+                .as_deref()
+                .map(|c| format!(" ({c})"))
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "{:>6}  {:<8} {}{code}",
+                e.stories,
+                format!("{:?}", e.kind).to_lowercase(),
+                clean_line(&e.name)
+            );
+        }
+        print(&out)?;
     }
-    bail!("the entity index needs the analysis stage, which this build of Byline does not have yet")
+    Ok(Outcome::Ok)
 }
 
 /// Runs `byline` when stdout is not a terminal: fills an empty cache with

@@ -12,13 +12,14 @@ use chrono::{DateTime, Utc};
 use tokio::sync::{Semaphore, mpsc};
 use tokio::task::JoinSet;
 
+use crate::analyze;
 use crate::config::FetchConfig;
 use crate::extract;
 use crate::fetch::feed;
 use crate::fetch::http::{FeedResponse, HttpClient};
 use crate::fetch::writer::Writer;
-use crate::model::{FeedId, StoryId, Validators};
-use crate::store::{FeedUpdate, PageJob, Store, StoreError};
+use crate::model::{Article, FeedId, StoryId, Validators};
+use crate::store::{FeedUpdate, PageJob, Store, StoreError, StoryText};
 
 /// A feed to fetch in this run.
 #[derive(Debug, Clone, PartialEq)]
@@ -88,6 +89,42 @@ pub fn feed_jobs(store: &Store, feeds: &[FeedId]) -> Result<Vec<FeedJob>, StoreE
         .collect()
 }
 
+/// Returns an article with its analysis, made by this build's analyser.
+pub fn analyzed(article: Article) -> StoryText {
+    let analysis = analyze::analyze(&article.text());
+    StoryText {
+        article,
+        analysis,
+        analyzer_version: analyze::VERSION,
+    }
+}
+
+/// Analyses again, in batches on the blocking pool, every stored story whose
+/// analysis an older analyser made; returns how many were redone.
+async fn reanalyze_stale(writer: &Writer, cpu: &Semaphore) -> Result<usize, StoreError> {
+    const BATCH: usize = 256;
+    let mut done = 0;
+    loop {
+        let stale = writer.stale_analyses(analyze::VERSION, BATCH).await?;
+        if stale.is_empty() {
+            return Ok(done);
+        }
+        let analyses = {
+            let _permit = cpu.acquire().await;
+            tokio::task::spawn_blocking(move || {
+                stale
+                    .into_iter()
+                    .map(|s| (s.id, analyze::analyze(&s.text)))
+                    .collect::<Vec<_>>()
+            })
+            .await
+            .map_err(|_| StoreError::Gone)?
+        };
+        done += analyses.len();
+        writer.analyses(analyses, analyze::VERSION).await?;
+    }
+}
+
 /// Pages from earlier runs picked up at the start of a run, at most.
 const PENDING_PAGES: usize = 100_000;
 
@@ -115,6 +152,7 @@ pub async fn run(
     };
 
     let _ = events.send(FetchEvent::Started { feeds: feeds.len() });
+    reanalyze_stale(&writer, &cpu).await?;
     if pages {
         let pending = writer.page_jobs(PENDING_PAGES).await?;
         if !pending.is_empty() {
@@ -216,7 +254,7 @@ async fn fetch_feed(ctx: FeedCtx, job: FeedJob) -> Result<FeedOutcome, StoreErro
                 &body.final_url,
                 max_items,
             )?;
-            let articles = parsed
+            let texts = parsed
                 .items
                 .iter()
                 .map(|item| {
@@ -225,14 +263,14 @@ async fn fetch_feed(ctx: FeedCtx, job: FeedJob) -> Result<FeedOutcome, StoreErro
                         .as_deref()
                         .or(item.summary_html.as_deref())?;
                     let article = extract::article_from_fragment(html, item.url.as_deref());
-                    (!article.paragraphs.is_empty()).then_some(article)
+                    (!article.paragraphs.is_empty()).then(|| analyzed(article))
                 })
                 .collect::<Vec<_>>();
-            Ok((parsed, articles, body.validators, body.moved_to))
+            Ok((parsed, texts, body.validators, body.moved_to))
         })
         .await
     };
-    let (parsed, articles, validators, moved_to) = match parsed {
+    let (parsed, texts, validators, moved_to) = match parsed {
         Ok(Ok(done)) => done,
         Ok(Err(e)) => {
             let e: feed::FeedError = e;
@@ -251,7 +289,7 @@ async fn fetch_feed(ctx: FeedCtx, job: FeedJob) -> Result<FeedOutcome, StoreErro
         validators,
         moved_to,
         items: parsed.items,
-        articles,
+        texts,
     };
     let stored = ctx.writer.feed(job.id, update).await?;
     let new = stored.new.len();
@@ -346,13 +384,13 @@ async fn fetch_page(
         Ok(body) => {
             let _permit = cpu.acquire().await;
             let base = body.final_url.clone();
-            let article = tokio::task::spawn_blocking(move || {
+            let text = tokio::task::spawn_blocking(move || {
                 let html = extract::decode_html(&body.bytes, body.content_type.as_deref());
-                extract::extract_article(&html, Some(&base))
+                analyzed(extract::extract_article(&html, Some(&base)))
             })
             .await;
-            match article {
-                Ok(a) if !a.paragraphs.is_empty() => Ok(a),
+            match text {
+                Ok(t) if !t.article.paragraphs.is_empty() => Ok(t),
                 Ok(_) => Err("no article text was found on the page".to_owned()),
                 Err(_) => Err("the page could not be extracted (the extractor crashed)".to_owned()),
             }
@@ -360,8 +398,8 @@ async fn fetch_page(
         Err(e) => Err(e.to_string()),
     };
     match outcome {
-        Ok(article) => {
-            writer.article(job.id, article).await.ok()?;
+        Ok(text) => {
+            writer.text(job.id, text).await.ok()?;
             let _ = events.send(FetchEvent::PageStored { story: job.id });
             Some(true)
         }

@@ -7,8 +7,8 @@ use std::thread;
 use chrono::{DateTime, Utc};
 use tokio::sync::oneshot;
 
-use crate::model::{Article, FeedId, StoryId, TextSource};
-use crate::store::{FeedUpdate, PageJob, Store, StoreError, StoredFeed};
+use crate::model::{Analysis, FeedId, StoryId, TextSource};
+use crate::store::{FeedUpdate, PageJob, StaleAnalysis, Store, StoreError, StoredFeed, StoryText};
 
 /// One write, with a reply channel where the caller needs the result.
 enum Write {
@@ -27,10 +27,20 @@ enum Write {
         retry_at: Option<DateTime<Utc>>,
         reply: oneshot::Sender<Result<(), StoreError>>,
     },
-    Article {
+    Text {
         id: StoryId,
-        article: Box<Article>,
+        text: Box<StoryText>,
         reply: oneshot::Sender<Result<(), StoreError>>,
+    },
+    Analyses {
+        analyses: Vec<(StoryId, Analysis)>,
+        version: i64,
+        reply: oneshot::Sender<Result<(), StoreError>>,
+    },
+    Stale {
+        version: i64,
+        limit: usize,
+        reply: oneshot::Sender<Result<Vec<StaleAnalysis>, StoreError>>,
     },
     PageError {
         id: StoryId,
@@ -87,8 +97,22 @@ pub fn spawn(mut store: Store) -> (Writer, WriterThread) {
                 } => {
                     let _ = reply.send(store.store_feed_error(feed, &error, Utc::now(), retry_at));
                 }
-                Write::Article { id, article, reply } => {
-                    let _ = reply.send(store.store_article(id, &article, TextSource::Page));
+                Write::Text { id, text, reply } => {
+                    let _ = reply.send(store.store_text(id, &text, TextSource::Page));
+                }
+                Write::Analyses {
+                    analyses,
+                    version,
+                    reply,
+                } => {
+                    let _ = reply.send(store.store_analyses(&analyses, version));
+                }
+                Write::Stale {
+                    version,
+                    limit,
+                    reply,
+                } => {
+                    let _ = reply.send(store.stale_analyses(version, limit));
                 }
                 Write::PageError { id, error, reply } => {
                     let _ = reply.send(store.store_page_error(id, &error));
@@ -150,11 +174,38 @@ impl Writer {
         .await
     }
 
-    /// Stores an article extracted from a story's page.
-    pub async fn article(&self, id: StoryId, article: Article) -> Result<(), StoreError> {
-        let article = Box::new(article);
-        self.ask(|reply| Write::Article { id, article, reply })
-            .await
+    /// Stores an article extracted from a story's page, with its analysis.
+    pub async fn text(&self, id: StoryId, text: StoryText) -> Result<(), StoreError> {
+        let text = Box::new(text);
+        self.ask(|reply| Write::Text { id, text, reply }).await
+    }
+
+    /// Stores fresh analyses of stories already stored.
+    pub async fn analyses(
+        &self,
+        analyses: Vec<(StoryId, Analysis)>,
+        version: i64,
+    ) -> Result<(), StoreError> {
+        self.ask(|reply| Write::Analyses {
+            analyses,
+            version,
+            reply,
+        })
+        .await
+    }
+
+    /// Returns stories whose analysis is older than `version`.
+    pub async fn stale_analyses(
+        &self,
+        version: i64,
+        limit: usize,
+    ) -> Result<Vec<StaleAnalysis>, StoreError> {
+        self.ask(|reply| Write::Stale {
+            version,
+            limit,
+            reply,
+        })
+        .await
     }
 
     /// Records a page that could not be fetched or held no article.

@@ -7,6 +7,7 @@
 use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, Transaction, params};
 
+use super::analysis::write_analysis;
 use super::pages::write_article;
 use super::{FeedUpdate, Store, StoreError, StoredFeed, fts, to_micros};
 use crate::model::{Article, FeedId, FeedItem, StoryId, TextSource};
@@ -51,15 +52,22 @@ impl Store {
         ])?;
         let mut stored = StoredFeed::default();
         for (index, item) in update.items.iter().enumerate() {
-            let article = update.articles.get(index).and_then(Option::as_ref);
+            let text = update.texts.get(index).and_then(Option::as_ref);
+            let article = text.map(|t| &t.article);
             let (new, refreshed) = (stored.new.len(), stored.refreshed.len());
             store_item(&tx, feed, item, article, at, &mut stored)?;
-            if stored.new.len() > new {
+            let story = if stored.new.len() > new {
                 stored
                     .new_items
                     .extend(stored.new.last().map(|id| (index, *id)));
+                stored.new.last().copied()
             } else if let (Some(id), Some(article)) = (stored.refreshed.get(refreshed), article) {
-                write_article(&tx, *id, article, TextSource::Feed)?;
+                write_article(&tx, *id, article, TextSource::Feed)?.then_some(*id)
+            } else {
+                None
+            };
+            if let (Some(id), Some(text)) = (story, text) {
+                write_analysis(&tx, id, &text.analysis, text.analyzer_version)?;
             }
         }
         tx.commit()?;

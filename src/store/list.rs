@@ -152,6 +152,33 @@ fn list_sql(query: &ListQuery) -> (String, Vec<Value>) {
         sql.push_str(" AND s.id IN (SELECT story_id FROM story_feeds WHERE feed_id = ?)");
         args.push(Value::Integer(feed.0));
     }
+    // Entity filters go through the entity index (story_entities by entity).
+    const ENTITY: &str = " AND s.id IN (SELECT se.story_id FROM story_entities se
+        JOIN entities e ON e.id = se.entity_id WHERE ";
+    if let Some(person) = &query.person {
+        sql.push_str(ENTITY);
+        sql.push_str("e.kind = 'person' AND (e.name = ? COLLATE NOCASE OR e.name LIKE '% ' || ?))");
+        args.extend([
+            Value::Text(person.trim().to_owned()),
+            Value::Text(person.trim().to_owned()),
+        ]);
+    }
+    if let Some(org) = &query.org {
+        sql.push_str(ENTITY);
+        sql.push_str("e.kind = 'org' AND e.name = ? COLLATE NOCASE)");
+        args.push(Value::Text(org.trim().to_owned()));
+    }
+    if let Some(country) = &query.country {
+        sql.push_str(ENTITY);
+        sql.push_str(
+            "e.country <> '' AND (e.country = upper(?) OR e.country IN
+                 (SELECT country FROM entities WHERE kind = 'country' AND name = ? COLLATE NOCASE)))",
+        );
+        args.extend([
+            Value::Text(country.trim().to_owned()),
+            Value::Text(country.trim().to_owned()),
+        ]);
+    }
     if let Some(fts) = query.search.as_deref().and_then(fts_query) {
         sql.push_str(" AND s.id IN (SELECT rowid FROM stories_fts WHERE stories_fts MATCH ?)");
         args.push(Value::Text(fts));

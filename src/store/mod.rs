@@ -4,6 +4,7 @@
 //! FTS5 over title and text. Every feed fetch is stored in one transaction,
 //! so a crash loses at most the feed in flight and never read or starred flags.
 
+mod analysis;
 mod feeds;
 mod fts;
 mod ingest;
@@ -11,6 +12,7 @@ mod list;
 mod pages;
 mod schema;
 
+pub use analysis::{EntityCount, StaleAnalysis};
 pub use pages::MAX_PAGE_ATTEMPTS;
 
 use std::path::Path;
@@ -19,7 +21,7 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
-use crate::model::{Article, FeedId, FeedItem, StoryId, Validators};
+use crate::model::{Analysis, Article, FeedId, FeedItem, StoryId, Validators};
 
 /// Errors from the cache.
 #[derive(Debug, thiserror::Error)]
@@ -88,8 +90,19 @@ pub struct FeedUpdate {
     /// The items, in feed order.
     pub items: Vec<FeedItem>,
     /// The text of each item (parallel to `items`) from the feed's own HTML,
-    /// stored with a new or refreshed story in the same transaction.
-    pub articles: Vec<Option<Article>>,
+    /// with its analysis, stored with a new or refreshed story in the same
+    /// transaction.
+    pub texts: Vec<Option<StoryText>>,
+}
+
+/// A story's text with its analysis, stored together so a story is never
+/// left with text but no entities.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct StoryText {
+    pub article: Article,
+    pub analysis: Analysis,
+    /// The analyser version that made `analysis`.
+    pub analyzer_version: i64,
 }
 
 /// What storing a feed fetch did.
@@ -127,6 +140,14 @@ pub struct ListQuery {
     pub starred_only: bool,
     /// Only stories this feed carries (including those another feed stored first).
     pub feed: Option<FeedId>,
+    /// Only stories naming this person: the canonical name, or its last
+    /// word ("Okonkwo-Reyes"), in any case.
+    pub person: Option<String>,
+    /// Only stories about this country or a place in it: an ISO alpha-2
+    /// code, or a country's canonical name.
+    pub country: Option<String>,
+    /// Only stories naming this organisation (canonical name, any case).
+    pub org: Option<String>,
     /// At most this many rows; all when `None`.
     pub limit: Option<usize>,
 }

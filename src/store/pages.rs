@@ -2,7 +2,7 @@
 
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::{PageJob, Store, StoreError, fts, to_micros};
+use super::{PageJob, Store, StoreError, StoryText, fts, to_micros};
 use crate::model::{Article, StoryId, TextSource};
 use crate::sanitize::clean_line;
 
@@ -65,6 +65,22 @@ impl Store {
         Ok(())
     }
 
+    /// Stores a story's text and its analysis in one transaction (see
+    /// [`Store::store_article`]); the analysis is kept only when the text was.
+    pub fn store_text(
+        &mut self,
+        id: StoryId,
+        text: &StoryText,
+        source: TextSource,
+    ) -> Result<(), StoreError> {
+        let tx = self.write_tx()?;
+        if write_article(&tx, id, &text.article, source)? {
+            super::analysis::write_analysis(&tx, id, &text.analysis, text.analyzer_version)?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
     /// Records that a story's page could not be fetched or extracted.
     ///
     /// Each call counts one attempt; after [`MAX_PAGE_ATTEMPTS`] the page is
@@ -97,13 +113,14 @@ pub(super) fn clamp(limit: usize) -> i64 {
     i64::try_from(limit).unwrap_or(i64::MAX)
 }
 
-/// Writes one article inside the caller's transaction (see [`Store::store_article`]).
+/// Writes one article inside the caller's transaction (see
+/// [`Store::store_article`]); returns whether its text replaced the story's.
 pub(super) fn write_article(
     conn: &Connection,
     id: StoryId,
     article: &Article,
     source: TextSource,
-) -> Result<(), StoreError> {
+) -> Result<bool, StoreError> {
     let state: Option<(bool, bool)> = conn
         .prepare_cached(
             "SELECT page_done, published_from = 'first_seen' FROM stories WHERE id = ?1",
@@ -111,10 +128,10 @@ pub(super) fn write_article(
         .query_row([id.0], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?;
     let Some((page_done, published_unknown)) = state else {
-        return Ok(());
+        return Ok(false);
     };
     if page_done && source == TextSource::Feed {
-        return Ok(());
+        return Ok(false);
     }
     let (source_name, marks_done) = match source {
         TextSource::Feed => ("feed", false),
@@ -122,7 +139,8 @@ pub(super) fn write_article(
         TextSource::Demo => ("demo", true),
     };
     let text = article.text();
-    if !text.trim().is_empty() {
+    let written = !text.trim().is_empty();
+    if written {
         let captions = serde_json::to_string(&article.captions).unwrap_or_else(|_| "[]".to_owned());
         let links = serde_json::to_string(&article.links).unwrap_or_else(|_| "[]".to_owned());
         fts::rewrite(conn, id.0, None, Some(&text))?;
@@ -154,5 +172,5 @@ pub(super) fn write_article(
         )?
         .execute(params![id.0, to_micros(published)])?;
     }
-    Ok(())
+    Ok(written)
 }

@@ -88,6 +88,33 @@ const MIGRATIONS: &[&str] = &[
             VALUES ('delete', old.id, old.title, old.text);
     END;
     "#,
+    // 2: the analysis: entity index, per-story entities with salience and
+    // mentions, quotes, and the analyser version that made them.
+    r#"
+    ALTER TABLE stories ADD COLUMN analyzer_version INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE stories ADD COLUMN quotes TEXT NOT NULL DEFAULT '[]';
+    CREATE INDEX stories_analysis ON stories(analyzer_version);
+
+    CREATE TABLE entities (
+        id      INTEGER PRIMARY KEY,
+        kind    TEXT NOT NULL,
+        name    TEXT NOT NULL,
+        -- ISO alpha-2 for countries and places, '' otherwise
+        country TEXT NOT NULL DEFAULT '',
+        UNIQUE (kind, name, country)
+    );
+    CREATE INDEX entities_country ON entities(country) WHERE country <> '';
+
+    CREATE TABLE story_entities (
+        story_id  INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+        entity_id INTEGER NOT NULL REFERENCES entities(id),
+        salience  REAL NOT NULL,
+        mentions  TEXT NOT NULL DEFAULT '[]',
+        PRIMARY KEY (story_id, entity_id)
+    ) WITHOUT ROWID;
+    -- A person or country filter: the stories of one entity, most central first.
+    CREATE INDEX story_entities_entity ON story_entities(entity_id, salience DESC);
+    "#,
 ];
 
 /// Returns the schema version this build of Byline writes.

@@ -1,0 +1,211 @@
+//! The analysis of each story: the entity index (one row per entity, one
+//! link per story with its salience and mentions) and the quotes.
+//!
+//! A person or country filter is an indexed query on `story_entities`, not
+//! a scan of the stories.
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+use super::{Store, StoreError};
+use crate::model::{Analysis, Entity, EntityKind, Mention, Quote, StoryId};
+
+/// One entry of the entity index: an entity and how many stories name it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EntityCount {
+    pub kind: EntityKind,
+    pub name: String,
+    pub country: Option<String>,
+    pub stories: u64,
+}
+
+/// A story whose analysis is missing or was made by an older analyser.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StaleAnalysis {
+    pub id: StoryId,
+    pub text: String,
+}
+
+impl Store {
+    /// Stores a story's analysis in one transaction, replacing any older one.
+    pub fn store_analysis(
+        &mut self,
+        id: StoryId,
+        analysis: &Analysis,
+        version: i64,
+    ) -> Result<(), StoreError> {
+        let tx = self.write_tx()?;
+        write_analysis(&tx, id, analysis, version)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Stores fresh analyses of several stories in one transaction.
+    pub fn store_analyses(
+        &mut self,
+        analyses: &[(StoryId, Analysis)],
+        version: i64,
+    ) -> Result<(), StoreError> {
+        let tx = self.write_tx()?;
+        for (id, analysis) in analyses {
+            write_analysis(&tx, *id, analysis, version)?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Returns a story's stored analysis and the analyser version that made
+    /// it, or `None` when the story was never analysed.
+    pub fn analysis(&self, id: StoryId) -> Result<Option<(Analysis, i64)>, StoreError> {
+        let stored: Option<(i64, String)> = self
+            .conn
+            .prepare_cached("SELECT analyzer_version, quotes FROM stories WHERE id = ?1")?
+            .query_row([id.0], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        let Some((version, quotes)) = stored.filter(|(v, _)| *v > 0) else {
+            return Ok(None);
+        };
+        let quotes: Vec<Quote> = serde_json::from_str(&quotes).unwrap_or_default();
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT e.kind, e.name, e.country, se.salience, se.mentions
+             FROM story_entities se JOIN entities e ON e.id = se.entity_id
+             WHERE se.story_id = ?1 ORDER BY se.salience DESC, e.name",
+        )?;
+        let entities = stmt
+            .query_map([id.0], |r| {
+                let kind: String = r.get(0)?;
+                let country: String = r.get(2)?;
+                let mentions: String = r.get(4)?;
+                Ok((
+                    kind,
+                    r.get::<_, String>(1)?,
+                    country,
+                    r.get::<_, f64>(3)?,
+                    mentions,
+                ))
+            })?
+            .filter_map(|row| {
+                let (kind, name, country, salience, mentions) = row.ok()?;
+                Some(Entity {
+                    kind: kind_from(&kind)?,
+                    name,
+                    country: (!country.is_empty()).then_some(country),
+                    salience: salience as f32,
+                    mentions: serde_json::from_str::<Vec<Mention>>(&mentions).unwrap_or_default(),
+                })
+            })
+            .collect();
+        Ok(Some((Analysis { entities, quotes }, version)))
+    }
+
+    /// Returns up to `limit` stories with text whose analysis is older than
+    /// `version` (or missing), oldest first.
+    pub fn stale_analyses(
+        &self,
+        version: i64,
+        limit: usize,
+    ) -> Result<Vec<StaleAnalysis>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, text FROM stories WHERE analyzer_version < ?1 AND text <> ''
+             ORDER BY id LIMIT ?2",
+        )?;
+        let rows = stmt.query_map(params![version, super::pages::clamp(limit)], |r| {
+            Ok(StaleAnalysis {
+                id: StoryId(r.get(0)?),
+                text: r.get(1)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Returns the entity index: every entity with the number of stories
+    /// naming it, most named first; `kind` narrows it.
+    pub fn entity_index(&self, kind: Option<EntityKind>) -> Result<Vec<EntityCount>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT e.kind, e.name, e.country, COUNT(*) AS n
+             FROM entities e JOIN story_entities se ON se.entity_id = e.id
+             WHERE ?1 IS NULL OR e.kind = ?1
+             GROUP BY e.id ORDER BY n DESC, e.name",
+        )?;
+        let rows = stmt.query_map([kind.map(kind_name)], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, u64>(3)?,
+            ))
+        })?;
+        Ok(rows
+            .filter_map(|row| {
+                let (kind, name, country, stories) = row.ok()?;
+                Some(EntityCount {
+                    kind: kind_from(&kind)?,
+                    name,
+                    country: (!country.is_empty()).then_some(country),
+                    stories,
+                })
+            })
+            .collect())
+    }
+}
+
+/// Writes a story's analysis inside the caller's transaction.
+pub(super) fn write_analysis(
+    conn: &Connection,
+    id: StoryId,
+    analysis: &Analysis,
+    version: i64,
+) -> Result<(), StoreError> {
+    conn.prepare_cached("DELETE FROM story_entities WHERE story_id = ?1")?
+        .execute([id.0])?;
+    for entity in &analysis.entities {
+        let country = entity.country.as_deref().unwrap_or("");
+        let kind = kind_name(entity.kind);
+        conn.prepare_cached(
+            "INSERT INTO entities (kind, name, country) VALUES (?1, ?2, ?3)
+             ON CONFLICT (kind, name, country) DO NOTHING",
+        )?
+        .execute(params![kind, entity.name, country])?;
+        let entity_id: i64 = conn
+            .prepare_cached(
+                "SELECT id FROM entities WHERE kind = ?1 AND name = ?2 AND country = ?3",
+            )?
+            .query_row(params![kind, entity.name, country], |r| r.get(0))?;
+        let mentions = serde_json::to_string(&entity.mentions).unwrap_or_else(|_| "[]".to_owned());
+        conn.prepare_cached(
+            "INSERT INTO story_entities (story_id, entity_id, salience, mentions)
+             VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (story_id, entity_id) DO UPDATE SET
+                 salience = MAX(salience, excluded.salience)",
+        )?
+        .execute(params![
+            id.0,
+            entity_id,
+            f64::from(entity.salience),
+            mentions
+        ])?;
+    }
+    let quotes = serde_json::to_string(&analysis.quotes).unwrap_or_else(|_| "[]".to_owned());
+    conn.prepare_cached("UPDATE stories SET analyzer_version = ?2, quotes = ?3 WHERE id = ?1")?
+        .execute(params![id.0, version, quotes])?;
+    Ok(())
+}
+
+/// Returns the stored name of an entity kind.
+pub(super) fn kind_name(kind: EntityKind) -> &'static str {
+    match kind {
+        EntityKind::Person => "person",
+        EntityKind::Country => "country",
+        EntityKind::Place => "place",
+        EntityKind::Org => "org",
+    }
+}
+
+fn kind_from(name: &str) -> Option<EntityKind> {
+    Some(match name {
+        "person" => EntityKind::Person,
+        "country" => EntityKind::Country,
+        "place" => EntityKind::Place,
+        "org" => EntityKind::Org,
+        _ => return None,
+    })
+}
