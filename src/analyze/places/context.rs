@@ -1,0 +1,169 @@
+//! Context rules: which gazetteer candidates a name in running text may be,
+//! judging by capitalisation and the words around it.
+
+use super::gazetteer::{Cand, Gazetteer, Source};
+use super::lexicon::{LOCATIVES, NAME_PARTICLES, ORG_HEADS, ORG_TAILS, STATE_VERBS};
+use super::tokens::{Caps, Tokens};
+use super::Hit;
+
+/// Whether tokens `i` and `i + 1` may belong to one name: only a single
+/// space or hyphen between them (or ". " after an initial, as in "S. Korea").
+pub(super) fn joined(toks: &Tokens, text: &str, i: usize) -> bool {
+    let (a, b) = (&toks.toks[i], &toks.toks[i + 1]);
+    match &text[a.b1..b.b0] {
+        " " | "-" => true,
+        ". " => a.c1 - a.c0 == 1,
+        _ => false,
+    }
+}
+
+/// Whether only spaces (no punctuation or line break) separate `i` and `i + 1`.
+fn spaced(toks: &Tokens, text: &str, i: usize) -> bool {
+    let (a, b) = (&toks.toks[i], &toks.toks[i + 1]);
+    let gap = &text[a.b1..b.b0];
+    !gap.is_empty() && gap.chars().all(|c| c == ' ')
+}
+
+fn prev(toks: &Tokens, text: &str, i: usize) -> Option<usize> {
+    let p = i.checked_sub(1)?;
+    spaced(toks, text, p).then_some(p)
+}
+
+fn next(toks: &Tokens, text: &str, last: usize) -> Option<usize> {
+    let n = last + 1;
+    (n < toks.toks.len() && !toks.toks[last].possessive && spaced(toks, text, last)).then_some(n)
+}
+
+fn capitalised(toks: &Tokens, i: usize) -> bool {
+    matches!(toks.toks[i].caps, Caps::Title | Caps::Upper)
+}
+
+/// Whether the name at token `i` reads as a person's name ("Michael
+/// Jordan", "Chad Johnson").
+fn looks_like_person(gaz: &Gazetteer, toks: &Tokens, text: &str, i: usize) -> bool {
+    if let Some(p) = prev(toks, text, i) {
+        if toks.toks[p].caps == Caps::Title && gaz.given.contains(toks.key(p)) {
+            return true;
+        }
+    }
+    if !gaz.given.contains(toks.key(i)) {
+        return false;
+    }
+    next(toks, text, i).is_some_and(|n| {
+        toks.toks[n].caps == Caps::Title
+            && (gaz.surnames.contains(toks.key(n)) || gaz.given.contains(toks.key(n)))
+    })
+}
+
+/// Whether the name at tokens `i..=last` is part of an organisation's name
+/// ("Japan Airlines", "Bank of Japan").
+fn inside_org(toks: &Tokens, text: &str, i: usize, last: usize) -> bool {
+    if let Some(n) = next(toks, text, last) {
+        if capitalised(toks, n) && ORG_TAILS.contains(&toks.key(n)) {
+            return true;
+        }
+    }
+    let Some(of) = prev(toks, text, i) else {
+        return false;
+    };
+    if toks.key(of) != "of" {
+        return false;
+    }
+    prev(toks, text, of)
+        .is_some_and(|h| capitalised(toks, h) && ORG_HEADS.contains(&toks.key(h)))
+}
+
+/// Whether a locative word ("in", "from") or a line start precedes token `i`.
+fn located(toks: &Tokens, text: &str, i: usize) -> bool {
+    if let Some(p) = prev(toks, text, i) {
+        return toks.toks[p].caps == Caps::Lower && LOCATIVES.contains(&toks.key(p));
+    }
+    let line_start = text[..toks.toks[i].b0]
+        .chars()
+        .rev()
+        .take_while(|&c| c != '\n')
+        .all(char::is_whitespace);
+    line_start && toks.toks[i].caps == Caps::Upper
+}
+
+/// Decides whether tokens `i..i + n`, whose phrase has `cands`, name a
+/// place here, and which one.
+pub(super) fn accept(
+    gaz: &Gazetteer,
+    toks: &Tokens,
+    text: &str,
+    i: usize,
+    n: usize,
+    cands: &'static [Cand],
+) -> Option<Hit> {
+    let span = &toks.toks[i..i + n];
+    let last = i + n - 1;
+    let upper = span.iter().all(|t| t.caps == Caps::Upper);
+    let title = span.iter().enumerate().all(|(k, t)| {
+        matches!(t.caps, Caps::Title | Caps::Upper)
+            || (k > 0 && NAME_PARTICLES.contains(&toks.key(i + k)))
+    });
+    let careless = n >= 2 && span.iter().all(|t| t.caps == Caps::Lower);
+    if !title && !careless {
+        return None;
+    }
+    if n == 1 && looks_like_person(gaz, toks, text, i) {
+        return None;
+    }
+    if inside_org(toks, text, i, last) {
+        return None;
+    }
+    let key = toks.key(i);
+    let common_name = n == 1 && (gaz.given.contains(key) || gaz.surnames.contains(key));
+    let loc = located(toks, text, i);
+    let next_tok = next(toks, text, last);
+    let dot_follows = text[span[n - 1].b1..].starts_with('.');
+    let numeric_next = next_tok.is_some_and(|k| toks.toks[k].caps == Caps::Other);
+    let chosen = cands.iter().position(|c| {
+        if c.all_caps && !upper {
+            return false;
+        }
+        if c.needs_dot && !dot_follows {
+            return false;
+        }
+        if !title && c.source != Source::Country {
+            return false;
+        }
+        match c.source {
+            Source::City => {
+                let pop = c.population;
+                if n > 1 {
+                    return !numeric_next || loc;
+                }
+                let enough = if loc { pop >= 15_000 } else { pop >= 50_000 };
+                let at_start = span[0].sent_start && span[0].caps == Caps::Title;
+                enough
+                    && !numeric_next
+                    && (!common_name || loc || pop >= 1_000_000)
+                    && (!at_start || pop >= 300_000)
+                    && (!upper || loc || pop >= 100_000)
+            }
+            Source::Alias => !common_name,
+            Source::Capital => !common_name || loc || upper,
+            _ => true,
+        }
+    })?;
+    let c = &cands[chosen];
+    let as_state = match c.source {
+        Source::Capital => {
+            span[n - 1].possessive
+                || next_tok.is_some_and(|k| {
+                    toks.toks[k].caps == Caps::Lower && STATE_VERBS.contains(&toks.key(k))
+                })
+        }
+        _ => true,
+    };
+    Some(Hit {
+        tok: i,
+        len: n,
+        cands,
+        chosen,
+        as_state,
+        dot: c.needs_dot,
+    })
+}
