@@ -40,9 +40,11 @@ pub fn find_places(text: &str) -> Vec<Entity> {
     let gaz = gazetteer::get();
     let toks = tokens::tokenize(text);
     let mut hits = Vec::new();
+    // Words already read as a person's name: later lone uses are that person.
+    let mut people: Vec<&str> = Vec::new();
     let mut i = 0;
     while i < toks.toks.len() {
-        match match_at(gaz, &toks, text, i) {
+        match match_at(gaz, &toks, text, i, &mut people) {
             Some(hit) => {
                 i += hit.len;
                 hits.push(hit);
@@ -55,7 +57,13 @@ pub fn find_places(text: &str) -> Vec<Entity> {
 }
 
 /// Finds the longest acceptable name that starts at token `i`.
-fn match_at(gaz: &'static Gazetteer, toks: &Tokens, text: &str, i: usize) -> Option<Hit> {
+fn match_at<'t>(
+    gaz: &'static Gazetteer,
+    toks: &'t Tokens,
+    text: &str,
+    i: usize,
+    people: &mut Vec<&'t str>,
+) -> Option<Hit> {
     let t = &toks.toks[i];
     if t.caps == Caps::Other {
         return None;
@@ -69,6 +77,16 @@ fn match_at(gaz: &'static Gazetteer, toks: &Tokens, text: &str, i: usize) -> Opt
         let Some(cands) = gaz.phrases.get(toks.phrase(i, n)) else {
             continue;
         };
+        if n == 1 && t.caps != Caps::Upper {
+            let key = toks.key(i);
+            if people.contains(&key) {
+                return None;
+            }
+            if context::looks_like_person(gaz, toks, text, i) {
+                people.push(key);
+                return None;
+            }
+        }
         if let Some(hit) = context::accept(gaz, toks, text, i, n, cands) {
             return Some(hit);
         }
@@ -98,7 +116,7 @@ fn resolve_ambiguous(gaz: &Gazetteer, hits: &mut [Hit]) {
             let region = matches!(c.source, Source::State | Source::Country);
             let city = c.source == Source::City
                 && chosen.source == Source::City
-                && u64::from(c.population) * 20 >= u64::from(chosen.population);
+                && u64::from(c.population) * 3 >= u64::from(chosen.population);
             n > 0 && (region || city) && chosen.source <= Source::City
         });
         if let Some((k, _)) = better {

@@ -2,7 +2,9 @@
 //! judging by capitalisation and the words around it.
 
 use super::gazetteer::{Cand, Gazetteer, Source};
-use super::lexicon::{LOCATIVES, NAME_PARTICLES, ORG_HEADS, ORG_TAILS, STATE_VERBS};
+use super::lexicon::{
+    LOCATIVES, NAME_PARTICLES, NOT_FIRST_NAMES, ORG_HEADS, ORG_TAILS, STATE_VERBS,
+};
 use super::tokens::{Caps, Tokens};
 use super::Hit;
 
@@ -38,15 +40,28 @@ fn capitalised(toks: &Tokens, i: usize) -> bool {
     matches!(toks.toks[i].caps, Caps::Title | Caps::Upper)
 }
 
-/// Whether the name at token `i` reads as a person's name ("Michael
-/// Jordan", "Chad Johnson").
-fn looks_like_person(gaz: &Gazetteer, toks: &Tokens, text: &str, i: usize) -> bool {
+/// Whether the single word at token `i` reads as a person's name ("Michael
+/// Jordan", "Chad Johnson", "MaliVai Washington").
+pub(super) fn looks_like_person(gaz: &Gazetteer, toks: &Tokens, text: &str, i: usize) -> bool {
+    let key = toks.key(i);
+    let given = gaz.given.contains(key);
     if let Some(p) = prev(toks, text, i) {
-        if toks.toks[p].caps == Caps::Title && gaz.given.contains(toks.key(p)) {
-            return true;
+        let pk = toks.key(p);
+        if toks.toks[p].caps == Caps::Title {
+            if gaz.given.contains(pk) && !NOT_FIRST_NAMES.contains(&pk) {
+                return true;
+            }
+            let surname = given || gaz.surnames.contains(key);
+            if surname
+                && !toks.toks[p].sent_start
+                && !NOT_FIRST_NAMES.contains(&pk)
+                && !gaz.first.contains_key(pk)
+            {
+                return true;
+            }
         }
     }
-    if !gaz.given.contains(toks.key(i)) {
+    if !given {
         return false;
     }
     next(toks, text, i).is_some_and(|n| {
@@ -107,9 +122,6 @@ pub(super) fn accept(
     if !title && !careless {
         return None;
     }
-    if n == 1 && looks_like_person(gaz, toks, text, i) {
-        return None;
-    }
     if inside_org(toks, text, i, last) {
         return None;
     }
@@ -118,7 +130,11 @@ pub(super) fn accept(
     let loc = located(toks, text, i);
     let next_tok = next(toks, text, last);
     let dot_follows = text[span[n - 1].b1..].starts_with('.');
-    let numeric_next = next_tok.is_some_and(|k| toks.toks[k].caps == Caps::Other);
+    // A small number after a name is a score ("Chicago 4 Houston 3"): a team.
+    let numeric_next = next_tok.is_some_and(|k| {
+        let t = &toks.toks[k];
+        t.caps == Caps::Other && t.c1 - t.c0 <= 3
+    });
     let chosen = cands.iter().position(|c| {
         if c.all_caps && !upper {
             return false;
@@ -133,7 +149,7 @@ pub(super) fn accept(
             Source::City => {
                 let pop = c.population;
                 if n > 1 {
-                    return !numeric_next || loc;
+                    return !numeric_next;
                 }
                 let enough = if loc { pop >= 15_000 } else { pop >= 50_000 };
                 let at_start = span[0].sent_start && span[0].caps == Caps::Title;
@@ -143,8 +159,9 @@ pub(super) fn accept(
                     && (!at_start || pop >= 300_000)
                     && (!upper || loc || pop >= 100_000)
             }
-            Source::Alias => !common_name,
-            Source::Capital => !common_name || loc || upper,
+            Source::Alias => !numeric_next && !gaz.given.contains(key),
+            Source::Capital => !numeric_next && (!common_name || loc || upper),
+            Source::State => !numeric_next,
             _ => true,
         }
     })?;

@@ -111,13 +111,16 @@ impl Gazetteer {
 
     fn add_full(&mut self, name: &str, target: u32, city: u32, source: Source, population: u32) {
         let name = name.trim();
-        let name = name.strip_prefix("The ").unwrap_or(name);
+        let name = match source {
+            Source::Country | Source::Alias => name.strip_prefix("The ").unwrap_or(name),
+            _ => name,
+        };
         if name.is_empty() {
             return;
         }
         let toks = tokenize(name);
         let n = toks.toks.len();
-        if n == 0 || n > 8 {
+        if n == 0 || n > 8 || (n == 1 && source == Source::City && toks.norm.chars().count() < 3) {
             return;
         }
         let key = toks.norm.clone();
@@ -147,9 +150,11 @@ fn build() -> Gazetteer {
     };
     let mut names: HashMap<String, String> = HashMap::new();
     for r in rows(COUNTRIES) {
-        let [code, name, official, capitals, demonyms, aliases, ..] = r[..] else {
+        let [code, name, official, capitals, demonyms, aliases, un, ..] = r[..] else {
             continue;
         };
+        // UN members first where names are shared ("Dutch": NL, not BQ).
+        let rank = if un == "1" { 2 } else { 1 };
         let canonical = match code {
             "TR" => "Turkey",
             _ => name,
@@ -157,12 +162,12 @@ fn build() -> Gazetteer {
         names.insert(code.to_string(), canonical.to_string());
         let t = g.target(EntityKind::Country, canonical, code);
         for n in [name, official].into_iter().chain(aliases.split('|')) {
-            g.add(n, t, Source::Country, u32::MAX);
+            g.add(n, t, Source::Country, rank);
         }
         for d in demonyms.split(',').map(str::trim).filter(|d| !d.is_empty()) {
-            g.add(d, t, Source::Demonym, u32::MAX);
+            g.add(d, t, Source::Demonym, rank);
             if !d.ends_with('s') && !d.ends_with("ese") && !d.ends_with("sh") && !d.ends_with("ch") {
-                g.add(&format!("{d}s"), t, Source::Demonym, u32::MAX);
+                g.add(&format!("{d}s"), t, Source::Demonym, rank);
             }
         }
         for c in capitals.split('|').map(str::trim).filter(|c| !c.is_empty()) {

@@ -40,7 +40,8 @@ pub(super) const NOT_PLACES: &[&str] = &[
 pub(super) const ORG_HEADS: &[&str] = &[
     "bank", "university", "church", "college", "institute", "council", "federation",
     "association", "school", "museum", "archbishop", "bishop", "duke", "duchess", "prince",
-    "princess", "earl", "court", "chamber", "league", "club", "academy", "republic",
+    "princess", "earl", "court", "chamber", "league", "club", "academy", "union", "party",
+    "front", "movement", "army", "organisation", "organization",
 ];
 
 /// Words after a place that make it part of an organisation or team name.
@@ -57,7 +58,7 @@ pub(super) const ORG_TAILS: &[&str] = &[
     "jays", "sox", "indians", "lions", "bears", "packers", "vikings", "jets", "dolphins",
     "patriots", "bills", "chiefs", "raiders", "broncos", "chargers", "seahawks", "knicks",
     "lakers", "celtics", "bulls", "kings", "suns", "heat", "magic", "nets", "hawks", "grand",
-    "international", "stock", "futures", "commodity", "mercantile", "police", "symphony",
+    "international", "democratic", "party", "workers", "front", "movement", "stock", "futures", "commodity", "mercantile", "police", "symphony",
 ];
 
 /// Verbs and words after a capital that show it stands for the state
@@ -144,4 +145,14 @@ pub(super) const EXTRA: &[(&str, &str, char)] = &[
     ("N.Y.", "US", 'a'),
     ("Pa.", "US", 'a'),
     ("Va.", "US", 'a'),
+];
+
+/// Capitalised words before a name that do not make it a person's name.
+pub(super) const NOT_FIRST_NAMES: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "in", "at", "from", "to", "and", "but", "for", "with", "by",
+    "on", "of", "visit", "visiting", "north", "south", "east", "west", "central", "northern",
+    "southern", "eastern", "western", "greater", "upper", "lower", "the", "president",
+    "minister", "secretary", "envoy", "ambassador", "embassy",
 ];
