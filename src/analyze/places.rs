@@ -42,33 +42,45 @@ pub fn find_places(text: &str) -> Vec<Entity> {
     let mut hits = Vec::new();
     // Words already read as a person's name: later lone uses are that person.
     let mut people: Vec<&str> = Vec::new();
+    // Names seen followed by a score: sports teams wherever they occur.
+    let mut teams: Vec<&str> = Vec::new();
     let mut i = 0;
     while i < toks.toks.len() {
-        match match_at(gaz, &toks, text, i, &mut people) {
-            Some(hit) => {
+        match match_at(gaz, &toks, text, i, &mut people, &mut teams) {
+            Ok(hit) => {
                 i += hit.len;
                 hits.push(hit);
             }
-            None => i += 1,
+            Err(skip) => i += skip,
         }
+    }
+    if !teams.is_empty() {
+        hits.retain(|h| {
+            let national = matches!(h.cands[h.chosen].source, Source::Country | Source::Demonym);
+            national
+                || context::dateline(toks, text, h.tok)
+                || !teams.contains(&toks.phrase(h.tok, h.len))
+        });
     }
     resolve_ambiguous(gaz, &mut hits);
     entities(gaz, &toks, text, &hits)
 }
 
-/// Finds the longest acceptable name that starts at token `i`.
+/// Finds the longest name that starts at token `i`; when there is none, or
+/// the context rejects it, returns how many tokens to skip.
 fn match_at<'t>(
     gaz: &'static Gazetteer,
     toks: &'t Tokens,
     text: &str,
     i: usize,
     people: &mut Vec<&'t str>,
-) -> Option<Hit> {
+    teams: &mut Vec<&'t str>,
+) -> Result<Hit, usize> {
     let t = &toks.toks[i];
     if t.caps == Caps::Other {
-        return None;
+        return Err(1);
     }
-    let max = usize::from(*gaz.first.get(toks.key(i))?);
+    let max = usize::from(*gaz.first.get(toks.key(i)).ok_or(1usize)?);
     let mut run = 1;
     while run < max && i + run < toks.toks.len() && context::joined(toks, text, i + run - 1) {
         run += 1;
@@ -77,21 +89,30 @@ fn match_at<'t>(
         let Some(cands) = gaz.phrases.get(toks.phrase(i, n)) else {
             continue;
         };
+        // A leading "The" belongs to a name only for cities ("The Hague").
+        if toks.key(i) == "the" && cands.first().is_none_or(|c| c.source != Source::City) {
+            continue;
+        }
         if n == 1 && t.caps != Caps::Upper {
             let key = toks.key(i);
             if people.contains(&key) {
-                return None;
+                return Err(1);
             }
             if context::looks_like_person(gaz, toks, text, i) {
                 people.push(key);
-                return None;
+                return Err(1);
             }
         }
-        if let Some(hit) = context::accept(gaz, toks, text, i, n, cands) {
-            return Some(hit);
-        }
+        // The longest known name wins even when it is rejected here:
+        // "SAN DIEGO 4" is a team, and "SAN" alone is then no place either.
+        return context::accept(gaz, toks, text, i, n, cands).map_err(|why| {
+            if why == context::Reject::Team {
+                teams.push(toks.phrase(i, n));
+            }
+            n
+        });
     }
-    None
+    Err(1)
 }
 
 /// Re-reads names with several codes ("Georgia": GE or the US state) in the

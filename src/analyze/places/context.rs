@@ -93,12 +93,26 @@ fn located(toks: &Tokens, text: &str, i: usize) -> bool {
     if let Some(p) = prev(toks, text, i) {
         return toks.toks[p].caps == Caps::Lower && LOCATIVES.contains(&toks.key(p));
     }
+    dateline(toks, text, i)
+}
+
+/// Whether token `i` opens a line in capitals, as a dateline ("SEOUL") does.
+pub(super) fn dateline(toks: &Tokens, text: &str, i: usize) -> bool {
     let line_start = text[..toks.toks[i].b0]
         .chars()
         .rev()
         .take_while(|&c| c != '\n')
         .all(char::is_whitespace);
     line_start && toks.toks[i].caps == Caps::Upper
+}
+
+/// Why a name was not taken as a place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Reject {
+    /// A score follows it: a sports team, and so are its other mentions.
+    Team,
+    /// Anything else (case, person, organisation, common word).
+    Other,
 }
 
 /// Decides whether tokens `i..i + n`, whose phrase has `cands`, name a
@@ -110,7 +124,7 @@ pub(super) fn accept(
     i: usize,
     n: usize,
     cands: &'static [Cand],
-) -> Option<Hit> {
+) -> Result<Hit, Reject> {
     let span = &toks.toks[i..i + n];
     let last = i + n - 1;
     let upper = span.iter().all(|t| t.caps == Caps::Upper);
@@ -120,12 +134,28 @@ pub(super) fn accept(
     });
     let careless = n >= 2 && span.iter().all(|t| t.caps == Caps::Lower);
     if !title && !careless {
-        return None;
+        return Err(Reject::Other);
     }
     if inside_org(toks, text, i, last) {
-        return None;
+        return Err(Reject::Other);
+    }
+    // "London-based", "Chinese-made": an adjective, not a mention.
+    let mut after = text[span[n - 1].b1..].chars();
+    if after.next() == Some('-') && after.next().is_some_and(char::is_lowercase) {
+        return Err(Reject::Other);
     }
     let key = toks.key(i);
+    // "Wang Donghai", "Dynamo Moscow": a city after a capitalised word that
+    // is not a place or a title belongs to another name.
+    let after_name = n == 1
+        && prev(toks, text, i).is_some_and(|p| {
+            let t = &toks.toks[p];
+            let pk = toks.key(p);
+            t.caps == Caps::Title
+                && !t.sent_start
+                && !NOT_FIRST_NAMES.contains(&pk)
+                && !gaz.first.contains_key(pk)
+        });
     let common_name = n == 1 && (gaz.given.contains(key) || gaz.surnames.contains(key));
     let loc = located(toks, text, i);
     let next_tok = next(toks, text, last);
@@ -135,7 +165,7 @@ pub(super) fn accept(
         let t = &toks.toks[k];
         t.caps == Caps::Other && t.c1 - t.c0 <= 3
     });
-    let chosen = cands.iter().position(|c| {
+    let found = cands.iter().position(|c| {
         if c.all_caps && !upper {
             return false;
         }
@@ -154,17 +184,28 @@ pub(super) fn accept(
                 let enough = if loc { pop >= 15_000 } else { pop >= 50_000 };
                 let at_start = span[0].sent_start && span[0].caps == Caps::Title;
                 enough
+                    && !after_name
                     && !numeric_next
                     && (!common_name || loc || pop >= 1_000_000)
                     && (!at_start || pop >= 300_000)
                     && (!upper || loc || pop >= 100_000)
             }
             Source::Alias => !numeric_next && !gaz.given.contains(key),
-            Source::Capital => !numeric_next && (!common_name || loc || upper),
+            Source::Capital => {
+                !numeric_next && !after_name && (!common_name || loc || upper)
+            }
             Source::State => !numeric_next,
             _ => true,
         }
-    })?;
+    });
+    let Some(chosen) = found else {
+        let national = matches!(cands[0].source, Source::Country | Source::Demonym);
+        return Err(if numeric_next && !national {
+            Reject::Team
+        } else {
+            Reject::Other
+        });
+    };
     let c = &cands[chosen];
     let as_state = match c.source {
         Source::Capital => {
@@ -175,7 +216,7 @@ pub(super) fn accept(
         }
         _ => true,
     };
-    Some(Hit {
+    Ok(Hit {
         tok: i,
         len: n,
         cands,

@@ -216,7 +216,7 @@ fn build() -> Gazetteer {
         let [alias, code, ..] = r[..] else {
             continue;
         };
-        if alias.chars().count() < 4 || !alias.chars().all(|c| c.is_ascii_alphabetic() || c == ' ') {
+        if alias.chars().count() < 4 || !alias.chars().all(|c| c.is_ascii_alphabetic() || c == ' ' || c == '-') {
             continue;
         }
         let t = match code.split_once('-') {
