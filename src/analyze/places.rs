@@ -58,7 +58,7 @@ pub fn find_places(text: &str) -> Vec<Entity> {
         hits.retain(|h| {
             let national = matches!(h.cands[h.chosen].source, Source::Country | Source::Demonym);
             national
-                || context::dateline(&toks, text, h.tok)
+                || context::dateline_before_date(&toks, text, h.tok, h.len)
                 || !teams.contains(&toks.phrase(h.tok, h.len))
         });
     }

@@ -96,6 +96,15 @@ fn located(toks: &Tokens, text: &str, i: usize) -> bool {
     dateline(toks, text, i)
 }
 
+/// Whether tokens `i..i + n` are a dateline followed by a date or a comma
+/// ("NEW YORK 1996-08-30", "SEOUL, Nov 26"), not a line of a sports table.
+pub(super) fn dateline_before_date(toks: &Tokens, text: &str, i: usize, n: usize) -> bool {
+    let last = &toks.toks[i + n - 1];
+    let rest = text[last.b1..].trim_start_matches(' ');
+    let year = rest.len() >= 4 && rest.as_bytes()[..4].iter().all(u8::is_ascii_digit);
+    dateline(toks, text, i) && (rest.starts_with(',') || year)
+}
+
 /// Whether token `i` opens a line in capitals, as a dateline ("SEOUL") does.
 pub(super) fn dateline(toks: &Tokens, text: &str, i: usize) -> bool {
     let line_start = text[..toks.toks[i].b0]
