@@ -201,7 +201,7 @@ pub(super) fn accept(
             }
             Source::Alias => !numeric_next && !gaz.given.contains(key),
             Source::Capital => {
-                !numeric_next && !after_name && (!common_name || loc || upper)
+                !numeric_next && !after_name && (!gaz.given.contains(key) || loc || upper)
             }
             Source::State => !numeric_next,
             _ => true,
