@@ -164,7 +164,11 @@ fn entities(gaz: &Gazetteer, toks: &Tokens, text: &str, hits: &[Hit]) -> Vec<Ent
             continue;
         };
         let (a, b) = (&toks.toks[h.tok], &toks.toks[h.tok + h.len - 1]);
-        let (b1, c1) = if h.dot { (b.b1 + 1, b.c1 + 1) } else { (b.b1, b.c1) };
+        let (b1, c1) = if h.dot {
+            (b.b1 + 1, b.c1 + 1)
+        } else {
+            (b.b1, b.c1)
+        };
         let mention = Mention {
             start: a.c0,
             end: c1,
@@ -187,7 +191,11 @@ fn entities(gaz: &Gazetteer, toks: &Tokens, text: &str, hits: &[Hit]) -> Vec<Ent
     for (e, lead) in out.iter_mut().zip(lead) {
         let count = e.mentions.len() as f32;
         let base = if lead { 0.5 } else { 0.1 };
-        let weight = if e.kind == EntityKind::Country { 1.0 } else { 0.8 };
+        let weight = if e.kind == EntityKind::Country {
+            1.0
+        } else {
+            0.8
+        };
         e.salience = ((base + 0.5 * (1.0 - 1.0 / (1.0 + count / 2.0))) * weight).min(1.0);
     }
     out

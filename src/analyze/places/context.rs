@@ -1,12 +1,9 @@
 //! Context rules: which gazetteer candidates a name in running text may be,
 //! judging by capitalisation and the words around it.
 
-use super::gazetteer::{Cand, Gazetteer, Source};
-use super::lexicon::{
-    LOCATIVES, NAME_PARTICLES, NOT_FIRST_NAMES, ORG_HEADS, ORG_TAILS, STATE_VERBS,
-};
-use super::tokens::{Caps, Tokens};
 use super::Hit;
+use super::gazetteer::{Cand, Gazetteer, Source};
+use super::tokens::{Caps, Tokens};
 
 /// Whether tokens `i` and `i + 1` may belong to one name: only a single
 /// space or hyphen between them (or ". " after an initial, as in "S. Korea").
@@ -48,13 +45,13 @@ pub(super) fn looks_like_person(gaz: &Gazetteer, toks: &Tokens, text: &str, i: u
     if let Some(p) = prev(toks, text, i) {
         let pk = toks.key(p);
         if toks.toks[p].caps == Caps::Title {
-            if gaz.given.contains(pk) && !NOT_FIRST_NAMES.contains(&pk) {
+            if gaz.given.contains(pk) && !gaz.not_first_names.contains(pk) {
                 return true;
             }
             let surname = given || gaz.surnames.contains(key);
             if surname
                 && !toks.toks[p].sent_start
-                && !NOT_FIRST_NAMES.contains(&pk)
+                && !gaz.not_first_names.contains(pk)
                 && !gaz.first.contains_key(pk)
             {
                 return true;
@@ -72,11 +69,12 @@ pub(super) fn looks_like_person(gaz: &Gazetteer, toks: &Tokens, text: &str, i: u
 
 /// Whether the name at tokens `i..=last` is part of an organisation's name
 /// ("Japan Airlines", "Bank of Japan").
-fn inside_org(toks: &Tokens, text: &str, i: usize, last: usize) -> bool {
-    if let Some(n) = next(toks, text, last) {
-        if capitalised(toks, n) && ORG_TAILS.contains(&toks.key(n)) {
-            return true;
-        }
+fn inside_org(gaz: &Gazetteer, toks: &Tokens, text: &str, i: usize, last: usize) -> bool {
+    if let Some(n) = next(toks, text, last)
+        && capitalised(toks, n)
+        && gaz.org_tails.contains(toks.key(n))
+    {
+        return true;
     }
     let Some(of) = prev(toks, text, i) else {
         return false;
@@ -85,13 +83,13 @@ fn inside_org(toks: &Tokens, text: &str, i: usize, last: usize) -> bool {
         return false;
     }
     prev(toks, text, of)
-        .is_some_and(|h| capitalised(toks, h) && ORG_HEADS.contains(&toks.key(h)))
+        .is_some_and(|h| capitalised(toks, h) && gaz.org_heads.contains(toks.key(h)))
 }
 
 /// Whether a locative word ("in", "from") or a line start precedes token `i`.
-fn located(toks: &Tokens, text: &str, i: usize) -> bool {
+fn located(gaz: &Gazetteer, toks: &Tokens, text: &str, i: usize) -> bool {
     if let Some(p) = prev(toks, text, i) {
-        return toks.toks[p].caps == Caps::Lower && LOCATIVES.contains(&toks.key(p));
+        return toks.toks[p].caps == Caps::Lower && gaz.locatives.contains(toks.key(p));
     }
     dateline(toks, text, i)
 }
@@ -139,13 +137,13 @@ pub(super) fn accept(
     let upper = span.iter().all(|t| t.caps == Caps::Upper);
     let title = span.iter().enumerate().all(|(k, t)| {
         matches!(t.caps, Caps::Title | Caps::Upper)
-            || (k > 0 && NAME_PARTICLES.contains(&toks.key(i + k)))
+            || (k > 0 && gaz.particles.contains(toks.key(i + k)))
     });
     let careless = n >= 2 && span.iter().all(|t| t.caps == Caps::Lower);
     if !title && !careless {
         return Err(Reject::Other);
     }
-    if inside_org(toks, text, i, last) {
+    if inside_org(gaz, toks, text, i, last) {
         return Err(Reject::Other);
     }
     // "London-based", "Chinese-made": an adjective, not a mention.
@@ -162,11 +160,11 @@ pub(super) fn accept(
             let pk = toks.key(p);
             t.caps == Caps::Title
                 && !t.sent_start
-                && !NOT_FIRST_NAMES.contains(&pk)
+                && !gaz.not_first_names.contains(pk)
                 && !gaz.first.contains_key(pk)
         });
     let common_name = n == 1 && (gaz.given.contains(key) || gaz.surnames.contains(key));
-    let loc = located(toks, text, i);
+    let loc = located(gaz, toks, text, i);
     let next_tok = next(toks, text, last);
     let dot_follows = text[span[n - 1].b1..].starts_with('.');
     // A small number after a name is a score ("Chicago 4 Houston 3"): a team.
@@ -220,7 +218,7 @@ pub(super) fn accept(
         Source::Capital => {
             span[n - 1].possessive
                 || next_tok.is_some_and(|k| {
-                    toks.toks[k].caps == Caps::Lower && STATE_VERBS.contains(&toks.key(k))
+                    toks.toks[k].caps == Caps::Lower && gaz.state_verbs.contains(toks.key(k))
                 })
         }
         _ => true,

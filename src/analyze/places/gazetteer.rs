@@ -4,7 +4,10 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-use super::lexicon::{EXTRA, NOT_PLACES};
+use super::lexicon::{
+    EXTRA, LOCATIVES, NAME_PARTICLES, NOT_FIRST_NAMES, NOT_PLACES, ORG_HEADS, ORG_TAILS,
+    STATE_VERBS,
+};
 use super::tokens::tokenize;
 use crate::model::EntityKind;
 
@@ -70,6 +73,20 @@ pub(super) struct Gazetteer {
     /// Lower-case common surnames.
     pub surnames: HashSet<String>,
     pub not_places: HashSet<&'static str>,
+    /// The word lists of [`super::lexicon`], as sets.
+    pub org_heads: HashSet<&'static str>,
+    pub org_tails: HashSet<&'static str>,
+    pub state_verbs: HashSet<&'static str>,
+    pub locatives: HashSet<&'static str>,
+    pub particles: HashSet<&'static str>,
+    pub not_first_names: HashSet<&'static str>,
+}
+
+fn words(list: &'static str) -> HashSet<&'static str> {
+    list.split(',')
+        .map(str::trim)
+        .filter(|w| !w.is_empty())
+        .collect()
 }
 
 /// Returns the gazetteer, building it on first use.
@@ -127,7 +144,8 @@ impl Gazetteer {
         if self.not_places.contains(key.as_str()) {
             return;
         }
-        let all_caps = is_caps_name(name) && name.chars().filter(|c| c.is_alphabetic()).count() <= 4;
+        let all_caps =
+            is_caps_name(name) && name.chars().filter(|c| c.is_alphabetic()).count() <= 4;
         let needs_dot = name.ends_with('.') && !key.contains(' ') && toks.toks[0].b1 < name.len();
         let first = toks.key(0).to_string();
         let slot = self.first.entry(first).or_insert(0);
@@ -145,7 +163,13 @@ impl Gazetteer {
 
 fn build() -> Gazetteer {
     let mut g = Gazetteer {
-        not_places: NOT_PLACES.iter().copied().collect(),
+        not_places: words(NOT_PLACES),
+        org_heads: words(ORG_HEADS),
+        org_tails: words(ORG_TAILS),
+        state_verbs: words(STATE_VERBS),
+        locatives: words(LOCATIVES),
+        particles: words(NAME_PARTICLES),
+        not_first_names: words(NOT_FIRST_NAMES),
         ..Gazetteer::default()
     };
     let mut names: HashMap<String, String> = HashMap::new();
@@ -166,7 +190,8 @@ fn build() -> Gazetteer {
         }
         for d in demonyms.split(',').map(str::trim).filter(|d| !d.is_empty()) {
             g.add(d, t, Source::Demonym, rank);
-            if !d.ends_with('s') && !d.ends_with("ese") && !d.ends_with("sh") && !d.ends_with("ch") {
+            if !d.ends_with('s') && !d.ends_with("ese") && !d.ends_with("sh") && !d.ends_with("ch")
+            {
                 g.add(&format!("{d}s"), t, Source::Demonym, rank);
             }
         }
@@ -216,7 +241,11 @@ fn build() -> Gazetteer {
         let [alias, code, ..] = r[..] else {
             continue;
         };
-        if alias.chars().count() < 4 || !alias.chars().all(|c| c.is_ascii_alphabetic() || c == ' ' || c == '-') {
+        if alias.chars().count() < 4
+            || !alias
+                .chars()
+                .all(|c| c.is_ascii_alphabetic() || c == ' ' || c == '-')
+        {
             continue;
         }
         let t = match code.split_once('-') {
@@ -232,21 +261,25 @@ fn build() -> Gazetteer {
         g.add(alias, t, Source::Alias, 0);
     }
     for r in rows(GIVEN) {
-        if let [name, _, freq, ..] = r[..] {
-            if freq.parse::<f32>().unwrap_or(0.0) >= 0.005 {
-                g.given.insert(name.to_lowercase());
-            }
+        if let [name, _, freq, ..] = r[..]
+            && freq.parse::<f32>().unwrap_or(0.0) >= 0.005
+        {
+            g.given.insert(name.to_lowercase());
         }
     }
     for r in rows(SURNAMES) {
-        if let [name, freq, ..] = r[..] {
-            if freq.parse::<f32>().unwrap_or(0.0) >= 0.002 {
-                g.surnames.insert(name.to_lowercase());
-            }
+        if let [name, freq, ..] = r[..]
+            && freq.parse::<f32>().unwrap_or(0.0) >= 0.002
+        {
+            g.surnames.insert(name.to_lowercase());
         }
     }
     for cands in g.phrases.values_mut() {
-        cands.sort_by(|a, b| a.source.cmp(&b.source).then(b.population.cmp(&a.population)));
+        cands.sort_by(|a, b| {
+            a.source
+                .cmp(&b.source)
+                .then(b.population.cmp(&a.population))
+        });
     }
     g
 }
