@@ -82,7 +82,7 @@ pub(super) fn tokenize(text: &str) -> Tokens {
             out.norm.push(' ');
         }
         let n0 = out.norm.len();
-        let (mut lower, mut upper) = (false, false);
+        let mut lower = false;
         let first = c;
         let mut b1 = b;
         let mut dotted = false;
@@ -90,7 +90,6 @@ pub(super) fn tokenize(text: &str) -> Tokens {
         while let Some(&(b, c)) = it.peek() {
             if c.is_alphanumeric() {
                 lower |= c.is_lowercase();
-                upper |= c.is_uppercase();
                 out.norm.extend(c.to_lowercase());
             } else if c == '.' || is_apostrophe(c) {
                 let rest = &text[b + c.len_utf8()..];
@@ -127,6 +126,12 @@ pub(super) fn tokenize(text: &str) -> Tokens {
             ci += 1;
             b1 = b + c.len_utf8();
         }
+        if possessive {
+            // Skip the "'s" itself.
+            it.next();
+            it.next();
+            ci += 2;
+        }
         let caps = if first.is_lowercase() {
             Caps::Lower
         } else if !first.is_uppercase() {
@@ -136,7 +141,6 @@ pub(super) fn tokenize(text: &str) -> Tokens {
         } else {
             Caps::Upper
         };
-        let _ = upper;
         out.toks.push(Token {
             b0,
             b1,
