@@ -126,6 +126,7 @@ pub(super) fn tokenize(text: &str) -> Tokens {
             ci += 1;
             b1 = b + c.len_utf8();
         }
+        let c1 = ci;
         if possessive {
             // Skip the "'s" itself.
             it.next();
@@ -145,7 +146,7 @@ pub(super) fn tokenize(text: &str) -> Tokens {
             b0,
             b1,
             c0,
-            c1: ci,
+            c1,
             n0,
             n1: out.norm.len(),
             caps,
