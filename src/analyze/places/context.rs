@@ -161,7 +161,7 @@ pub(super) fn accept(
             t.caps == Caps::Title
                 && !t.sent_start
                 && !gaz.not_first_names.contains(pk)
-                && !gaz.first.contains_key(pk)
+                && !gaz.phrases.contains_key(pk)
         });
     let common_name = n == 1 && (gaz.given.contains(key) || gaz.surnames.contains(key));
     let loc = located(gaz, toks, text, i);
