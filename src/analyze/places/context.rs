@@ -1,0 +1,234 @@
+//! Context rules: which gazetteer candidates a name in running text may be,
+//! judging by capitalisation and the words around it.
+
+use super::Hit;
+use super::gazetteer::{Cand, Gazetteer, Source};
+use super::tokens::{Caps, Tokens};
+
+/// Whether tokens `i` and `i + 1` may belong to one name: only a single
+/// space or hyphen between them (or ". " after an initial, as in "S. Korea").
+pub(super) fn joined(toks: &Tokens, text: &str, i: usize) -> bool {
+    let (a, b) = (&toks.toks[i], &toks.toks[i + 1]);
+    match &text[a.b1..b.b0] {
+        " " | "-" => true,
+        ". " => a.c1 - a.c0 == 1,
+        _ => false,
+    }
+}
+
+/// Whether only spaces (no punctuation or line break) separate `i` and `i + 1`.
+fn spaced(toks: &Tokens, text: &str, i: usize) -> bool {
+    let (a, b) = (&toks.toks[i], &toks.toks[i + 1]);
+    let gap = &text[a.b1..b.b0];
+    !gap.is_empty() && gap.chars().all(|c| c == ' ')
+}
+
+fn prev(toks: &Tokens, text: &str, i: usize) -> Option<usize> {
+    let p = i.checked_sub(1)?;
+    spaced(toks, text, p).then_some(p)
+}
+
+fn next(toks: &Tokens, text: &str, last: usize) -> Option<usize> {
+    let n = last + 1;
+    (n < toks.toks.len() && !toks.toks[last].possessive && spaced(toks, text, last)).then_some(n)
+}
+
+fn capitalised(toks: &Tokens, i: usize) -> bool {
+    matches!(toks.toks[i].caps, Caps::Title | Caps::Upper)
+}
+
+/// Whether the single word at token `i` reads as a person's name ("Michael
+/// Jordan", "Chad Johnson", "MaliVai Washington").
+pub(super) fn looks_like_person(gaz: &Gazetteer, toks: &Tokens, text: &str, i: usize) -> bool {
+    let key = toks.key(i);
+    let given = gaz.given.contains(key);
+    if let Some(p) = prev(toks, text, i) {
+        let pk = toks.key(p);
+        if toks.toks[p].caps == Caps::Title {
+            if gaz.given.contains(pk) && !gaz.not_first_names.contains(pk) {
+                return true;
+            }
+            let surname = given || gaz.surnames.contains(key);
+            if surname
+                && !toks.toks[p].sent_start
+                && !gaz.not_first_names.contains(pk)
+                && !gaz.first.contains_key(pk)
+            {
+                return true;
+            }
+        }
+    }
+    if !given {
+        return false;
+    }
+    next(toks, text, i).is_some_and(|n| {
+        toks.toks[n].caps == Caps::Title
+            && (gaz.surnames.contains(toks.key(n)) || gaz.given.contains(toks.key(n)))
+    })
+}
+
+/// Whether the name at tokens `i..=last` is part of an organisation's name
+/// ("Japan Airlines", "Bank of Japan").
+fn inside_org(gaz: &Gazetteer, toks: &Tokens, text: &str, i: usize, last: usize) -> bool {
+    if let Some(n) = next(toks, text, last)
+        && capitalised(toks, n)
+        && gaz.org_tails.contains(toks.key(n))
+    {
+        return true;
+    }
+    let Some(of) = prev(toks, text, i) else {
+        return false;
+    };
+    if toks.key(of) != "of" {
+        return false;
+    }
+    prev(toks, text, of)
+        .is_some_and(|h| capitalised(toks, h) && gaz.org_heads.contains(toks.key(h)))
+}
+
+/// Whether a locative word ("in", "from") or a line start precedes token `i`.
+fn located(gaz: &Gazetteer, toks: &Tokens, text: &str, i: usize) -> bool {
+    if let Some(p) = prev(toks, text, i) {
+        return toks.toks[p].caps == Caps::Lower && gaz.locatives.contains(toks.key(p));
+    }
+    dateline(toks, text, i)
+}
+
+/// Whether tokens `i..i + n` are a dateline followed by a date or a comma
+/// ("NEW YORK 1996-08-30", "SEOUL, Nov 26"), not a line of a sports table.
+pub(super) fn dateline_before_date(toks: &Tokens, text: &str, i: usize, n: usize) -> bool {
+    let last = &toks.toks[i + n - 1];
+    let rest = text[last.b1..].trim_start_matches(' ');
+    let year = rest.len() >= 4 && rest.as_bytes()[..4].iter().all(u8::is_ascii_digit);
+    dateline(toks, text, i) && (rest.starts_with(',') || year)
+}
+
+/// Whether token `i` opens a line in capitals, as a dateline ("SEOUL") does.
+pub(super) fn dateline(toks: &Tokens, text: &str, i: usize) -> bool {
+    let line_start = text[..toks.toks[i].b0]
+        .chars()
+        .rev()
+        .take_while(|&c| c != '\n')
+        .all(char::is_whitespace);
+    line_start && toks.toks[i].caps == Caps::Upper
+}
+
+/// Why a name was not taken as a place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Reject {
+    /// A score follows it: a sports team, and so are its other mentions.
+    Team,
+    /// Anything else (case, person, organisation, common word).
+    Other,
+}
+
+/// Decides whether tokens `i..i + n`, whose phrase has `cands`, name a
+/// place here, and which one.
+pub(super) fn accept(
+    gaz: &Gazetteer,
+    toks: &Tokens,
+    text: &str,
+    i: usize,
+    n: usize,
+    cands: &'static [Cand],
+) -> Result<Hit, Reject> {
+    let span = &toks.toks[i..i + n];
+    let last = i + n - 1;
+    let upper = span.iter().all(|t| t.caps == Caps::Upper);
+    let title = span.iter().enumerate().all(|(k, t)| {
+        matches!(t.caps, Caps::Title | Caps::Upper)
+            || (k > 0 && gaz.particles.contains(toks.key(i + k)))
+    });
+    let careless = n >= 2 && span.iter().all(|t| t.caps == Caps::Lower);
+    if !title && !careless {
+        return Err(Reject::Other);
+    }
+    if inside_org(gaz, toks, text, i, last) {
+        return Err(Reject::Other);
+    }
+    // "London-based", "Chinese-made": an adjective, not a mention.
+    let mut after = text[span[n - 1].b1..].chars();
+    if after.next() == Some('-') && after.next().is_some_and(char::is_lowercase) {
+        return Err(Reject::Other);
+    }
+    let key = toks.key(i);
+    // "Wang Donghai", "Dynamo Moscow": a city after a capitalised word that
+    // is not a place or a title belongs to another name.
+    let after_name = n == 1
+        && prev(toks, text, i).is_some_and(|p| {
+            let t = &toks.toks[p];
+            let pk = toks.key(p);
+            t.caps == Caps::Title
+                && !t.sent_start
+                && !gaz.not_first_names.contains(pk)
+                && !gaz.phrases.contains_key(pk)
+        });
+    let common_name = n == 1 && (gaz.given.contains(key) || gaz.surnames.contains(key));
+    let loc = located(gaz, toks, text, i);
+    let next_tok = next(toks, text, last);
+    let dot_follows = text[span[n - 1].b1..].starts_with('.');
+    // A small number after a name is a score ("Chicago 4 Houston 3"): a team.
+    let numeric_next = next_tok.is_some_and(|k| {
+        let t = &toks.toks[k];
+        t.caps == Caps::Other && t.c1 - t.c0 <= 3
+    });
+    let found = cands.iter().position(|c| {
+        if c.all_caps && !upper {
+            return false;
+        }
+        if c.needs_dot && !dot_follows {
+            return false;
+        }
+        if !title && c.source != Source::Country {
+            return false;
+        }
+        match c.source {
+            Source::City => {
+                let pop = c.population;
+                if n > 1 {
+                    return !numeric_next;
+                }
+                let enough = if loc { pop >= 15_000 } else { pop >= 50_000 };
+                let at_start = span[0].sent_start && span[0].caps == Caps::Title;
+                enough
+                    && !after_name
+                    && !numeric_next
+                    && (!common_name || loc || pop >= 1_000_000)
+                    && (!at_start || pop >= 300_000)
+                    && (!upper || loc || pop >= 100_000)
+            }
+            Source::Alias => !numeric_next && !gaz.given.contains(key),
+            Source::Capital => {
+                !numeric_next && !after_name && (!gaz.given.contains(key) || loc || upper)
+            }
+            Source::State => !numeric_next,
+            _ => true,
+        }
+    });
+    let Some(chosen) = found else {
+        let national = matches!(cands[0].source, Source::Country | Source::Demonym);
+        return Err(if numeric_next && !national {
+            Reject::Team
+        } else {
+            Reject::Other
+        });
+    };
+    let c = &cands[chosen];
+    let as_state = match c.source {
+        Source::Capital => {
+            span[n - 1].possessive
+                || next_tok.is_some_and(|k| {
+                    toks.toks[k].caps == Caps::Lower && gaz.state_verbs.contains(toks.key(k))
+                })
+        }
+        _ => true,
+    };
+    Ok(Hit {
+        tok: i,
+        len: n,
+        cands,
+        chosen,
+        as_state,
+        dot: c.needs_dot,
+    })
+}

@@ -1,0 +1,159 @@
+//! Countries and places found in sentences written for these tests.
+
+use byline::analyze::places::find_places;
+use byline::model::{Entity, EntityKind};
+
+fn codes(text: &str) -> Vec<(EntityKind, String, String)> {
+    find_places(text)
+        .into_iter()
+        .map(|e| (e.kind, e.name, e.country.unwrap_or_default()))
+        .collect()
+}
+
+fn find<'a>(entities: &'a [Entity], code: &str) -> Option<&'a Entity> {
+    entities
+        .iter()
+        .find(|e| e.country.as_deref() == Some(code) && e.kind == EntityKind::Country)
+}
+
+fn has_code(text: &str, code: &str) -> bool {
+    find_places(text)
+        .iter()
+        .any(|e| e.country.as_deref() == Some(code))
+}
+
+#[test]
+fn demonyms_name_their_country() {
+    let found = find_places("North Korean officials met Iraqi and Dutch diplomats.");
+    let kp = find(&found, "KP").map(|e| e.name.as_str());
+    assert_eq!(kp, Some("North Korea"));
+    assert_eq!(
+        find(&found, "KP").map(|e| e.mentions[0].text.as_str()),
+        Some("North Korean")
+    );
+    assert!(find(&found, "IQ").is_some());
+    assert!(
+        find(&found, "NL").is_some(),
+        "Dutch is the Netherlands: {found:?}"
+    );
+}
+
+#[test]
+fn capitals_stand_for_the_state_when_they_act() {
+    let found = find_places("Pyongyang said the talks were over, and the Kremlin denied any role.");
+    assert!(find(&found, "KP").is_some(), "{found:?}");
+    assert!(find(&found, "RU").is_some(), "{found:?}");
+    let found = find_places("Washington warned Beijing on Monday.");
+    assert!(find(&found, "US").is_some(), "{found:?}");
+    // A capital as a location stays a city, still carrying its code.
+    let found = find_places("The summit was held in Hanoi last year.");
+    let hanoi = found.iter().find(|e| e.name == "Hanoi");
+    assert_eq!(
+        hanoi.map(|e| (e.kind, e.country.as_deref())),
+        Some((EntityKind::Place, Some("VN")))
+    );
+}
+
+#[test]
+fn short_forms_and_careless_lower_case() {
+    assert!(has_code(
+        "The U.S. and the UK signed a deal with the UAE.",
+        "US"
+    ));
+    assert!(has_code(
+        "The U.S. and the UK signed a deal with the UAE.",
+        "GB"
+    ));
+    assert!(has_code(
+        "The U.S. and the UK signed a deal with the UAE.",
+        "AE"
+    ));
+    let found = find_places("officials in the united states were not told.");
+    let us = find(&found, "US").map(|e| e.mentions[0].text.clone());
+    assert_eq!(us.as_deref(), Some("united states"));
+    // "us" the pronoun is nothing.
+    assert!(find_places("They told us about it.").is_empty());
+}
+
+#[test]
+fn words_that_only_look_like_places() {
+    assert!(!has_code("Michael Jordan scored 40 points.", "JO"));
+    assert!(!has_code("Jordan Peterson gave a talk in the hall.", "JO"));
+    assert!(!has_code("Chad Johnson caught the ball.", "TD"));
+    assert!(!has_code("We ate turkey served on fine china.", "TR"));
+    assert!(!has_code("We ate turkey served on fine china.", "CN"));
+    assert!(has_code(
+        "Turkey and China traded goods with Jordan and Chad.",
+        "TR"
+    ));
+    assert!(has_code(
+        "Turkey and China traded goods with Jordan and Chad.",
+        "JO"
+    ));
+    assert!(has_code(
+        "Turkey and China traded goods with Jordan and Chad.",
+        "TD"
+    ));
+}
+
+#[test]
+fn georgia_follows_the_story() {
+    let us =
+        codes("The governor of Georgia spoke in Atlanta. Georgia voters and Texas voters agreed.");
+    assert!(
+        us.iter()
+            .any(|(k, n, c)| *k == EntityKind::Place && n == "Georgia" && c == "US"),
+        "{us:?}"
+    );
+    assert!(!us.iter().any(|(_, _, c)| c == "GE"), "{us:?}");
+    let ge = codes("Georgia and Armenia signed a pact in Tbilisi.");
+    assert!(
+        ge.iter().any(|(_, n, c)| n == "Georgia" && c == "GE"),
+        "{ge:?}"
+    );
+}
+
+#[test]
+fn dateline_in_capitals() {
+    let found = find_places("SEOUL, Nov 26 - Talks resumed on Thursday.");
+    let seoul = found.iter().find(|e| e.country.as_deref() == Some("KR"));
+    assert_eq!(seoul.map(|e| e.mentions[0].text.as_str()), Some("SEOUL"));
+}
+
+#[test]
+fn offsets_count_chars_after_non_ascii_text() {
+    let text = "Café owners in Zürich — «très fâchés» — blamed Germany’s rules.";
+    let found = find_places(text);
+    let de = find(&found, "DE").map(|e| e.mentions[0].clone());
+    let m = de.expect("Germany is found");
+    let slice: String = text.chars().skip(m.start).take(m.end - m.start).collect();
+    assert_eq!(slice, "Germany");
+    assert_eq!(m.text, "Germany");
+}
+
+#[test]
+fn one_entity_per_country_with_all_mentions_and_possessives() {
+    let text = "France's president spoke.\n\nLater, French ministers said France would act.";
+    let found = find_places(text);
+    let fr: Vec<&Entity> = found
+        .iter()
+        .filter(|e| e.country.as_deref() == Some("FR"))
+        .collect();
+    assert_eq!(fr.len(), 1, "{found:?}");
+    let mentions: Vec<&str> = fr[0].mentions.iter().map(|m| m.text.as_str()).collect();
+    assert_eq!(mentions, ["France", "French", "France"]);
+    assert!(fr[0].salience > 0.0 && fr[0].salience <= 1.0);
+}
+
+#[test]
+fn places_carry_their_country() {
+    let found = codes("Protests spread from Lyon to Marseille and across Texas.");
+    assert!(
+        found.contains(&(EntityKind::Place, "Lyon".into(), "FR".into())),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&(EntityKind::Place, "Texas".into(), "US".into())),
+        "{found:?}"
+    );
+}
