@@ -1,0 +1,113 @@
+//! The analysis end to end on the demo stories, through the binary:
+//! `byline show --json` against `tests/fixtures/demo_expected.toml`.
+
+use std::collections::{BTreeSet, HashMap};
+use std::process::Command;
+
+use serde_json::Value;
+
+fn byline(data: &std::path::Path, args: &[&str]) -> Value {
+    let out = Command::new(env!("CARGO_BIN_EXE_byline"))
+        .args(args)
+        .env("BYLINE_DATA_DIR", data)
+        .env("XDG_CONFIG_HOME", data.join("no-config"))
+        .env_remove("BYLINE_CONFIG")
+        .output()
+        .expect("byline runs");
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap_or(Value::Null)
+}
+
+/// Returns each demo story's `show --json` object with its expected truth.
+fn demo_stories() -> Vec<(Value, toml::Value)> {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = dir.path().join("data");
+    byline(&data, &[]); // the first run loads the demo set
+    let list = byline(&data, &["list", "--json"]);
+    let ids: HashMap<String, i64> = list
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|s| {
+            (
+                s["url"].as_str().expect("url").to_owned(),
+                s["id"].as_i64().expect("id"),
+            )
+        })
+        .collect();
+    let expected: toml::Value =
+        toml::from_str(include_str!("fixtures/demo_expected.toml")).expect("expected file parses");
+    expected["story"]
+        .as_array()
+        .expect("stories")
+        .iter()
+        .map(|truth| {
+            let url = truth["url"].as_str().expect("url");
+            let id = ids[url].to_string();
+            (byline(&data, &["show", &id, "--json"]), truth.clone())
+        })
+        .collect()
+}
+
+fn codes(list: Option<&toml::Value>) -> BTreeSet<String> {
+    list.and_then(toml::Value::as_array)
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn demo_stories_name_their_countries_and_not_the_traps() {
+    let (mut found, mut expected_total, mut predicted_total, mut right) = (0, 0, 0, 0);
+    for (story, truth) in demo_stories() {
+        let predicted: BTreeSet<String> = story["entities"]
+            .as_array()
+            .expect("entities")
+            .iter()
+            .filter(|e| e["kind"] == "country")
+            .filter_map(|e| e["country"].as_str().map(str::to_owned))
+            .collect();
+        let expected = codes(truth.get("countries"));
+        let optional = codes(truth.get("countries_optional"));
+        for trap in codes(truth.get("not_countries")) {
+            assert!(
+                !predicted.contains(&trap),
+                "{}: {trap} is a trap, not a country",
+                truth["url"]
+            );
+        }
+        found += expected.intersection(&predicted).count();
+        expected_total += expected.len();
+        predicted_total += predicted.difference(&optional).count();
+        right += predicted.intersection(&expected).count();
+        // Every mention's text is exactly what `text` holds at its offsets.
+        let text: Vec<char> = story["text"].as_str().expect("text").chars().collect();
+        for entity in story["entities"].as_array().expect("entities") {
+            for m in entity["mentions"].as_array().expect("mentions") {
+                let (s, e) = (
+                    m["start"].as_u64().expect("start") as usize,
+                    m["end"].as_u64().expect("end") as usize,
+                );
+                let at: String = text[s..e].iter().collect();
+                assert_eq!(at, m["text"].as_str().expect("mention text"));
+            }
+        }
+    }
+    let recall = found as f64 / expected_total as f64;
+    let precision = right as f64 / predicted_total.max(1) as f64;
+    assert!(
+        recall >= 0.9,
+        "country recall {recall:.3} ({found}/{expected_total})"
+    );
+    assert!(
+        precision >= 0.9,
+        "country precision {precision:.3} ({right}/{predicted_total})"
+    );
+}
