@@ -1,0 +1,196 @@
+//! Finds who a quotation is attributed to: "X said", "said X", "X said: …",
+//! "according to X", pronouns and organisation nouns.
+
+use super::lexicon::{Gender, is_org_noun, is_particle, is_speech_verb, is_title};
+use super::people::{People, Speaker};
+use super::tokens::Tok;
+use crate::model::EntityKind;
+
+/// Words that may sit between a subject and its speech verb.
+const AUX: &[&str] = &[
+    "also",
+    "has",
+    "had",
+    "have",
+    "later",
+    "then",
+    "previously",
+    "once",
+    "recently",
+    "would",
+    "will",
+    "reportedly",
+    "further",
+    "is",
+    "was",
+    "repeatedly",
+    "again",
+    "earlier",
+    "quickly",
+    "simply",
+    "just",
+    "flatly",
+    "publicly",
+    "privately",
+    "often",
+    "has",
+    "never",
+    "may",
+    "might",
+    "could",
+    "did",
+    "does",
+    "had",
+    "subsequently",
+    "first",
+    "last",
+    "already",
+];
+
+/// The most words an attribution window looks at.
+const WINDOW: usize = 30;
+
+fn is_quote_mark(t: &Tok<'_>) -> bool {
+    matches!(t.text, "\"" | "“" | "”" | "«" | "»" | "‘")
+}
+
+fn lower(t: &Tok<'_>) -> String {
+    t.text.to_lowercase()
+}
+
+/// Returns the index of the speech verb (or of "according" in "according
+/// to") in `win`, the last one when `last` is set.
+fn find_verb(win: &[Tok<'_>], last: bool) -> Option<usize> {
+    let is_verb = |i: usize| {
+        let w = lower(&win[i]);
+        is_speech_verb(&w) || (w == "according" && win.get(i + 1).is_some_and(|t| t.text == "to"))
+    };
+    if last {
+        (0..win.len()).rev().find(|&i| is_verb(i))
+    } else {
+        (0..win.len()).find(|&i| is_verb(i))
+    }
+}
+
+/// Resolves a pronoun, when the word is one.
+fn pronoun(word: &str, pos: usize, people: &People) -> Option<Speaker> {
+    match word {
+        "he" | "him" => Some(people.pronoun(Gender::Male, pos)),
+        "she" | "her" => Some(people.pronoun(Gender::Female, pos)),
+        "they" | "we" | "i" | "it" | "you" | "who" => Some((None, None)),
+        _ => None,
+    }
+}
+
+/// Reads the speaker that precedes a verb: the words `win[..v]`, read backwards.
+fn subject(win: &[Tok<'_>], v: usize, people: &People) -> Option<Speaker> {
+    let mut i = v;
+    while i > 0 && AUX.contains(&lower(&win[i - 1]).as_str()) {
+        i -= 1;
+    }
+    // An apposition: "Smith, the minister, said".
+    if i > 0 && win[i - 1].text == "," {
+        let back = (0..i - 1).rev().take(14).find(|&j| win[j].text == ",");
+        match back {
+            Some(j) => i = j,
+            None => return None,
+        }
+    }
+    if i == 0 {
+        return None;
+    }
+    let t = win[i - 1];
+    let w = lower(&t);
+    if let Some(s) = pronoun(&w, t.start, people) {
+        return Some(s);
+    }
+    if t.is_cap() {
+        let mut j = i - 1;
+        while j > 0 && (win[j - 1].is_cap() || is_particle(&lower(&win[j - 1]))) {
+            j -= 1;
+        }
+        let words: Vec<&str> = win[j..i].iter().map(|t| t.text).collect();
+        return Some(people.phrase(&words, t.start));
+    }
+    if is_org_noun(&w) {
+        return Some((None, Some(EntityKind::Org)));
+    }
+    None
+}
+
+/// Reads the speaker that follows a verb: "said Foreign Minister X",
+/// "said the ministry", "according to X".
+fn object(win: &[Tok<'_>], from: usize, people: &People) -> Option<Speaker> {
+    let mut i = from;
+    if win.get(i).is_some_and(|t| t.text == "to") {
+        i += 1;
+    }
+    let t = *win.get(i)?;
+    let w = lower(&t);
+    if let Some(s) = pronoun(&w, t.start, people) {
+        return Some(s);
+    }
+    // Lower-case determiners and titles before a name ("the", "foreign minister").
+    while win.get(i).is_some_and(|t| {
+        !t.is_cap() && (is_title(&lower(t)) || matches!(lower(t).as_str(), "the" | "a" | "an"))
+    }) {
+        i += 1;
+    }
+    let t = *win.get(i)?;
+    if t.is_cap() {
+        let mut j = i + 1;
+        while j < win.len()
+            && (win[j].is_cap()
+                || (is_particle(&lower(&win[j])) && win.get(j + 1).is_some_and(Tok::is_cap)))
+        {
+            j += 1;
+        }
+        let words: Vec<&str> = win[i..j].iter().map(|t| t.text).collect();
+        return Some(people.phrase(&words, t.start));
+    }
+    if is_org_noun(&lower(&t)) {
+        return Some((None, Some(EntityKind::Org)));
+    }
+    None
+}
+
+/// Finds an attribution in the words after a quotation (`", she said."`).
+pub(super) fn after(toks: &[Tok<'_>], from: usize, people: &People) -> Option<Speaker> {
+    let mut end = from;
+    while end < toks.len() && end - from < WINDOW {
+        let t = &toks[end];
+        if is_quote_mark(t) || t.is_break() {
+            break;
+        }
+        end += 1;
+        if t.ends_sentence() {
+            break;
+        }
+    }
+    let win = &toks[from..end];
+    let v = find_verb(win, false)?;
+    if v > 8 {
+        return None;
+    }
+    let words_before = win[..v].iter().filter(|t| t.is_word()).count();
+    if words_before > 0 {
+        subject(win, v, people)
+    } else {
+        object(win, v + 1, people)
+    }
+}
+
+/// Finds an attribution in the words before a quotation (`X said: "`).
+pub(super) fn before(toks: &[Tok<'_>], to: usize, people: &People) -> Option<Speaker> {
+    let mut start = to;
+    while start > 0 && to - start < WINDOW {
+        let t = &toks[start - 1];
+        if is_quote_mark(t) || t.ends_sentence() {
+            break;
+        }
+        start -= 1;
+    }
+    let win = &toks[start..to];
+    let v = find_verb(win, true)?;
+    subject(win, v, people).or_else(|| object(win, v + 1, people))
+}
