@@ -88,13 +88,21 @@ fn subject(win: &[Tok<'_>], v: usize, people: &People) -> Option<Speaker> {
     while i > 0 && AUX.contains(&lower(&win[i - 1]).as_str()) {
         i -= 1;
     }
-    // An apposition: "Smith, the minister, said".
+    // A parenthesis: "Rep. Gwen Moore (D-Wis.) said".
+    if i > 0 && win[i - 1].text == ")" {
+        i = (0..i - 1).rev().take(10).find(|&j| win[j].text == "(")?;
+    }
+    // An apposition: "Smith, the minister of X, said": the leftmost name
+    // followed by a comma that resolves to a person, else the nearest.
     if i > 0 && win[i - 1].text == "," {
-        let back = (0..i - 1).rev().take(14).find(|&j| win[j].text == ",");
-        match back {
-            Some(j) => i = j,
-            None => return None,
-        }
+        let commas: Vec<usize> = (1..i - 1)
+            .filter(|&j| win[j].text == "," && win[j - 1].is_cap())
+            .collect();
+        let person = commas.iter().copied().find(|&j| {
+            let s = subject(win, j, people);
+            matches!(s, Some((Some(_), Some(EntityKind::Person))))
+        });
+        i = person.or(commas.last().copied())?;
     }
     if i == 0 {
         return None;
@@ -168,6 +176,14 @@ pub(super) fn after(toks: &[Tok<'_>], from: usize, people: &People) -> Option<Sp
         }
     }
     let win = &toks[from..end];
+    // A dash and a name with no verb: "… ” — Pamela Padilla".
+    if let [dash, first, ..] = win
+        && matches!(dash.text, "—" | "―" | "–" | "-")
+        && first.is_cap()
+        && find_verb(win, false).is_none()
+    {
+        return object(win, 1, people);
+    }
     let v = find_verb(win, false)?;
     if v > 8 {
         return None;

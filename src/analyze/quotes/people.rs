@@ -114,7 +114,16 @@ fn strip<'a>(words: &[&'a str]) -> (Vec<&'a str>, Option<Gender>, bool) {
             break;
         }
     }
-    (words[i..].to_vec(), gender, titled)
+    // A title later in the run ("Massachusetts Sen. Elizabeth Warren") starts the name.
+    let mut rest = &words[i..];
+    if let Some(t) = rest.iter().rposition(|w| is_title(&w.to_lowercase()))
+        && t + 1 < rest.len()
+    {
+        gender = gender.or(honorific_gender(&rest[t].to_lowercase()));
+        titled = true;
+        rest = &rest[t + 1..];
+    }
+    (rest.to_vec(), gender, titled)
 }
 
 fn is_acronym(word: &str) -> bool {
