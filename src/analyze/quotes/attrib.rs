@@ -51,7 +51,7 @@ const AUX: &[&str] = &[
 const WINDOW: usize = 30;
 
 fn is_quote_mark(t: &Tok<'_>) -> bool {
-    matches!(t.text, "\"" | "“" | "”" | "«" | "»" | "‘")
+    matches!(t.text, "\"" | "“" | "”" | "«" | "»" | "‘" | "'")
 }
 
 fn lower(t: &Tok<'_>) -> String {

@@ -1,5 +1,6 @@
-//! Finds quoted spans: curly and straight marks, paragraphs that re-open a
-//! running quote, and recovery from unbalanced marks at paragraph ends.
+//! Finds quoted spans: curly and straight marks (and the `''` of some wire
+//! services), quotes nested in quotes, paragraphs that re-open a running
+//! quote, and recovery from unbalanced marks at paragraph ends.
 
 /// One quotation as byte offsets into the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -14,13 +15,21 @@ pub(super) struct Span {
     pub close: usize,
 }
 
+/// What one character (or a `''` pair) does to the quote state.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    Double,
-    Single,
+enum Mark {
+    /// Opens a double quote; the mark is this many bytes long.
+    Open(usize),
+    /// Closes a double quote; the mark is this many bytes long.
+    Close(usize),
+    /// Opens a single quote (only outside double quotes).
+    OpenSingle,
+    /// Closes a single quote.
+    CloseSingle,
+    None,
 }
 
-/// Tells whether a straight `"` opens a quote, judging by its neighbours.
+/// Tells whether a straight mark opens a quote, judging by its neighbours.
 fn straight_opens(prev: Option<char>, next: Option<char>) -> bool {
     let prev_ok = match prev {
         None => true,
@@ -28,6 +37,29 @@ fn straight_opens(prev: Option<char>, next: Option<char>) -> bool {
     };
     let next_ok = next.is_some_and(|n| !n.is_whitespace());
     prev_ok && next_ok
+}
+
+/// Classifies the character at byte `i`.
+fn mark(text: &str, i: usize, c: char, prev: Option<char>) -> Mark {
+    let rest = &text[i + c.len_utf8()..];
+    let next = rest.chars().next();
+    match c {
+        '“' | '«' | '„' => Mark::Open(c.len_utf8()),
+        '”' | '»' => Mark::Close(c.len_utf8()),
+        '"' if straight_opens(prev, next) => Mark::Open(1),
+        '"' => Mark::Close(1),
+        '\'' if next == Some('\'') => {
+            let after = rest[1..].chars().next();
+            if straight_opens(prev, after) {
+                Mark::Open(2)
+            } else {
+                Mark::Close(2)
+            }
+        }
+        '‘' if next.is_some_and(|n| !n.is_whitespace()) => Mark::OpenSingle,
+        '’' if !next.is_some_and(char::is_alphanumeric) => Mark::CloseSingle,
+        _ => Mark::None,
+    }
 }
 
 /// Returns the first non-blank character after byte offset `from`.
@@ -38,72 +70,89 @@ fn next_non_blank(text: &str, from: usize) -> Option<(usize, char)> {
         .map(|(i, c)| (from + i, c))
 }
 
-/// Returns every quotation in text order; marks inside a double quote (nested
-/// single quotes) belong to it.
+/// Returns every quotation in text order. Quotes nested inside another
+/// belong to it; when a paragraph ends with a quote still open and the next
+/// paragraph does not re-open it, the open mark was stray: the quotes nested
+/// after it are kept and scanning goes on.
 pub(super) fn quote_spans(text: &str) -> Vec<Span> {
     let mut spans = Vec::new();
-    // (byte offset of the opening mark, kind)
-    let mut open: Option<(usize, Kind)> = None;
-    // A running quote continues at this byte offset (its re-opening mark).
-    let mut reopen_at: Option<usize> = None;
+    // Opening marks still open: (byte offset, mark length).
+    let mut stack: Vec<(usize, usize)> = Vec::new();
+    // Quotes closed inside an open one, kept in case the outer one was stray.
+    let mut inner: Vec<Span> = Vec::new();
+    let mut single: Option<usize> = None;
+    let mut skip_to = 0;
     let mut prev: Option<char> = None;
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        let next = iter.peek().map(|&(_, n)| n);
+    for (i, c) in text.char_indices() {
         let here = prev;
         prev = Some(c);
-        if reopen_at.is_some_and(|r| r > i) {
-            continue;
-        }
-        if reopen_at == Some(i) {
-            reopen_at = None;
+        if i < skip_to {
             continue;
         }
         if c == '\n' {
-            if let Some((_, Kind::Double)) = open {
+            single = None;
+            if !stack.is_empty() {
                 match next_non_blank(text, i) {
-                    Some((j, '“' | '"' | '«')) => reopen_at = Some(j),
-                    _ => open = None, // unbalanced: drop it and recover
+                    Some((j, '“' | '"' | '«')) => {
+                        stack.truncate(1);
+                        skip_to = j + 1;
+                    }
+                    Some((j, '\'')) if text[j + 1..].starts_with('\'') => {
+                        stack.truncate(1);
+                        skip_to = j + 2;
+                    }
+                    _ => {
+                        stack.clear();
+                        spans.append(&mut inner);
+                    }
                 }
-            } else {
-                open = None;
             }
             continue;
         }
-        let opens_double = c == '“' || c == '«' || (c == '"' && straight_opens(here, next));
-        let closes_double = c == '”' || c == '»' || (c == '"' && !straight_opens(here, next));
-        match open {
-            None if opens_double => open = Some((i, Kind::Double)),
-            None if c == '‘' && next.is_some_and(|n| !n.is_whitespace()) => {
-                open = Some((i, Kind::Single));
+        match mark(text, i, c, here) {
+            Mark::Open(len) => {
+                single = None;
+                stack.push((i, len));
+                skip_to = i + len;
             }
-            Some((o, Kind::Double)) if closes_double => {
-                push(&mut spans, text, o, i, i + c.len_utf8());
-                open = None;
+            Mark::Close(len) => {
+                if let Some((o, olen)) = stack.pop() {
+                    let span = make(text, o, olen, i, len);
+                    if stack.is_empty() {
+                        inner.clear();
+                        spans.extend(span);
+                    } else {
+                        inner.extend(span);
+                    }
+                }
+                skip_to = i + len;
             }
-            // A second opening curly mark before any close: the first was stray.
-            Some((_, Kind::Double)) if c == '“' => open = Some((i, Kind::Double)),
-            Some((o, Kind::Single)) if c == '’' && !next.is_some_and(char::is_alphanumeric) => {
-                push(&mut spans, text, o, i, i + c.len_utf8());
-                open = None;
+            Mark::OpenSingle if stack.is_empty() => single = Some(i),
+            Mark::CloseSingle if stack.is_empty() => {
+                if let Some(o) = single.take() {
+                    spans.extend(make(text, o, '‘'.len_utf8(), i, c.len_utf8()));
+                }
             }
-            // A double mark inside a single quote: the single one was an apostrophe.
-            Some((_, Kind::Single)) if opens_double => open = Some((i, Kind::Double)),
             _ => {}
         }
     }
+    if !stack.is_empty() {
+        spans.append(&mut inner);
+    }
+    spans.sort_by_key(|s| s.open);
     spans
 }
 
-/// Adds a span unless it holds no words.
-fn push(spans: &mut Vec<Span>, text: &str, open: usize, end: usize, close: usize) {
-    let start = open + text[open..].chars().next().map_or(1, char::len_utf8);
-    if text[start..end].chars().any(char::is_alphanumeric) {
-        spans.push(Span {
+/// Builds a span unless it holds no words.
+fn make(text: &str, open: usize, open_len: usize, end: usize, close_len: usize) -> Option<Span> {
+    let start = open + open_len;
+    text[start..end]
+        .chars()
+        .any(char::is_alphanumeric)
+        .then_some(Span {
             open,
             start,
             end,
-            close,
-        });
-    }
+            close: end + close_len,
+        })
 }
