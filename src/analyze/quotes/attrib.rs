@@ -48,7 +48,7 @@ const AUX: &[&str] = &[
 ];
 
 /// The most words an attribution window looks at.
-const WINDOW: usize = 30;
+const WINDOW: usize = 40;
 
 fn is_quote_mark(t: &Tok<'_>) -> bool {
     matches!(t.text, "\"" | "“" | "”" | "«" | "»" | "‘" | "'")
@@ -123,7 +123,35 @@ fn subject(win: &[Tok<'_>], v: usize, people: &People) -> Option<Speaker> {
     if is_org_noun(&w) {
         return Some((None, Some(EntityKind::Org)));
     }
-    None
+    nominal(win, i - 1, people)
+}
+
+/// Resolves a role noun ("the spokeswoman said") to the last person named.
+fn nominal(win: &[Tok<'_>], head: usize, people: &People) -> Option<Speaker> {
+    let t = win[head];
+    if !t.is_word() || t.is_cap() {
+        return None;
+    }
+    let det = (head.saturating_sub(4)..head).any(|j| {
+        matches!(
+            lower(&win[j]).as_str(),
+            "the" | "a" | "an" | "his" | "her" | "their" | "one"
+        )
+    });
+    if !det {
+        return None;
+    }
+    let w = lower(&t);
+    let gender = if w.ends_with("woman")
+        || matches!(w.as_str(), "wife" | "mother" | "daughter" | "sister")
+    {
+        Some(Gender::Female)
+    } else if w.ends_with("man") || matches!(w.as_str(), "husband" | "father" | "son" | "brother") {
+        Some(Gender::Male)
+    } else {
+        None
+    };
+    Some(people.nearest(gender, t.start))
 }
 
 /// Reads the speaker that follows a verb: "said Foreign Minister X",
@@ -185,7 +213,11 @@ pub(super) fn after(toks: &[Tok<'_>], from: usize, people: &People) -> Option<Sp
         return object(win, 1, people);
     }
     let v = find_verb(win, false)?;
-    if v > 8 {
+    // Far from the quote only after a name and its apposition.
+    let apposition = win.first().is_some_and(|t| t.text == ",")
+        && win.get(1).is_some_and(Tok::is_cap)
+        && win[1..v].iter().any(|t| t.text == "," || t.text == "(");
+    if v > 8 && !apposition {
         return None;
     }
     let words_before = win[..v].iter().filter(|t| t.is_word()).count();

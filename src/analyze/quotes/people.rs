@@ -102,7 +102,8 @@ fn strip<'a>(words: &[&'a str]) -> (Vec<&'a str>, Option<Gender>, bool) {
     let mut gender = None;
     let mut titled = false;
     let mut i = 0;
-    while i < words.len() {
+    // The last word is never a title ("Mr. King").
+    while i + 1 < words.len() {
         let lower = words[i].to_lowercase();
         if is_stop(&lower) && !titled {
             i += 1;
@@ -139,6 +140,16 @@ fn is_org(words: &[&str]) -> bool {
         || (words.len() == 1 && is_acronym(words[0]))
 }
 
+/// Strips a possessive ending ("Trump's"), telling whether there was one.
+pub(super) fn unpossess(word: &str) -> (&str, bool) {
+    for suffix in ["'s", "’s", "'", "’"] {
+        if let Some(stem) = word.strip_suffix(suffix) {
+            return (stem, true);
+        }
+    }
+    (word, false)
+}
+
 /// Returns the runs of capitalised words (with particles and initials inside).
 pub(super) fn cap_runs<'a>(toks: &[Tok<'a>]) -> Vec<(usize, Vec<&'a str>)> {
     let mut runs = Vec::new();
@@ -149,12 +160,15 @@ pub(super) fn cap_runs<'a>(toks: &[Tok<'a>]) -> Vec<(usize, Vec<&'a str>)> {
             continue;
         }
         let start = toks[i].start;
-        let mut words = vec![toks[i].text];
+        let (first, mut done) = unpossess(toks[i].text);
+        let mut words = vec![first];
         let mut j = i + 1;
-        while j < toks.len() {
+        while j < toks.len() && !done {
             let t = toks[j];
             if t.is_cap() {
-                words.push(t.text);
+                let (w, possessive) = unpossess(t.text);
+                words.push(w);
+                done = possessive;
             } else if is_particle(&t.text.to_lowercase())
                 && toks.get(j + 1).is_some_and(Tok::is_cap)
             {
@@ -253,9 +267,18 @@ impl People {
     /// Resolves a pronoun to the last person named before `pos` whose gender
     /// fits.
     pub(super) fn pronoun(&self, gender: Gender, pos: usize) -> Speaker {
+        self.nearest(Some(gender), pos)
+    }
+
+    /// Resolves a role ("the president", "the spokeswoman") to the last person
+    /// named before `pos` whose gender fits, if the role implies one.
+    pub(super) fn nearest(&self, gender: Option<Gender>, pos: usize) -> Speaker {
         let fits = |i: usize| {
             let p = &self.persons[i];
-            p.gender == Some(gender) || (p.gender.is_none() && p.sure)
+            match gender {
+                Some(g) => p.gender == Some(g) || (p.gender.is_none() && p.sure),
+                None => p.sure,
+            }
         };
         let found = self
             .mentions
@@ -271,7 +294,10 @@ impl People {
 
     /// Resolves a capitalised speaker phrase to a canonical name and kind.
     pub(super) fn phrase(&self, words: &[&str], pos: usize) -> Speaker {
-        let (rest, _, _) = strip(words);
+        let (rest, gender, _) = strip(words);
+        if rest.len() == 1 && is_title(&rest[0].to_lowercase()) {
+            return self.nearest(gender.or(honorific_gender(&rest[0].to_lowercase())), pos);
+        }
         if rest.is_empty() {
             let named: Vec<&str> = words
                 .iter()
