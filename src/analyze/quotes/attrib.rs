@@ -47,6 +47,13 @@ const AUX: &[&str] = &[
     "already",
 ];
 
+/// Role nouns that sit between an organisation and a name ("CNN host X").
+const ROLES: &[&str] = &[
+    "host", "anchor", "columnist", "writer", "analyst", "strategist", "correspondent",
+    "reporter", "economist", "lawyer", "widow", "aide", "official", "pollster", "editor",
+    "founder", "member", "activist", "researcher", "professor", "student", "voter",
+];
+
 /// The most words an attribution window looks at.
 const WINDOW: usize = 40;
 
@@ -181,6 +188,15 @@ fn object(win: &[Tok<'_>], from: usize, people: &People) -> Option<Speaker> {
         {
             j += 1;
         }
+        // "said MSNBC host Chris Matthews": the name after the role.
+        if let (Some(role), Some(next)) = (win.get(j), win.get(j + 1))
+            && !role.is_cap()
+            && role.is_word()
+            && (is_title(&lower(role)) || ROLES.contains(&lower(role).as_str()))
+            && next.is_cap()
+        {
+            return object(win, j + 1, people);
+        }
         let words: Vec<&str> = win[i..j].iter().map(|t| t.text).collect();
         return Some(people.phrase(&words, t.start));
     }
@@ -193,14 +209,18 @@ fn object(win: &[Tok<'_>], from: usize, people: &People) -> Option<Speaker> {
 /// Finds an attribution in the words after a quotation (`", she said."`).
 pub(super) fn after(toks: &[Tok<'_>], from: usize, people: &People) -> Option<Speaker> {
     let mut end = from;
+    let mut depth = 0usize;
     while end < toks.len() && end - from < WINDOW {
         let t = &toks[end];
         if is_quote_mark(t) || t.is_break() {
             break;
         }
         end += 1;
-        if t.ends_sentence() {
-            break;
+        match t.text {
+            "(" => depth += 1,
+            ")" => depth = depth.saturating_sub(1),
+            _ if t.ends_sentence() && depth == 0 => break,
+            _ => {}
         }
     }
     let win = &toks[from..end];
@@ -214,9 +234,9 @@ pub(super) fn after(toks: &[Tok<'_>], from: usize, people: &People) -> Option<Sp
     }
     let v = find_verb(win, false)?;
     // Far from the quote only after a name and its apposition.
-    let apposition = win.first().is_some_and(|t| t.text == ",")
-        && win.get(1).is_some_and(Tok::is_cap)
-        && win[1..v].iter().any(|t| t.text == "," || t.text == "(");
+    let lead = usize::from(win.first().is_some_and(|t| t.text == ","));
+    let apposition = win.get(lead).is_some_and(Tok::is_cap)
+        && win[lead..v].iter().any(|t| t.text == "," || t.text == "(");
     if v > 8 && !apposition {
         return None;
     }
