@@ -210,7 +210,10 @@ impl People {
                     continue;
                 }
             }
-            if let Some(idx) = people.find_single(rest[0], *pos) {
+            let found = people.find_single(rest[0], *pos);
+            // "President Obama" names a person even when no full name came first.
+            let found = found.or_else(|| titled.then(|| people.register(&rest, gender, true)));
+            if let Some(idx) = found {
                 people.mentions.push((*pos, idx));
                 if let Some(g) = gender {
                     people.persons[idx].gender.get_or_insert(g);
