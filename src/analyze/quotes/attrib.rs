@@ -2,7 +2,7 @@
 //! "according to X", pronouns and organisation nouns.
 
 use super::lexicon::{Gender, is_org_noun, is_particle, is_speech_verb, is_title};
-use super::people::{People, Speaker};
+use super::people::{People, Speaker, particles_then_name};
 use super::tokens::Tok;
 use crate::model::EntityKind;
 
@@ -49,9 +49,28 @@ const AUX: &[&str] = &[
 
 /// Role nouns that sit between an organisation and a name ("CNN host X").
 const ROLES: &[&str] = &[
-    "host", "anchor", "columnist", "writer", "analyst", "strategist", "correspondent",
-    "reporter", "economist", "lawyer", "widow", "aide", "official", "pollster", "editor",
-    "founder", "member", "activist", "researcher", "professor", "student", "voter",
+    "host",
+    "anchor",
+    "columnist",
+    "writer",
+    "analyst",
+    "strategist",
+    "correspondent",
+    "reporter",
+    "economist",
+    "lawyer",
+    "widow",
+    "aide",
+    "official",
+    "pollster",
+    "editor",
+    "founder",
+    "member",
+    "activist",
+    "researcher",
+    "professor",
+    "student",
+    "voter",
 ];
 
 /// The most words an attribution window looks at.
@@ -102,7 +121,7 @@ fn subject(win: &[Tok<'_>], v: usize, people: &People) -> Option<Speaker> {
     // An apposition: "Smith, the minister of X, said": the leftmost name
     // followed by a comma that resolves to a person, else the nearest.
     if i > 0 && win[i - 1].text == "," {
-        let commas: Vec<usize> = (1..i - 1)
+        let commas: Vec<usize> = (1..i)
             .filter(|&j| win[j].text == "," && win[j - 1].is_cap())
             .collect();
         let person = commas.iter().copied().find(|&j| {
@@ -182,10 +201,7 @@ fn object(win: &[Tok<'_>], from: usize, people: &People) -> Option<Speaker> {
     let t = *win.get(i)?;
     if t.is_cap() {
         let mut j = i + 1;
-        while j < win.len()
-            && (win[j].is_cap()
-                || (is_particle(&lower(&win[j])) && win.get(j + 1).is_some_and(Tok::is_cap)))
-        {
+        while j < win.len() && (win[j].is_cap() || particles_then_name(win, j)) {
             j += 1;
         }
         // "said MSNBC host Chris Matthews": the name after the role.
@@ -250,6 +266,12 @@ pub(super) fn after(toks: &[Tok<'_>], from: usize, people: &People) -> Option<Sp
 
 /// Finds an attribution in the words before a quotation (`X said: "`).
 pub(super) fn before(toks: &[Tok<'_>], to: usize, people: &People) -> Option<Speaker> {
+    // "Smith said:" closing the paragraph before the quote.
+    let to = if to >= 2 && toks[to - 1].is_break() && toks[to - 2].text == ":" {
+        to - 1
+    } else {
+        to
+    };
     let mut start = to;
     while start > 0 && to - start < WINDOW {
         let t = &toks[start - 1];

@@ -140,6 +140,19 @@ fn is_org(words: &[&str]) -> bool {
         || (words.len() == 1 && is_acronym(words[0]))
 }
 
+/// Tells whether `toks[at..]` is one or more particles and then a
+/// capitalised word ("von der Heide").
+pub(super) fn particles_then_name(toks: &[Tok<'_>], at: usize) -> bool {
+    let mut j = at;
+    while toks
+        .get(j)
+        .is_some_and(|t| is_particle(&t.text.to_lowercase()))
+    {
+        j += 1;
+    }
+    j > at && toks.get(j).is_some_and(Tok::is_cap)
+}
+
 /// Strips a possessive ending ("Trump's"), telling whether there was one.
 pub(super) fn unpossess(word: &str) -> (&str, bool) {
     for suffix in ["'s", "’s", "'", "’"] {
@@ -169,9 +182,7 @@ pub(super) fn cap_runs<'a>(toks: &[Tok<'a>]) -> Vec<(usize, Vec<&'a str>)> {
                 let (w, possessive) = unpossess(t.text);
                 words.push(w);
                 done = possessive;
-            } else if is_particle(&t.text.to_lowercase())
-                && toks.get(j + 1).is_some_and(Tok::is_cap)
-            {
+            } else if particles_then_name(toks, j) {
                 words.push(t.text);
             } else {
                 break;

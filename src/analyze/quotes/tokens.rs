@@ -18,7 +18,11 @@ impl Tok<'_> {
 
     /// Tells whether the token is a word that starts with a capital letter.
     pub fn is_cap(&self) -> bool {
-        self.text.chars().next().is_some_and(char::is_uppercase)
+        let text = ["al-", "el-", "ad-", "ash-", "as-"]
+            .iter()
+            .find_map(|p| self.text.strip_prefix(p))
+            .unwrap_or(self.text);
+        text.chars().next().is_some_and(char::is_uppercase)
     }
 
     /// Tells whether the token is a paragraph break.
