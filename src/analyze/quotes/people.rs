@@ -6,6 +6,7 @@ use super::lexicon::{
 };
 use super::tokens::Tok;
 use crate::model::{Entity, EntityKind};
+use std::collections::HashSet;
 
 /// A person the text names in full.
 #[derive(Debug, Clone)]
@@ -25,6 +26,8 @@ pub(super) struct People {
     persons: Vec<Person>,
     /// (byte offset, index into `persons`), in text order.
     mentions: Vec<(usize, usize)>,
+    /// Every given name and surname of `persons`, so unknown words skip the search.
+    words: HashSet<String>,
 }
 
 /// A resolved speaker: canonical name (when known) and kind.
@@ -247,12 +250,15 @@ impl People {
             let p = &mut self.persons[idx];
             if name.len() > p.name.len() {
                 p.name = name;
-                p.first = first;
+                p.first = first.clone();
+                self.words.insert(first);
             }
             p.gender = p.gender.or(gender);
             p.sure |= sure;
             return idx;
         }
+        self.words.insert(first.clone());
+        self.words.insert(last.clone());
         self.persons.push(Person {
             name,
             first,
@@ -266,6 +272,9 @@ impl People {
     /// Finds the person a single name refers to: the one with that surname
     /// (or given name) named most recently before `pos`, else the first.
     fn find_single(&self, word: &str, pos: usize) -> Option<usize> {
+        if !self.words.contains(word) {
+            return None;
+        }
         let matches = |i: usize| {
             let p = &self.persons[i];
             p.last == word || p.first == word
