@@ -76,8 +76,18 @@ const ROLES: &[&str] = &[
 /// The most words an attribution window looks at.
 const WINDOW: usize = 40;
 
-fn is_quote_mark(t: &Tok<'_>) -> bool {
-    matches!(t.text, "\"" | "“" | "”" | "«" | "»" | "‘" | "'")
+/// Tells whether `toks[k]` is a quote mark; a lone `'` is an apostrophe
+/// ("the families' homes"), a pair `''` is a quote mark.
+fn is_quote_mark(toks: &[Tok<'_>], k: usize) -> bool {
+    match toks[k].text {
+        "\"" | "“" | "”" | "«" | "»" | "‘" => true,
+        "'" => {
+            let pair =
+                |j: Option<usize>| j.and_then(|j| toks.get(j)).is_some_and(|t| t.text == "'");
+            pair(k.checked_sub(1)) || pair(Some(k + 1))
+        }
+        _ => false,
+    }
 }
 
 fn lower(t: &Tok<'_>) -> String {
@@ -228,7 +238,7 @@ pub(super) fn after(toks: &[Tok<'_>], from: usize, people: &People) -> Option<Sp
     let mut depth = 0usize;
     while end < toks.len() && end - from < WINDOW {
         let t = &toks[end];
-        if is_quote_mark(t) || t.is_break() {
+        if is_quote_mark(toks, end) || t.is_break() {
             break;
         }
         end += 1;
@@ -275,7 +285,7 @@ pub(super) fn before(toks: &[Tok<'_>], to: usize, people: &People) -> Option<Spe
     let mut start = to;
     while start > 0 && to - start < WINDOW {
         let t = &toks[start - 1];
-        if is_quote_mark(t) || t.ends_sentence() {
+        if is_quote_mark(toks, start - 1) || t.ends_sentence() {
             break;
         }
         start -= 1;
