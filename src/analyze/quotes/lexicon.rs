@@ -17,6 +17,9 @@ const SPEECH_VERBS: &str = include_str!("words/speech_verbs.txt");
 /// Titles and honorifics dropped from the front of a name.
 const TITLES: &str = include_str!("words/titles.txt");
 
+/// Titles that only people carry.
+const PERSON_TITLES: &str = include_str!("words/person_titles.txt");
+
 /// Words that make a capitalised phrase an organisation ("Foreign Ministry").
 const ORG_WORDS: &str = include_str!("words/org_words.txt");
 
@@ -44,6 +47,13 @@ pub(super) fn is_speech_verb(lower: &str) -> bool {
 pub(super) fn is_title(lower: &str) -> bool {
     static S: OnceLock<HashSet<&str>> = OnceLock::new();
     S.get_or_init(|| set(TITLES)).contains(lower)
+}
+
+/// Tells whether the lower-cased title is one only people carry ("Sen.",
+/// "Judge"), unlike "National" or "Former".
+pub(super) fn is_person_title(lower: &str) -> bool {
+    static S: OnceLock<HashSet<&str>> = OnceLock::new();
+    S.get_or_init(|| set(PERSON_TITLES)).contains(lower)
 }
 
 /// Tells whether the lower-cased word marks an organisation name.

@@ -2,7 +2,8 @@
 //! ("Okonkwo-Reyes", "she", "the ministry") to the fullest name used.
 
 use super::lexicon::{
-    Gender, country_name, given_name_gender, honorific_gender, is_org_word, is_particle, is_title,
+    Gender, country_name, given_name_gender, honorific_gender, is_org_word, is_particle,
+    is_person_title, is_title,
 };
 use super::tokens::Tok;
 use crate::model::{Entity, EntityKind};
@@ -100,7 +101,7 @@ fn is_stop(lower: &str) -> bool {
 }
 
 /// Strips leading stop words and titles; returns the rest and any gender a
-/// title implied, and whether a title was present.
+/// title implied, and whether a title that only people carry was present.
 fn strip<'a>(words: &[&'a str]) -> (Vec<&'a str>, Option<Gender>, bool) {
     let mut gender = None;
     let mut titled = false;
@@ -112,7 +113,7 @@ fn strip<'a>(words: &[&'a str]) -> (Vec<&'a str>, Option<Gender>, bool) {
             i += 1;
         } else if is_title(&lower) {
             gender = gender.or(honorific_gender(&lower));
-            titled = true;
+            titled |= is_person_title(&lower);
             i += 1;
         } else {
             break;
@@ -123,8 +124,9 @@ fn strip<'a>(words: &[&'a str]) -> (Vec<&'a str>, Option<Gender>, bool) {
     if let Some(t) = rest.iter().rposition(|w| is_title(&w.to_lowercase()))
         && t + 1 < rest.len()
     {
-        gender = gender.or(honorific_gender(&rest[t].to_lowercase()));
-        titled = true;
+        let lower = rest[t].to_lowercase();
+        gender = gender.or(honorific_gender(&lower));
+        titled |= is_person_title(&lower);
         rest = &rest[t + 1..];
     }
     (rest.to_vec(), gender, titled)
@@ -209,7 +211,8 @@ impl People {
         let runs = cap_runs(toks);
         for (pos, words) in &runs {
             let (rest, gender, titled) = strip(words);
-            if rest.is_empty() || rest.len() > 5 || is_org(&rest) {
+            let lone_title = rest.len() == 1 && is_title(&rest[0].to_lowercase());
+            if rest.is_empty() || rest.len() > 5 || lone_title || is_org(&rest) {
                 continue;
             }
             if country_name(&rest.join(" ")).is_some() {
