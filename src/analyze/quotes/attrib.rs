@@ -132,7 +132,7 @@ fn subject(win: &[Tok<'_>], v: usize, people: &People) -> Option<Speaker> {
     // followed by a comma that resolves to a person, else the nearest.
     if i > 0 && win[i - 1].text == "," {
         let commas: Vec<usize> = (1..i)
-            .filter(|&j| win[j].text == "," && win[j - 1].is_cap())
+            .filter(|&j| win[j].text == "," && (win[j - 1].is_cap() || win[j - 1].text == ")"))
             .collect();
         let person = commas.iter().copied().find(|&j| {
             let s = subject(win, j, people);
