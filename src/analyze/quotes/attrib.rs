@@ -2,7 +2,7 @@
 //! "according to X", pronouns and organisation nouns.
 
 use super::lexicon::{Gender, is_org_noun, is_particle, is_speech_verb, is_title};
-use super::people::{People, Speaker, particles_then_name};
+use super::people::{People, Speaker, particles_then_name, unpossess};
 use super::tokens::Tok;
 use crate::model::EntityKind;
 
@@ -251,6 +251,20 @@ fn object(win: &[Tok<'_>], from: usize, people: &People) -> Option<Speaker> {
             && next.is_cap()
         {
             return object(win, j + 1, people);
+        }
+        // "said Nigeria's foreign minister, Amara Okonkwo-Reyes": the name
+        // after the possessive and its role.
+        if unpossess(win[j - 1].text).1 {
+            let next = (j..win.len().min(j + 6)).find(|&k| win[k].is_cap());
+            let between_ok = next.is_some_and(|k| {
+                win[j..k].iter().all(|t| {
+                    let l = lower(t);
+                    t.text == "," || is_title(&l) || ROLES.contains(&l.as_str())
+                })
+            });
+            if let (Some(k), true) = (next, between_ok) {
+                return object(win, k, people);
+            }
         }
         let words: Vec<&str> = win[i..j].iter().map(|t| t.text).collect();
         return Some(people.phrase(&words, t.start));

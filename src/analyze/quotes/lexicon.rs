@@ -123,6 +123,12 @@ pub(super) fn country_name(phrase: &str) -> Option<&'static str> {
             let cols: Vec<&str> = line.split('\t').collect();
             let Some(&name) = cols.get(1) else { continue };
             map.insert(name, name);
+            // A capital speaks for its government ("Seoul said").
+            for capital in cols.get(3).map_or("", |c| c).split('|') {
+                if !capital.is_empty() {
+                    map.entry(capital).or_insert(name);
+                }
+            }
             if let Some(official) = cols.get(2) {
                 map.insert(official, name);
             }

@@ -347,8 +347,14 @@ impl People {
                 .collect();
             return (Some(named.join(" ")), Some(EntityKind::Org));
         }
-        let idx = if rest.len() == 1 {
-            self.find_single(rest[0], pos)
+        // "de la Cruz" and "Da Silveira" are short forms too.
+        let core: Vec<&str> = rest
+            .iter()
+            .copied()
+            .skip_while(|w| is_particle(&w.to_lowercase()))
+            .collect();
+        let idx = if core.len() == 1 {
+            self.find_single(core[0], pos)
         } else {
             let (first, last) = (rest[0], rest[rest.len() - 1]);
             self.persons
