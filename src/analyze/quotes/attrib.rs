@@ -1,7 +1,7 @@
 //! Finds who a quotation is attributed to: "X said", "said X", "X said: …",
 //! "according to X", pronouns and organisation nouns.
 
-use super::lexicon::{Gender, is_org_noun, is_particle, is_speech_verb, is_title};
+use super::lexicon::{Gender, is_org_noun, is_org_word, is_particle, is_speech_verb, is_title};
 use super::people::{People, Speaker, particles_then_name, unpossess};
 use super::tokens::Tok;
 use crate::model::EntityKind;
@@ -137,6 +137,15 @@ fn find_verb(win: &[Tok<'_>], last: bool) -> Option<usize> {
     }
 }
 
+/// Tells whether `win[k]` is the "of" inside an organisation's name
+/// ("Bank of England", "Confederation of British Industry").
+fn org_of(win: &[Tok<'_>], k: usize) -> bool {
+    win[k].text == "of"
+        && k > 0
+        && is_org_word(&lower(&win[k - 1]))
+        && win.get(k + 1).is_some_and(Tok::is_cap)
+}
+
 /// Resolves a pronoun, when the word is one.
 fn pronoun(word: &str, pos: usize, people: &People) -> Option<Speaker> {
     match word {
@@ -179,7 +188,9 @@ fn subject(win: &[Tok<'_>], v: usize, people: &People) -> Option<Speaker> {
     }
     if t.is_cap() {
         let mut j = i - 1;
-        while j > 0 && (win[j - 1].is_cap() || is_particle(&lower(&win[j - 1]))) {
+        while j > 0
+            && (win[j - 1].is_cap() || is_particle(&lower(&win[j - 1])) || org_of(win, j - 1))
+        {
             j -= 1;
         }
         let words: Vec<&str> = win[j..i].iter().map(|t| t.text).collect();
@@ -240,7 +251,7 @@ fn object(win: &[Tok<'_>], from: usize, people: &People) -> Option<Speaker> {
     let t = *win.get(i)?;
     if t.is_cap() {
         let mut j = i + 1;
-        while j < win.len() && (win[j].is_cap() || particles_then_name(win, j)) {
+        while j < win.len() && (win[j].is_cap() || particles_then_name(win, j) || org_of(win, j)) {
             j += 1;
         }
         // "said MSNBC host Chris Matthews": the name after the role.
