@@ -165,3 +165,19 @@ fn text_without_quotes_gives_nothing() {
     assert!(quotes("The council met on Tuesday and adjourned early.").is_empty());
     assert!(quotes("").is_empty());
 }
+
+#[test]
+fn organisation_names_keep_their_of() {
+    let text = "“Rates will stay where they are,” said the Bank of England.";
+    let qs = quotes(text);
+    assert_eq!(qs[0].speaker.as_deref(), Some("Bank of England"));
+    assert_eq!(qs[0].speaker_kind, Some(EntityKind::Org));
+}
+
+#[test]
+fn a_capital_speaks_for_its_country() {
+    let text = "“The exercise is routine,” Canberra said.";
+    let qs = quotes(text);
+    assert_eq!(qs[0].speaker.as_deref(), Some("Australia"));
+    assert_eq!(qs[0].speaker_kind, Some(EntityKind::Country));
+}
