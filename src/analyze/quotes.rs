@@ -1,9 +1,95 @@
 //! Quotations and who said them.
+//!
+//! The text is scanned once for quote marks ([`scan`]) and once into tokens
+//! ([`tokens`]); each quotation then looks for its attribution in the words
+//! right after it, then right before it ([`attrib`]), and speaker phrases are
+//! resolved to the fullest name the text uses ([`people`]).
+
+mod attrib;
+mod lexicon;
+mod people;
+mod scan;
+mod tokens;
 
 use crate::model::{Entity, Quote};
+use people::{People, Speaker};
 
 /// Returns the quotations in the text with their speakers, in text order.
+///
+/// Offsets count Unicode scalar values. A quotation with no attribution of
+/// its own inherits the speaker of the quotation just before it when that
+/// one ended in the same or the previous paragraph, as wire copy does when a
+/// speaker goes on talking.
 pub fn find_quotes(text: &str, entities: &[Entity]) -> Vec<Quote> {
-    let _ = (text, entities);
-    Vec::new()
+    let spans = scan::quote_spans(text);
+    if spans.is_empty() {
+        return Vec::new();
+    }
+    let toks = tokens::tokenize(text);
+    let people = People::collect(&toks, entities);
+    let tok_at = |byte: usize| toks.partition_point(|t| t.start < byte);
+    let mut quotes = Vec::with_capacity(spans.len());
+    let mut prev: Option<(usize, Speaker)> = None;
+    let mut counter = CharCounter::new(text);
+    for span in &spans {
+        let found = attrib::after(&toks, tok_at(span.close), &people)
+            .or_else(|| attrib::before(&toks, tok_at(span.open), &people));
+        let speaker = match found {
+            Some(s) => s,
+            None => match &prev {
+                Some((close, s)) if paragraph_gap(text, *close, span.open) <= 1 => s.clone(),
+                _ => (None, None),
+            },
+        };
+        prev = Some((span.close, speaker.clone()));
+        let start = counter.chars_to(span.start);
+        let end = counter.chars_to(span.end);
+        quotes.push(Quote {
+            text: text[span.start..span.end].to_string(),
+            start,
+            end,
+            speaker: speaker.0,
+            speaker_kind: speaker.1,
+        });
+    }
+    quotes
+}
+
+/// Counts the paragraph breaks (runs of newlines) between two byte offsets.
+fn paragraph_gap(text: &str, from: usize, to: usize) -> usize {
+    let between = text.get(from..to).unwrap_or("");
+    between
+        .split('\n')
+        .skip(1)
+        .filter(|line| !line.trim().is_empty())
+        .count()
+        .max(usize::from(between.contains('\n')))
+}
+
+/// Turns increasing byte offsets into char offsets in one pass.
+struct CharCounter<'a> {
+    text: &'a str,
+    byte: usize,
+    chars: usize,
+}
+
+impl<'a> CharCounter<'a> {
+    fn new(text: &'a str) -> Self {
+        CharCounter {
+            text,
+            byte: 0,
+            chars: 0,
+        }
+    }
+
+    /// Returns the char offset of `byte`, which must not be below the last one asked.
+    fn chars_to(&mut self, byte: usize) -> usize {
+        if byte >= self.byte {
+            self.chars += self.text[self.byte..byte].chars().count();
+        } else {
+            self.chars -= self.text[byte..self.byte].chars().count();
+        }
+        self.byte = byte;
+        self.chars
+    }
 }

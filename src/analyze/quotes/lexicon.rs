@@ -1,0 +1,148 @@
+//! Word lists the quote finder needs: speech verbs, titles, organisation
+//! words, given names with their usual gender, and country names.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+/// The grammatical gender a name or pronoun suggests.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Gender {
+    Male,
+    Female,
+}
+
+/// Verbs that introduce reported speech, in the forms wire copy uses.
+const SPEECH_VERBS: &str = include_str!("words/speech_verbs.txt");
+
+/// Titles and honorifics dropped from the front of a name.
+const TITLES: &str = include_str!("words/titles.txt");
+
+/// Titles that only people carry.
+const PERSON_TITLES: &str = include_str!("words/person_titles.txt");
+
+/// Words that make a capitalised phrase an organisation ("Foreign Ministry").
+const ORG_WORDS: &str = include_str!("words/org_words.txt");
+
+/// Lower-case nouns that name an organisation speaker ("the ministry said").
+const ORG_NOUNS: &str = include_str!("words/org_nouns.txt");
+
+/// Particles that may sit inside a person's name.
+const PARTICLES: &str = include_str!("words/particles.txt");
+
+/// Reads a word list: words separated by white space, `#` lines are comments.
+fn set(list: &'static str) -> HashSet<&'static str> {
+    list.lines()
+        .filter(|l| !l.starts_with('#'))
+        .flat_map(str::split_whitespace)
+        .collect()
+}
+
+/// Tells whether the lower-cased word introduces reported speech.
+pub(super) fn is_speech_verb(lower: &str) -> bool {
+    static S: OnceLock<HashSet<&str>> = OnceLock::new();
+    S.get_or_init(|| set(SPEECH_VERBS)).contains(lower)
+}
+
+/// Tells whether the lower-cased word is a title or honorific.
+pub(super) fn is_title(lower: &str) -> bool {
+    static S: OnceLock<HashSet<&str>> = OnceLock::new();
+    S.get_or_init(|| set(TITLES)).contains(lower)
+}
+
+/// Tells whether the lower-cased title is one only people carry ("Sen.",
+/// "Judge"), unlike "National" or "Former".
+pub(super) fn is_person_title(lower: &str) -> bool {
+    static S: OnceLock<HashSet<&str>> = OnceLock::new();
+    S.get_or_init(|| set(PERSON_TITLES)).contains(lower)
+}
+
+/// Tells whether the lower-cased word marks an organisation name.
+pub(super) fn is_org_word(lower: &str) -> bool {
+    static S: OnceLock<HashSet<&str>> = OnceLock::new();
+    S.get_or_init(|| set(ORG_WORDS)).contains(lower)
+}
+
+/// Tells whether the lower-cased word is an organisation noun.
+pub(super) fn is_org_noun(lower: &str) -> bool {
+    static S: OnceLock<HashSet<&str>> = OnceLock::new();
+    S.get_or_init(|| set(ORG_NOUNS)).contains(lower)
+}
+
+/// Tells whether the lower-cased word is a name particle ("von", "al").
+pub(super) fn is_particle(lower: &str) -> bool {
+    static S: OnceLock<HashSet<&str>> = OnceLock::new();
+    S.get_or_init(|| set(PARTICLES)).contains(lower)
+}
+
+/// Returns the usual gender of a given name, when the name list knows it.
+pub(super) fn given_name_gender(name: &str) -> Option<Gender> {
+    static G: OnceLock<HashMap<&'static str, Gender>> = OnceLock::new();
+    G.get_or_init(|| {
+        let raw = include_str!("../../../assets/gazetteer/given_names.tsv");
+        let mut best: HashMap<&str, (Gender, f64)> = HashMap::new();
+        for line in raw.lines().filter(|l| !l.starts_with('#')) {
+            let mut cols = line.split('\t');
+            let (Some(n), Some(g), Some(f)) = (cols.next(), cols.next(), cols.next()) else {
+                continue;
+            };
+            let gender = if g == "f" {
+                Gender::Female
+            } else {
+                Gender::Male
+            };
+            let freq: f64 = f.parse().unwrap_or(0.0);
+            let entry = best.entry(n).or_insert((gender, freq));
+            if freq > entry.1 {
+                *entry = (gender, freq);
+            }
+        }
+        best.into_iter().map(|(n, (g, _))| (n, g)).collect()
+    })
+    .get(name)
+    .copied()
+}
+
+/// Returns the gender an honorific implies ("Mrs." is female).
+pub(super) fn honorific_gender(lower: &str) -> Option<Gender> {
+    match lower {
+        "mr." | "mr" | "sir" | "king" | "prince" | "lord" | "congressman" | "spokesman"
+        | "chairman" => Some(Gender::Male),
+        "mrs." | "mrs" | "ms." | "ms" | "miss" | "queen" | "princess" | "lady" | "dame"
+        | "congresswoman" | "spokeswoman" | "chairwoman" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+/// Returns the short name of a country named by its name or an alias.
+pub(super) fn country_name(phrase: &str) -> Option<&'static str> {
+    static C: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    C.get_or_init(|| {
+        let raw = include_str!("../../../assets/gazetteer/countries.tsv");
+        let mut map = HashMap::new();
+        for line in raw.lines().filter(|l| !l.starts_with('#')) {
+            let cols: Vec<&str> = line.split('\t').collect();
+            let Some(&name) = cols.get(1) else { continue };
+            map.insert(name, name);
+            // A capital speaks for its government ("Seoul said").
+            for capital in cols.get(3).map_or("", |c| c).split('|') {
+                if !capital.is_empty() {
+                    map.entry(capital).or_insert(name);
+                }
+            }
+            if let Some(official) = cols.get(2) {
+                map.insert(official, name);
+            }
+            for alias in cols
+                .get(5)
+                .map_or("", |a| a)
+                .split('|')
+                .filter(|a| !a.is_empty())
+            {
+                map.insert(alias, name);
+            }
+        }
+        map
+    })
+    .get(phrase)
+    .copied()
+}

@@ -1,0 +1,183 @@
+//! Quotations and their speakers, on sentences written for these tests.
+
+use byline::analyze::quotes::find_quotes;
+use byline::model::{EntityKind, Quote};
+
+fn quotes(text: &str) -> Vec<Quote> {
+    find_quotes(text, &[])
+}
+
+/// Returns the characters a quote's offsets cover.
+fn covered(text: &str, q: &Quote) -> String {
+    text.chars().skip(q.start).take(q.end - q.start).collect()
+}
+
+fn speakers(qs: &[Quote]) -> Vec<Option<&str>> {
+    qs.iter().map(|q| q.speaker.as_deref()).collect()
+}
+
+#[test]
+fn finds_name_said_after_a_curly_quote() {
+    let text = "“The bridge will open in May,” Tomas Lindqvist said on Monday.";
+    let qs = quotes(text);
+    assert_eq!(qs.len(), 1);
+    assert_eq!(qs[0].text, "The bridge will open in May,");
+    assert_eq!(qs[0].speaker.as_deref(), Some("Tomas Lindqvist"));
+    assert_eq!(qs[0].speaker_kind, Some(EntityKind::Person));
+}
+
+#[test]
+fn finds_inverted_attribution_with_a_title() {
+    let text = "\"We will not sign this treaty,\" said Foreign Minister Amara Okonkwo-Reyes.";
+    let qs = quotes(text);
+    assert_eq!(speakers(&qs), vec![Some("Amara Okonkwo-Reyes")]);
+}
+
+#[test]
+fn finds_speaker_before_a_colon() {
+    let text = "Helena Brandt said: “Nobody warned the farmers.”";
+    let qs = quotes(text);
+    assert_eq!(qs.len(), 1);
+    assert_eq!(qs[0].text, "Nobody warned the farmers.");
+    assert_eq!(qs[0].speaker.as_deref(), Some("Helena Brandt"));
+}
+
+#[test]
+fn finds_according_to() {
+    let text = "The port is “running at half speed,” according to Rafael da Costa.";
+    let qs = quotes(text);
+    assert_eq!(speakers(&qs), vec![Some("Rafael da Costa")]);
+}
+
+#[test]
+fn keeps_name_particles() {
+    let text = "“It is late,” said Ursula von der Heide. “Too late,” added Omar al-Hakim.";
+    let qs = quotes(text);
+    assert_eq!(
+        speakers(&qs),
+        vec![Some("Ursula von der Heide"), Some("Omar al-Hakim")]
+    );
+}
+
+#[test]
+fn resolves_a_surname_to_the_full_name_used_earlier() {
+    let text = "Foreign Minister Amara Okonkwo-Reyes arrived in Lagos.\n\n\
+                “We came to listen,” Okonkwo-Reyes said.";
+    let qs = quotes(text);
+    assert_eq!(speakers(&qs), vec![Some("Amara Okonkwo-Reyes")]);
+}
+
+#[test]
+fn resolves_pronouns_to_the_last_person_of_that_gender() {
+    let text = "Margaret Osei met David Kowalski at the summit.\n\n\
+                “The talks were useful,” she said.\n\n\
+                “We disagree on tariffs,” he added.";
+    let qs = quotes(text);
+    assert_eq!(
+        speakers(&qs),
+        vec![Some("Margaret Osei"), Some("David Kowalski")]
+    );
+}
+
+#[test]
+fn finds_an_organisation_speaker() {
+    let text = "“The border stays closed,” the Interior Ministry said in a statement.";
+    let qs = quotes(text);
+    assert_eq!(qs.len(), 1);
+    assert_eq!(qs[0].speaker.as_deref(), Some("Interior Ministry"));
+    assert_eq!(qs[0].speaker_kind, Some(EntityKind::Org));
+
+    let unnamed = quotes("“No one was hurt,” the ministry said.");
+    assert_eq!(unnamed[0].speaker_kind, Some(EntityKind::Org));
+}
+
+#[test]
+fn a_quote_over_several_paragraphs_is_one_quotation() {
+    let text = "Judge Lena Moreau said:\n\n\
+                “The first point is simple.\n\n\
+                “The second point is harder, and it decides the case.”\n\n\
+                The court adjourned.";
+    let qs = quotes(text);
+    assert_eq!(qs.len(), 1);
+    assert!(qs[0].text.starts_with("The first point"));
+    assert!(qs[0].text.ends_with("decides the case."));
+    assert_eq!(qs[0].speaker.as_deref(), Some("Lena Moreau"));
+}
+
+#[test]
+fn nested_single_quotes_stay_inside_the_quotation() {
+    let text = "“He told me ‘go home’ and left,” Priya Raman said.";
+    let qs = quotes(text);
+    assert_eq!(qs.len(), 1);
+    assert_eq!(qs[0].text, "He told me ‘go home’ and left,");
+    assert_eq!(qs[0].speaker.as_deref(), Some("Priya Raman"));
+}
+
+#[test]
+fn short_partial_quotes_are_found() {
+    let text = "Karl Jensen called the plan “reckless” and left the room.";
+    let qs = quotes(text);
+    assert_eq!(qs.len(), 1);
+    assert_eq!(qs[0].text, "reckless");
+    assert_eq!(qs[0].speaker.as_deref(), Some("Karl Jensen"));
+}
+
+#[test]
+fn an_unbalanced_mark_does_not_hide_the_next_quote() {
+    let same_paragraph =
+        "The sign read “closed for repairs. Later, “We reopen in June,” said Noor Haddad.";
+    let qs = quotes(same_paragraph);
+    assert_eq!(qs.len(), 1);
+    assert_eq!(qs[0].text, "We reopen in June,");
+    assert_eq!(qs[0].speaker.as_deref(), Some("Noor Haddad"));
+
+    let next_paragraph = "The sign read \"closed for repairs.\n\n\
+                          The owner, Noor Haddad, said the shop would \"reopen in June.\"";
+    let qs = quotes(next_paragraph);
+    assert_eq!(qs.len(), 1);
+    assert_eq!(qs[0].text, "reopen in June.");
+    assert_eq!(qs[0].speaker.as_deref(), Some("Noor Haddad"));
+}
+
+#[test]
+fn offsets_count_characters_not_bytes() {
+    let text = "Zoë Ångström visited Düsseldorf. “Ça va très bien,” Ångström said.";
+    let qs = quotes(text);
+    assert_eq!(qs.len(), 1);
+    assert_eq!(covered(text, &qs[0]), "Ça va très bien,");
+    assert_eq!(covered(text, &qs[0]), qs[0].text);
+    assert_eq!(qs[0].speaker.as_deref(), Some("Zoë Ångström"));
+}
+
+#[test]
+fn a_quote_split_around_the_attribution_keeps_its_speaker() {
+    let text = "“The harvest failed,” said Mr. Tobias Frank, “and prices will rise.”";
+    let qs = quotes(text);
+    assert_eq!(qs.len(), 2);
+    assert_eq!(
+        speakers(&qs),
+        vec![Some("Tobias Frank"), Some("Tobias Frank")]
+    );
+}
+
+#[test]
+fn text_without_quotes_gives_nothing() {
+    assert!(quotes("The council met on Tuesday and adjourned early.").is_empty());
+    assert!(quotes("").is_empty());
+}
+
+#[test]
+fn organisation_names_keep_their_of() {
+    let text = "“Rates will stay where they are,” said the Bank of England.";
+    let qs = quotes(text);
+    assert_eq!(qs[0].speaker.as_deref(), Some("Bank of England"));
+    assert_eq!(qs[0].speaker_kind, Some(EntityKind::Org));
+}
+
+#[test]
+fn a_capital_speaks_for_its_country() {
+    let text = "“The exercise is routine,” Canberra said.";
+    let qs = quotes(text);
+    assert_eq!(qs[0].speaker.as_deref(), Some("Australia"));
+    assert_eq!(qs[0].speaker_kind, Some(EntityKind::Country));
+}
