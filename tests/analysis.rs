@@ -111,3 +111,46 @@ fn demo_stories_name_their_countries_and_not_the_traps() {
         "country precision {precision:.3} ({right}/{predicted_total})"
     );
 }
+
+#[test]
+fn demo_stories_quotes_are_found_with_their_speakers() {
+    let (mut expected_total, mut found, mut speaker_right) = (0, 0, 0);
+    for (story, truth) in demo_stories() {
+        let quotes = story["quotes"].as_array().expect("quotes");
+        let text: Vec<char> = story["text"].as_str().expect("text").chars().collect();
+        for q in quotes {
+            let (s, e) = (
+                q["start"].as_u64().expect("start") as usize,
+                q["end"].as_u64().expect("end") as usize,
+            );
+            assert!(s <= e && e <= text.len(), "quote offsets inside the text");
+        }
+        for want in truth["quotes"].as_array().into_iter().flatten() {
+            expected_total += 1;
+            let starts = want["starts"].as_str().expect("starts");
+            let Some(got) = quotes.iter().find(|q| {
+                q["text"]
+                    .as_str()
+                    .is_some_and(|t| t.trim_start().starts_with(starts))
+            }) else {
+                continue;
+            };
+            found += 1;
+            let speaker = got["speaker"].as_str();
+            if speaker == want.get("speaker").and_then(toml::Value::as_str) {
+                speaker_right += 1;
+            }
+        }
+    }
+    let recall = found as f64 / expected_total as f64;
+    let speakers = speaker_right as f64 / found.max(1) as f64;
+    eprintln!("demo quotes: found {found}/{expected_total}, speaker right {speaker_right}/{found}");
+    assert!(
+        recall >= 0.9,
+        "quotes found {recall:.3} ({found}/{expected_total})"
+    );
+    assert!(
+        speakers >= 0.7,
+        "speakers right {speakers:.3} ({speaker_right}/{found})"
+    );
+}
