@@ -265,19 +265,8 @@ async fn refresh(
     let (writer, writer_thread) = writer::spawn(store);
     let result = run::run(client, writer, &config, jobs, config.pages, events).await;
     // The writer thread ends once every handle is gone; join it off the runtime.
-    let store = tokio::task::spawn_blocking(move || writer_thread.finish())
-        .await
-        .ok()
-        .flatten();
-    let summary = result.context("the refresh stopped because the cache failed")?;
-    if summary.new_stories > 0
-        && let Some(mut store) = store
-    {
-        // Real news has arrived: the demo stories have done their job.
-        tokio::task::spawn_blocking(move || store.remove_demo())
-            .await
-            .context("the refresh could not finish")??;
-    }
+    let _ = tokio::task::spawn_blocking(move || writer_thread.finish()).await;
+    result.context("the refresh stopped because the cache failed")?;
     Ok(())
 }
 

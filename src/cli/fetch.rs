@@ -53,14 +53,8 @@ pub fn run(ctx: &Context, feeds_only: bool) -> anyhow::Result<Outcome> {
     }
     progress.finish();
     drop(runtime);
-    let store = writer_thread.finish();
+    writer_thread.finish();
     let summary = result.context("the fetch stopped because the cache failed")?;
-    if summary.new_stories > 0
-        && let Some(mut store) = store
-    {
-        // Real news has arrived: the demo stories have done their job.
-        store.remove_demo()?;
-    }
     print(&summary_line(&summary, pages))?;
     Ok(if summary.feeds_failed > 0 {
         Outcome::SomeFeedsFailed

@@ -204,11 +204,15 @@ pub async fn run(
     let (stored, failed) = page_worker.await.unwrap_or((0, 0));
     summary.pages_stored = stored;
     summary.pages_failed = failed;
-    summary.elapsed = started.elapsed();
-    match store_error {
-        Some(e) => Err(e),
-        None => Ok(summary),
+    if let Some(e) = store_error {
+        return Err(e);
     }
+    if summary.new_stories > 0 {
+        // Real news has arrived: the demo stories have done their job.
+        writer.remove_demo().await?;
+    }
+    summary.elapsed = started.elapsed();
+    Ok(summary)
 }
 
 struct FeedCtx {

@@ -47,6 +47,9 @@ enum Write {
         error: String,
         reply: oneshot::Sender<Result<(), StoreError>>,
     },
+    RemoveDemo {
+        reply: oneshot::Sender<Result<usize, StoreError>>,
+    },
     PageJobs {
         limit: usize,
         reply: oneshot::Sender<Result<Vec<PageJob>, StoreError>>,
@@ -116,6 +119,9 @@ pub fn spawn(mut store: Store) -> (Writer, WriterThread) {
                 }
                 Write::PageError { id, error, reply } => {
                     let _ = reply.send(store.store_page_error(id, &error));
+                }
+                Write::RemoveDemo { reply } => {
+                    let _ = reply.send(store.remove_demo());
                 }
                 Write::PageJobs { limit, reply } => {
                     let _ = reply.send(store.page_jobs(limit));
@@ -212,6 +218,11 @@ impl Writer {
     pub async fn page_error(&self, id: StoryId, error: String) -> Result<(), StoreError> {
         self.ask(|reply| Write::PageError { id, error, reply })
             .await
+    }
+
+    /// Removes the bundled demo stories; returns how many went.
+    pub async fn remove_demo(&self) -> Result<usize, StoreError> {
+        self.ask(|reply| Write::RemoveDemo { reply }).await
     }
 
     /// Returns stories whose page is still to fetch.
