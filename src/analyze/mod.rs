@@ -5,6 +5,7 @@
 
 pub mod places;
 pub mod quotes;
+mod tables;
 
 pub use crate::model::Analysis;
 

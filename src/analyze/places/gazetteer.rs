@@ -11,12 +11,10 @@ use super::lexicon::{
 use super::tokens::tokenize;
 use crate::model::EntityKind;
 
-const COUNTRIES: &str = include_str!("../../../assets/gazetteer/countries.tsv");
-const ALIASES: &str = include_str!("../../../assets/gazetteer/country_aliases.tsv");
-const PLACES: &str = include_str!("../../../assets/gazetteer/places.tsv");
-const STATES: &str = include_str!("../../../assets/gazetteer/us_states.tsv");
-const GIVEN: &str = include_str!("../../../assets/gazetteer/given_names.tsv");
-const SURNAMES: &str = include_str!("../../../assets/gazetteer/surnames.tsv");
+use crate::analyze::tables::{
+    COUNTRIES, COUNTRY_ALIASES as ALIASES, GIVEN_NAMES as GIVEN, PLACES, SURNAMES,
+    US_STATES as STATES, rows,
+};
 
 /// Where a name comes from; earlier sources win over later ones.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -93,13 +91,6 @@ fn words(list: &'static str) -> HashSet<&'static str> {
 pub(super) fn get() -> &'static Gazetteer {
     static GAZ: OnceLock<Gazetteer> = OnceLock::new();
     GAZ.get_or_init(build)
-}
-
-fn rows(table: &str) -> impl Iterator<Item = Vec<&str>> {
-    table
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .map(|l| l.split('\t').collect())
 }
 
 fn is_caps_name(name: &str) -> bool {

@@ -1,6 +1,7 @@
 //! Word lists the quote finder needs: speech verbs, titles, organisation
 //! words, given names with their usual gender, and country names.
 
+use crate::analyze::tables::{COUNTRIES, GIVEN_NAMES, rows};
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
@@ -78,11 +79,9 @@ pub(super) fn is_particle(lower: &str) -> bool {
 pub(super) fn given_name_gender(name: &str) -> Option<Gender> {
     static G: OnceLock<HashMap<&'static str, Gender>> = OnceLock::new();
     G.get_or_init(|| {
-        let raw = include_str!("../../../assets/gazetteer/given_names.tsv");
         let mut best: HashMap<&str, (Gender, f64)> = HashMap::new();
-        for line in raw.lines().filter(|l| !l.starts_with('#')) {
-            let mut cols = line.split('\t');
-            let (Some(n), Some(g), Some(f)) = (cols.next(), cols.next(), cols.next()) else {
+        for cols in rows(GIVEN_NAMES) {
+            let [n, g, f, ..] = cols[..] else {
                 continue;
             };
             let gender = if g == "f" {
@@ -117,10 +116,8 @@ pub(super) fn honorific_gender(lower: &str) -> Option<Gender> {
 pub(super) fn country_name(phrase: &str) -> Option<&'static str> {
     static C: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
     C.get_or_init(|| {
-        let raw = include_str!("../../../assets/gazetteer/countries.tsv");
         let mut map = HashMap::new();
-        for line in raw.lines().filter(|l| !l.starts_with('#')) {
-            let cols: Vec<&str> = line.split('\t').collect();
+        for cols in rows(COUNTRIES) {
             let Some(&name) = cols.get(1) else { continue };
             map.insert(name, name);
             // A capital speaks for its government ("Seoul said").
