@@ -55,13 +55,21 @@ pub enum Action {
     NextEntity,
     /// Focuses the previous entity mention of the article.
     PrevEntity,
+    /// Opens the picker of people, to filter the list by one.
+    PickPerson,
+    /// Opens the picker of countries, to filter the list by one.
+    PickCountry,
+    /// Opens the picker of organisations, to filter the list by one.
+    PickOrg,
+    /// Clears the person, country and organisation filters (and a saved filter).
+    ClearFilters,
     /// Shows or hides the list of keys.
     ToggleHelp,
 }
 
 impl Action {
     /// Every action, in the order the help overlay lists them.
-    pub const ALL: [Action; 24] = [
+    pub const ALL: [Action; 28] = [
         Action::MoveDown,
         Action::MoveUp,
         Action::PageDown,
@@ -85,6 +93,10 @@ impl Action {
         Action::PrevQuote,
         Action::NextEntity,
         Action::PrevEntity,
+        Action::PickPerson,
+        Action::PickCountry,
+        Action::PickOrg,
+        Action::ClearFilters,
         Action::ToggleHelp,
     ];
 
@@ -114,6 +126,10 @@ impl Action {
             Action::PrevQuote => "prev_quote",
             Action::NextEntity => "next_entity",
             Action::PrevEntity => "prev_entity",
+            Action::PickPerson => "pick_person",
+            Action::PickCountry => "pick_country",
+            Action::PickOrg => "pick_org",
+            Action::ClearFilters => "clear_filters",
             Action::ToggleHelp => "toggle_help",
         }
     }
@@ -132,7 +148,7 @@ impl Action {
             Action::PageUp => "page up",
             Action::GoTop => "go to the top",
             Action::GoBottom => "go to the bottom",
-            Action::Open => "open story / choose feed",
+            Action::Open => "open; on a focused name: filter",
             Action::Back => "back (quit from the list)",
             Action::Quit => "quit",
             Action::SwitchPane => "switch pane",
@@ -144,11 +160,15 @@ impl Action {
             Action::NextUnread => "next unread story",
             Action::Refresh => "refresh all feeds",
             Action::OpenInBrowser => "open link or story in browser",
-            Action::NextLink => "focus next link",
+            Action::NextLink => "next link or related story",
             Action::NextQuote => "next quote (shows speaker)",
             Action::PrevQuote => "previous quote",
             Action::NextEntity => "next person/place/org",
             Action::PrevEntity => "previous person/place/org",
+            Action::PickPerson => "filter by a person (picker)",
+            Action::PickCountry => "filter by a country (picker)",
+            Action::PickOrg => "filter by organisation (picker)",
+            Action::ClearFilters => "clear person/country/org filter",
             Action::ToggleHelp => "this help",
         }
     }

@@ -34,6 +34,29 @@ pub struct Config {
     pub fetch: FetchConfig,
     /// Key bindings: action name (snake_case) → chord or chords ("g g", "f, ctrl-s").
     pub keys: BTreeMap<String, String>,
+    /// Saved filters, shown in the reader's sidebar with their unread counts.
+    pub filters: Vec<FilterConfig>,
+}
+
+/// One `[[filters]]` table: a named list by person, country, organisation
+/// or words; the conditions given all apply.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, serde(deny_unknown_fields))]
+pub struct FilterConfig {
+    /// The name shown in the sidebar.
+    pub name: String,
+    /// Stories naming this person (full name or surname).
+    #[serde(default)]
+    pub person: Option<String>,
+    /// Stories about this country (ISO code or name) or a place in it.
+    #[serde(default)]
+    pub country: Option<String>,
+    /// Stories naming this organisation.
+    #[serde(default)]
+    pub org: Option<String>,
+    /// Stories containing all these words.
+    #[serde(default)]
+    pub search: Option<String>,
 }
 
 /// One `[[feeds]]` table.
@@ -216,6 +239,8 @@ mod tests {
         assert_eq!(config.fetch, FetchConfig::default());
         assert!(!config.feeds.is_empty());
         assert!(config.feeds.iter().all(|f| f.url.starts_with("https://")));
+        let filter = config.filters.first().expect("the example saves a filter");
+        assert!(filter.person.is_some() && filter.country.is_some());
     }
 
     #[test]

@@ -83,6 +83,10 @@ const DEFAULTS: &[(&str, Action)] = &[
     ("[", Action::PrevQuote),
     ("}", Action::NextEntity),
     ("{", Action::PrevEntity),
+    ("f p", Action::PickPerson),
+    ("f c", Action::PickCountry),
+    ("f o", Action::PickOrg),
+    ("x", Action::ClearFilters),
     ("?", Action::ToggleHelp),
 ];
 

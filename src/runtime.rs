@@ -18,7 +18,7 @@ use ratatui::DefaultTerminal;
 use tokio::sync::mpsc;
 use tokio::task::JoinHandle;
 
-use crate::app::{App, Effect, FetchCmd, Loaded, Msg, Query, StoryDetail};
+use crate::app::{App, Effect, FetchCmd, Loaded, Msg, Query, SavedFilter, StoryDetail};
 use crate::config::FetchConfig;
 use crate::fetch::http::HttpClient;
 use crate::fetch::run::{self, FetchEvent};
@@ -41,6 +41,8 @@ pub struct RuntimeOptions {
     pub no_color: bool,
     /// Starts a refresh as soon as the reader is up.
     pub refresh_on_start: bool,
+    /// The saved filters of the config, for the sidebar.
+    pub saved: Vec<SavedFilter>,
 }
 
 /// How often ages ("3h") are redrawn while nothing else happens.
@@ -76,6 +78,7 @@ async fn event_loop(terminal: &mut DefaultTerminal, options: RuntimeOptions) -> 
         (size.width, size.height),
     );
     app.no_color = options.no_color;
+    app.saved = options.saved.clone();
 
     let (msg_tx, mut msg_rx) = mpsc::unbounded_channel::<Msg>();
     let mut performer = Performer {
@@ -214,28 +217,48 @@ const BROKEN: &str = "the cache connection broke after an earlier error; restart
 
 /// Answers a query from the cache.
 ///
-/// The analysis (entities, quotes, related) is left empty until the store
-/// serves it; the reader shows the plain article meanwhile.
+/// Related stories are left empty until the store serves them; the reader
+/// shows the article and its links meanwhile.
 pub fn load(store: &Store, query: &Query) -> Loaded {
     let result: Result<Loaded, StoreError> = match query {
         Query::Feeds => store.feeds().map(Loaded::Feeds),
         Query::Stories(q) => store.list(q).map(Loaded::Stories),
-        Query::Story(id) => store.story(*id).and_then(|story| {
-            let Some(story) = story else {
-                return Ok(Loaded::Story(None));
-            };
-            // A stale or missing analysis is made afresh for display; the
-            // next fetch stores it.
-            let analysis = crate::analyze::current_or_fresh(store.analysis(story.id)?, &story.text);
-            Ok(Loaded::Story(Some(Box::new(StoryDetail {
-                story,
-                entities: analysis.entities,
-                quotes: analysis.quotes,
-                related: Vec::new(),
-            }))))
-        }),
+        Query::Story(id) => load_story(store, *id),
+        Query::Entities(kind) => store.entity_index(Some(*kind)).map(Loaded::Entities),
+        Query::Counts(queries) => queries
+            .iter()
+            .map(|q| store.count(q))
+            .collect::<Result<Vec<_>, _>>()
+            .map(Loaded::Counts),
     };
     result.unwrap_or_else(|e| Loaded::Failed(format!("Byline could not read the cache: {e}")))
+}
+
+/// Reads one story with its analysis and which of its links are cached.
+fn load_story(store: &Store, id: crate::model::StoryId) -> Result<Loaded, StoreError> {
+    let Some(story) = store.story(id)? else {
+        return Ok(Loaded::Story(None));
+    };
+    // A stale or missing analysis is made afresh for display; the next
+    // fetch stores it.
+    let analysis = crate::analyze::current_or_fresh(store.analysis(story.id)?, &story.text);
+    let urls: Vec<Option<String>> = story
+        .links
+        .iter()
+        .map(|l| crate::fetch::url_norm::canonical_url(&l.url))
+        .collect();
+    let cached_links = store
+        .stories_by_canonical_url(&urls)?
+        .into_iter()
+        .map(|found| found.filter(|&other| other != story.id))
+        .collect();
+    Ok(Loaded::Story(Some(Box::new(StoryDetail {
+        story,
+        entities: analysis.entities,
+        quotes: analysis.quotes,
+        related: Vec::new(),
+        cached_links,
+    }))))
 }
 
 /// Performs a flag write (`SetRead`, `SetStarred`); other effects are ignored.

@@ -31,6 +31,7 @@ fn screen(width: u16, height: u16, keys: &str) -> String {
         now: now(),
         no_color: false,
         keymap: Keymap::default(),
+        saved: Vec::new(),
         every_frame: false,
         source: &source,
     };
@@ -106,6 +107,7 @@ fn refresh_gauge_and_search_line() {
         now: now(),
         no_color: false,
         keymap: Keymap::default(),
+        saved: Vec::new(),
         every_frame: false,
         source: &source,
     };
@@ -223,6 +225,7 @@ fn headless_prints_a_frame_after_each_key_when_asked() {
         now: now(),
         no_color: true,
         keymap: Keymap::default(),
+        saved: Vec::new(),
         every_frame: true,
         source: &source,
     };

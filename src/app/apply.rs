@@ -4,7 +4,7 @@
 use super::reader::{FocusKind, Reader};
 use super::{App, Effect, FetchCmd, Pane};
 use crate::action::Action;
-use crate::model::StoryId;
+use crate::model::{EntityKind, StoryId};
 use crate::sanitize::safe_http_url;
 
 impl App {
@@ -32,7 +32,11 @@ impl App {
             }
             Action::SwitchPane => {
                 self.switch_pane();
-                Vec::new()
+                // The saved filters' counts are fresh whenever the sidebar shows.
+                match self.focus {
+                    Pane::Feeds => self.load_counts().into_iter().collect(),
+                    _ => Vec::new(),
+                }
             }
             Action::Search => {
                 self.search_input = Some(self.filter.search.clone().unwrap_or_default());
@@ -53,6 +57,10 @@ impl App {
             Action::PrevQuote => self.cycle(FocusKind::Quote, false),
             Action::NextEntity => self.cycle(FocusKind::Mention, true),
             Action::PrevEntity => self.cycle(FocusKind::Mention, false),
+            Action::PickPerson => self.open_picker(EntityKind::Person),
+            Action::PickCountry => self.open_picker(EntityKind::Country),
+            Action::PickOrg => self.open_picker(EntityKind::Org),
+            Action::ClearFilters => self.clear_filters(),
             Action::ToggleHelp => {
                 self.help = true;
                 Vec::new()
@@ -71,7 +79,7 @@ impl App {
     fn move_by(&mut self, delta: isize) -> Vec<Effect> {
         match self.focus {
             Pane::Feeds => {
-                let last = self.feeds.len();
+                let last = self.feeds.len() + self.saved.len();
                 self.feed_cursor = self.feed_cursor.saturating_add_signed(delta).min(last);
             }
             Pane::Stories => {
@@ -92,6 +100,10 @@ impl App {
     fn open(&mut self) -> Vec<Effect> {
         match self.focus {
             Pane::Feeds => {
+                if let Some(saved) = self.feed_cursor.checked_sub(self.feeds.len() + 1) {
+                    return self.select_saved(saved);
+                }
+                self.leave_saved();
                 self.filter.feed = self
                     .feed_cursor
                     .checked_sub(1)
@@ -106,11 +118,11 @@ impl App {
                 Some(id) => self.open_story(id),
                 None => Vec::new(),
             },
-            Pane::Reader => Vec::new(),
+            Pane::Reader => self.act_on_focus(),
         }
     }
 
-    fn open_story(&mut self, id: StoryId) -> Vec<Effect> {
+    pub(super) fn open_story(&mut self, id: StoryId) -> Vec<Effect> {
         self.reader = Some(Reader::new(id));
         self.focus = Pane::Reader;
         let mut effects = vec![self.load_story(id)];
@@ -265,7 +277,7 @@ impl App {
         vec![Effect::Fetch(FetchCmd::RefreshAll)]
     }
 
-    fn open_in_browser(&mut self) -> Vec<Effect> {
+    pub(super) fn open_in_browser(&mut self) -> Vec<Effect> {
         let raw = match (&self.reader, self.focus) {
             (Some(reader), Pane::Reader) => {
                 let detail = reader.detail.as_deref();
@@ -308,7 +320,7 @@ impl App {
             let what = match kind {
                 FocusKind::Quote => "quotes",
                 FocusKind::Mention => "people, places or organisations",
-                FocusKind::Link => "links",
+                FocusKind::Link => "links or related stories",
             };
             self.message = Some(format!("This story has no {what}."));
         }

@@ -44,6 +44,8 @@ pub struct Mark {
     pub entity: Option<(EntityKind, usize)>,
     /// The link (index into `Story::links`) it belongs to.
     pub link: Option<usize>,
+    /// The related story (index into `StoryDetail::related`) it names.
+    pub related: Option<usize>,
 }
 
 impl Mark {
@@ -161,7 +163,12 @@ pub fn layout(detail: &StoryDetail, width: usize, now: DateTime<Utc>) -> Vec<Lin
         out.push(vec![("Links".to_owned(), Mark::role(Role::Heading))]);
         for (i, link) in story.links.iter().enumerate() {
             let target = safe_http_url(&link.url).unwrap_or_else(|| "(not a web link)".to_owned());
-            let text = format!("[{}] {} — {}", i + 1, clean_line(&link.text), target);
+            let cached = if detail.cached_links.get(i).copied().flatten().is_some() {
+                " · in the cache, enter opens it"
+            } else {
+                ""
+            };
+            let text = format!("[{}] {} — {target}{cached}", i + 1, clean_line(&link.text));
             let mark = Mark {
                 link: Some(i),
                 ..Mark::role(Role::Listing)
@@ -172,13 +179,17 @@ pub fn layout(detail: &StoryDetail, width: usize, now: DateTime<Utc>) -> Vec<Lin
     }
     if !detail.related.is_empty() {
         out.push(vec![("Related".to_owned(), Mark::role(Role::Heading))]);
-        for related in &detail.related {
+        for (i, related) in detail.related.iter().enumerate() {
             let relation = match related.relation {
                 crate::model::Relation::Duplicate => "same story",
                 crate::model::Relation::Related => "related",
             };
             let text = format!("• {} ({relation})", clean_line(&related.title));
-            push_wrapped(&mut out, &text, Mark::role(Role::Listing), width);
+            let mark = Mark {
+                related: Some(i),
+                ..Mark::role(Role::Listing)
+            };
+            push_wrapped(&mut out, &text, mark, width);
         }
     }
     while out.last().is_some_and(Vec::is_empty) {
@@ -263,6 +274,7 @@ impl MarkIndex {
                 .position(|&(s, e, _)| s <= at && at < e)
                 .map(|i| (self.mentions[i].2, i)),
             link: self.links.iter().position(inside),
+            related: None,
         }
     }
 

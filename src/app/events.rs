@@ -9,6 +9,9 @@ use crate::keymap::{KeyChord, Resolved};
 
 impl App {
     pub(super) fn on_key(&mut self, key: KeyEvent) -> Vec<Effect> {
+        if self.picker.is_some() {
+            return self.on_picker_key(key);
+        }
         if let Some(input) = &mut self.search_input {
             let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
             match key.code {
@@ -56,7 +59,9 @@ impl App {
         self.refresh.on(event);
         match event {
             FetchEvent::FeedStored { new, .. } if *new > 0 => {
-                vec![self.load_feeds(), self.load_stories()]
+                let mut effects = vec![self.load_feeds(), self.load_stories()];
+                effects.extend(self.load_counts());
+                effects
             }
             FetchEvent::PageStored { story }
                 if self.reader.as_ref().is_some_and(|r| r.id == *story) =>
@@ -96,12 +101,25 @@ impl App {
                     self.focus = Pane::Stories;
                 }
             },
+            Loaded::Entities(entries) if wanted(&mut self.want_entities) => {
+                if let Some(picker) = &mut self.picker {
+                    picker.entries = Some(entries);
+                    picker.selected = 0;
+                }
+            }
+            Loaded::Counts(counts) if wanted(&mut self.want_counts) => {
+                for (saved, count) in self.saved.iter_mut().zip(counts) {
+                    saved.unread = Some(count);
+                }
+            }
             Loaded::Failed(error) => {
                 let mut current = false;
                 for want in [
                     &mut self.want_feeds,
                     &mut self.want_stories,
                     &mut self.want_story,
+                    &mut self.want_entities,
+                    &mut self.want_counts,
                 ] {
                     current |= wanted(want);
                 }

@@ -7,8 +7,10 @@
 mod apply;
 pub mod article;
 mod events;
+mod filters;
 pub mod layout;
 pub mod list;
+pub mod picker;
 pub mod reader;
 pub mod refresh;
 pub mod wrap;
@@ -19,9 +21,11 @@ use ratatui::layout::Rect;
 
 use crate::fetch::run::FetchEvent;
 use crate::keymap::{KeyChord, Keymap};
-use crate::model::{Entity, FeedState, Quote, Related, Story, StoryId, StoryRow};
-use crate::store::ListQuery;
+use crate::model::{Entity, EntityKind, FeedState, Quote, Related, Story, StoryId, StoryRow};
+use crate::store::{EntityCount, ListQuery};
+pub use filters::SavedFilter;
 use list::StoryList;
+use picker::Picker;
 use reader::Reader;
 use refresh::Refresh;
 
@@ -38,6 +42,10 @@ pub enum Query {
     Stories(ListQuery),
     /// One story with its analysis.
     Story(StoryId),
+    /// The entity index of one kind, with story counts, for the picker.
+    Entities(EntityKind),
+    /// How many stories each list would show (the saved filters' unread counts).
+    Counts(Vec<ListQuery>),
 }
 
 /// A command for the fetcher.
@@ -88,6 +96,9 @@ pub struct StoryDetail {
     /// Other cached stories about the same news.
     #[serde(default)]
     pub related: Vec<Related>,
+    /// For each of the story's links, the cached story it points to, if any.
+    #[serde(default)]
+    pub cached_links: Vec<Option<StoryId>>,
 }
 
 /// The answer to a [`Query`].
@@ -99,6 +110,10 @@ pub enum Loaded {
     Stories(Vec<StoryRow>),
     /// One story; `None` when it is no longer cached.
     Story(Option<Box<StoryDetail>>),
+    /// The entity index of the kind asked for.
+    Entities(Vec<EntityCount>),
+    /// One count per list asked for, in order.
+    Counts(Vec<u64>),
     /// The cache could not answer; one sentence.
     Failed(String),
 }
@@ -180,6 +195,12 @@ pub struct App {
     pub reader: Option<Reader>,
     /// The search being typed, while the search line is open.
     pub search_input: Option<String>,
+    /// The entity picker, while it is open.
+    pub picker: Option<Picker>,
+    /// The saved filters of the config, shown in the sidebar after the feeds.
+    pub saved: Vec<SavedFilter>,
+    /// The saved filter the list shows, if one was chosen.
+    pub active_saved: Option<usize>,
     /// Whether the help overlay is shown.
     pub help: bool,
     /// The background refresh.
@@ -191,6 +212,8 @@ pub struct App {
     want_feeds: Option<RequestId>,
     want_stories: Option<RequestId>,
     want_story: Option<RequestId>,
+    want_entities: Option<RequestId>,
+    want_counts: Option<RequestId>,
     dirty: bool,
     quitting: bool,
 }
@@ -210,6 +233,9 @@ impl App {
             filter: ListQuery::default(),
             reader: None,
             search_input: None,
+            picker: None,
+            saved: Vec::new(),
+            active_saved: None,
             help: false,
             refresh: Refresh::default(),
             message: None,
@@ -218,14 +244,19 @@ impl App {
             want_feeds: None,
             want_stories: None,
             want_story: None,
+            want_entities: None,
+            want_counts: None,
             dirty: true,
             quitting: false,
         }
     }
 
-    /// Returns the loads that fill the first screen: the feeds and the stories.
+    /// Returns the loads that fill the first screen: the feeds, the stories
+    /// and the saved filters' unread counts.
     pub fn start(&mut self) -> Vec<Effect> {
-        vec![self.load_feeds(), self.load_stories()]
+        let mut effects = vec![self.load_feeds(), self.load_stories()];
+        effects.extend(self.load_counts());
+        effects
     }
 
     /// Returns true once if the screen needs drawing since the last call.

@@ -17,6 +17,8 @@ pub enum Focus {
     Mention(usize),
     /// A link, by index into `Story::links`.
     Link(usize),
+    /// A related story, by index into `StoryDetail::related`.
+    Related(usize),
 }
 
 /// The open article.
@@ -59,7 +61,7 @@ impl Reader {
         let count = match kind {
             FocusKind::Quote => detail.quotes.len(),
             FocusKind::Mention => article::mention_order(detail).len(),
-            FocusKind::Link => detail.story.links.len(),
+            FocusKind::Link => detail.story.links.len() + detail.related.len(),
         };
         if count == 0 {
             return false;
@@ -68,6 +70,7 @@ impl Reader {
             (FocusKind::Quote, Focus::Quote(i))
             | (FocusKind::Mention, Focus::Mention(i))
             | (FocusKind::Link, Focus::Link(i)) => Some(i),
+            (FocusKind::Link, Focus::Related(i)) => Some(detail.story.links.len() + i),
             _ => None,
         };
         let next = match (current, forward) {
@@ -79,12 +82,20 @@ impl Reader {
         self.focus = match kind {
             FocusKind::Quote => Focus::Quote(next),
             FocusKind::Mention => Focus::Mention(next),
-            FocusKind::Link => Focus::Link(next),
+            // Links first, then the related stories after them.
+            FocusKind::Link => match next.checked_sub(detail.story.links.len()) {
+                Some(related) => Focus::Related(related),
+                None => Focus::Link(next),
+            },
         };
+        let focus = self.focus;
         let line = article::find_line(lines, |m| match kind {
             FocusKind::Quote => m.quote == Some(next),
             FocusKind::Mention => m.entity.is_some_and(|(_, i)| i == next),
-            FocusKind::Link => m.link == Some(next),
+            FocusKind::Link => match focus {
+                Focus::Related(r) => m.related == Some(r),
+                _ => m.link == Some(next),
+            },
         });
         if let Some(line) = line
             && (line < self.scroll || line >= self.scroll + height.max(1))
@@ -103,6 +114,6 @@ pub enum FocusKind {
     Quote,
     /// Entity mentions.
     Mention,
-    /// In-text links.
+    /// In-text links, then related stories.
     Link,
 }

@@ -6,9 +6,11 @@ use anyhow::{Context as _, bail};
 use chrono::Utc;
 
 use super::{Context, Outcome};
+use crate::app::SavedFilter;
 use crate::headless::{self, HeadlessScript, StoreSource};
 use crate::keymap::Keymap;
 use crate::runtime::{self, RuntimeOptions};
+use crate::store::ListQuery;
 
 /// Runs `byline`: the reader on the terminal, with a background refresh.
 /// When stdout is not a terminal (a pipe, a script) it prints the story list
@@ -33,6 +35,7 @@ pub fn run(ctx: &Context) -> anyhow::Result<Outcome> {
         keymap,
         no_color: no_color(),
         refresh_on_start: true,
+        saved: saved_filters(ctx),
     })?;
     Ok(Outcome::Ok)
 }
@@ -53,6 +56,7 @@ pub fn screen(ctx: &Context, size: &str, keys: &str, every_frame: bool) -> anyho
         now: Utc::now(),
         no_color: no_color(),
         keymap,
+        saved: saved_filters(ctx),
         every_frame,
         source: &source,
     })?;
@@ -68,6 +72,26 @@ fn keymap(ctx: &Context) -> anyhow::Result<Keymap> {
             ctx.paths.config.display()
         )
     })
+}
+
+/// Returns the config's `[[filters]]` as the sidebar's saved filters.
+fn saved_filters(ctx: &Context) -> Vec<SavedFilter> {
+    let text = |v: &Option<String>| v.clone().filter(|s| !s.trim().is_empty());
+    ctx.config
+        .filters
+        .iter()
+        .map(|f| SavedFilter {
+            name: f.name.clone(),
+            query: ListQuery {
+                person: text(&f.person),
+                country: text(&f.country),
+                org: text(&f.org),
+                search: text(&f.search),
+                ..ListQuery::default()
+            },
+            unread: None,
+        })
+        .collect()
 }
 
 /// Returns true when `NO_COLOR` is set to anything (no-color.org).

@@ -16,7 +16,7 @@ impl Store {
     /// The order comes from an index, so the first page of a large cache is
     /// read directly rather than sorted.
     pub fn list(&self, query: &ListQuery) -> Result<Vec<StoryRow>, StoreError> {
-        let (sql, args) = list_sql(query);
+        let (sql, args) = list_sql(query, true);
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(params_from_iter(args), |r| {
             Ok(StoryRow {
@@ -36,10 +36,39 @@ impl Store {
     ///
     /// Tests use it to prove that a list page is an indexed query.
     pub fn list_plan(&self, query: &ListQuery) -> Result<Vec<String>, StoreError> {
-        let (sql, args) = list_sql(query);
+        let (sql, args) = list_sql(query, true);
         let mut stmt = self.conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}"))?;
         let steps = stmt.query_map(params_from_iter(args), |r| r.get::<_, String>(3))?;
         Ok(steps.collect::<Result<_, _>>()?)
+    }
+
+    /// Returns how many stories a list would show (its limit aside).
+    ///
+    /// The sidebar's saved filters show their unread counts with it.
+    pub fn count(&self, query: &ListQuery) -> Result<u64, StoreError> {
+        let (sql, args) = list_sql(query, false);
+        let sql = format!("SELECT COUNT(*) FROM ({sql})");
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        Ok(stmt.query_row(params_from_iter(args), |r| r.get(0))?)
+    }
+
+    /// Returns, for each canonical URL, the cached story that has it.
+    ///
+    /// The reader marks an article's links to stories already in the cache,
+    /// so `enter` opens them there instead of in the browser.
+    pub fn stories_by_canonical_url(
+        &self,
+        urls: &[Option<String>],
+    ) -> Result<Vec<Option<StoryId>>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id FROM stories WHERE canonical_url = ?1")?;
+        urls.iter()
+            .map(|url| match url {
+                Some(url) => Ok(stmt.query_row([url], |r| r.get(0)).optional()?.map(StoryId)),
+                None => Ok(None),
+            })
+            .collect()
     }
 
     /// Returns one story with its text.
@@ -132,16 +161,64 @@ impl Store {
     }
 }
 
-/// Builds the list query and its arguments.
+/// Builds the list query and its arguments; `ordered` adds the ORDER BY
+/// and LIMIT (counts leave them out).
 ///
-/// `CROSS JOIN` keeps `stories` as the outer table, so SQLite walks the
-/// `published` index backwards and stops at the limit instead of sorting.
-fn list_sql(query: &ListQuery) -> (String, Vec<Value>) {
-    let mut sql = format!(
-        "SELECT s.id, s.title, {FEED_TITLE}, s.url, s.published, s.read, s.starred
-         FROM stories s CROSS JOIN feeds f ON f.id = s.feed_id WHERE 1"
-    );
+/// Without an entity filter, `CROSS JOIN` keeps `stories` as the outer
+/// table, so SQLite walks the `published` index backwards and stops at the
+/// limit instead of sorting. With person, country or organisation filters,
+/// each filter becomes a small table of (story, salience) read from the
+/// entity index (`story_entities` by entity), the tables are joined, and the
+/// stories come most central first: by the sum of their saliences, then
+/// newest first.
+fn list_sql(query: &ListQuery, ordered: bool) -> (String, Vec<Value>) {
     let mut args = Vec::new();
+    let mut tables: Vec<String> = Vec::new();
+    if let Some(person) = &query.person {
+        let name = Value::Text(person.trim().to_owned());
+        tables.push(entity_table(
+            tables.len(),
+            "e.kind = 'person' AND (e.name = ? COLLATE NOCASE OR e.name LIKE '% ' || ?)",
+        ));
+        args.extend([name.clone(), name]);
+    }
+    if let Some(org) = &query.org {
+        tables.push(entity_table(
+            tables.len(),
+            "e.kind = 'org' AND e.name = ? COLLATE NOCASE",
+        ));
+        args.push(Value::Text(org.trim().to_owned()));
+    }
+    if let Some(country) = &query.country {
+        let code = Value::Text(country.trim().to_owned());
+        tables.push(entity_table(
+            tables.len(),
+            "e.country <> '' AND (e.country = upper(?) OR e.country IN
+                 (SELECT country FROM entities WHERE kind = 'country' AND name = ? COLLATE NOCASE))",
+        ));
+        args.extend([code.clone(), code]);
+    }
+    let mut sql = String::new();
+    if !tables.is_empty() {
+        sql.push_str("WITH ");
+        sql.push_str(&tables.join(", "));
+        sql.push(' ');
+    }
+    sql.push_str(&format!(
+        "SELECT s.id, s.title, {FEED_TITLE}, s.url, s.published, s.read, s.starred FROM "
+    ));
+    for i in 1..tables.len() {
+        sql.push_str(&format!("m{i} CROSS JOIN "));
+    }
+    if tables.is_empty() {
+        sql.push_str("stories s");
+    } else {
+        sql.push_str("m0 CROSS JOIN stories s ON s.id = m0.sid");
+    }
+    sql.push_str(" CROSS JOIN feeds f ON f.id = s.feed_id WHERE 1");
+    for i in 1..tables.len() {
+        sql.push_str(&format!(" AND m{i}.sid = m0.sid"));
+    }
     if query.unread_only {
         sql.push_str(" AND s.read = 0");
     }
@@ -152,43 +229,34 @@ fn list_sql(query: &ListQuery) -> (String, Vec<Value>) {
         sql.push_str(" AND s.id IN (SELECT story_id FROM story_feeds WHERE feed_id = ?)");
         args.push(Value::Integer(feed.0));
     }
-    // Entity filters go through the entity index (story_entities by entity).
-    const ENTITY: &str = " AND s.id IN (SELECT se.story_id FROM story_entities se
-        JOIN entities e ON e.id = se.entity_id WHERE ";
-    if let Some(person) = &query.person {
-        sql.push_str(ENTITY);
-        sql.push_str("e.kind = 'person' AND (e.name = ? COLLATE NOCASE OR e.name LIKE '% ' || ?))");
-        args.extend([
-            Value::Text(person.trim().to_owned()),
-            Value::Text(person.trim().to_owned()),
-        ]);
-    }
-    if let Some(org) = &query.org {
-        sql.push_str(ENTITY);
-        sql.push_str("e.kind = 'org' AND e.name = ? COLLATE NOCASE)");
-        args.push(Value::Text(org.trim().to_owned()));
-    }
-    if let Some(country) = &query.country {
-        sql.push_str(ENTITY);
-        sql.push_str(
-            "e.country <> '' AND (e.country = upper(?) OR e.country IN
-                 (SELECT country FROM entities WHERE kind = 'country' AND name = ? COLLATE NOCASE)))",
-        );
-        args.extend([
-            Value::Text(country.trim().to_owned()),
-            Value::Text(country.trim().to_owned()),
-        ]);
-    }
     if let Some(fts) = query.search.as_deref().and_then(fts_query) {
         sql.push_str(" AND s.id IN (SELECT rowid FROM stories_fts WHERE stories_fts MATCH ?)");
         args.push(Value::Text(fts));
     }
-    sql.push_str(" ORDER BY s.published DESC, s.id DESC");
+    if !ordered {
+        return (sql, args);
+    }
+    sql.push_str(" ORDER BY ");
+    if !tables.is_empty() {
+        let sum: Vec<String> = (0..tables.len()).map(|i| format!("m{i}.sal")).collect();
+        sql.push_str(&format!("{} DESC, ", sum.join(" + ")));
+    }
+    sql.push_str("s.published DESC, s.id DESC");
     if let Some(limit) = query.limit {
         sql.push_str(" LIMIT ?");
         args.push(Value::Integer(clamp(limit)));
     }
     (sql, args)
+}
+
+/// Returns the common table `m{index}(sid, sal)`: every story naming an
+/// entity that meets `condition`, with its highest salience among them.
+fn entity_table(index: usize, condition: &str) -> String {
+    format!(
+        "m{index}(sid, sal) AS (SELECT se.story_id, MAX(se.salience)
+         FROM entities e JOIN story_entities se ON se.entity_id = e.id
+         WHERE {condition} GROUP BY se.story_id)"
+    )
 }
 
 /// Turns what the user typed into an FTS5 query that matches every word.

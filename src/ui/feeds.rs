@@ -1,4 +1,5 @@
-//! The feed sidebar: "All stories" and each feed with its unread count.
+//! The feed sidebar: "All stories", each feed with its unread count, then
+//! the saved filters of the config with theirs.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -18,18 +19,28 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         "All stories",
         total,
         false,
-        app.filter.feed.is_none(),
+        app.filter.feed.is_none() && app.active_saved.is_none(),
         inner_width,
         theme,
     )];
     for feed in &app.feeds {
-        let active = app.filter.feed == Some(feed.id);
+        let active = app.filter.feed == Some(feed.id) && app.active_saved.is_none();
         let failed = feed.last_error.is_some();
         items.push(row(
             &clean_line(&feed.title),
             feed.unread,
             failed,
             active,
+            inner_width,
+            theme,
+        ));
+    }
+    for (i, saved) in app.saved.iter().enumerate() {
+        items.push(row(
+            &format!("⌕ {}", clean_line(&saved.name)),
+            saved.unread.unwrap_or(0),
+            false,
+            app.active_saved == Some(i),
             inner_width,
             theme,
         ));

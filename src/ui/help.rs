@@ -9,7 +9,8 @@ use ratatui::widgets::{Clear, Paragraph};
 use super::{Theme, centred, pad, pane_block};
 use crate::app::App;
 
-/// Draws the overlay centred over `area`.
+/// Draws the overlay centred over `area`: one column of keys when they
+/// fit the height, two side by side otherwise.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let entries = app.keymap.help_entries();
     let key_width = entries
@@ -17,18 +18,40 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .map(|(keys, _)| keys.chars().count())
         .max()
         .unwrap_or(0)
-        .min(20);
-    let lines: Vec<Line> = entries
-        .iter()
-        .map(|(keys, what)| {
-            Line::from(vec![
-                Span::styled(format!(" {} ", pad(keys, key_width)), theme.accent()),
-                Span::raw(*what),
-            ])
+        .min(16);
+    let room = usize::from(area.height.saturating_sub(2)).max(1);
+    let columns = if entries.len() > room && area.width >= 100 {
+        2
+    } else {
+        1
+    };
+    let per_column = entries.len().div_ceil(columns);
+    let column_width = if columns == 1 { 64 } else { 50 };
+    let lines: Vec<Line> = (0..per_column)
+        .map(|row| {
+            let mut spans = Vec::new();
+            for column in 0..columns {
+                let Some((keys, what)) = entries.get(column * per_column + row) else {
+                    continue;
+                };
+                spans.push(Span::styled(
+                    format!(" {} ", pad(keys, key_width)),
+                    theme.accent(),
+                ));
+                let text_width = column_width - key_width - 2;
+                let text = if column + 1 < columns {
+                    pad(what, text_width)
+                } else {
+                    (*what).to_owned()
+                };
+                spans.push(Span::raw(text));
+            }
+            Line::from(spans)
         })
         .collect();
     let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
-    let rect = centred(area, 64, height);
+    let width = u16::try_from(column_width * columns + 2).unwrap_or(u16::MAX);
+    let rect = centred(area, width, height);
     frame.render_widget(Clear, rect);
     let block = pane_block("Keys (any key closes)".to_owned(), true, theme);
     frame.render_widget(Paragraph::new(lines).block(block), rect);

@@ -5,6 +5,7 @@
 
 pub mod feeds;
 pub mod help;
+pub mod picker;
 pub mod reader;
 pub mod search;
 pub mod status;
@@ -43,6 +44,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
         search::draw(frame, rect, app, &theme);
     }
     status::draw(frame, panes.status, app, &theme);
+    if let Some(open) = &app.picker {
+        picker::draw(frame, area, open, &theme);
+    }
     if app.help {
         help::draw(frame, area, app, &theme);
     }

@@ -86,6 +86,7 @@ fn is_focused(mark: &Mark, focus: Focus) -> bool {
         Focus::Quote(i) => mark.quote == Some(i),
         Focus::Mention(i) => mark.entity.is_some_and(|(_, m)| m == i),
         Focus::Link(i) => mark.link == Some(i),
+        Focus::Related(i) => mark.related == Some(i),
     }
 }
 
@@ -130,7 +131,7 @@ fn focus_line<'a>(reader: &Reader, detail: &StoryDetail, width: usize, theme: &T
             let count = entity.mentions.len();
             let times = if count == 1 { "mention" } else { "mentions" };
             Line::from(vec![
-                Span::styled(format!("{kind}: "), theme.dim()),
+                Span::styled(format!("{kind} (enter filters): "), theme.dim()),
                 Span::styled(
                     truncate(
                         &format!("{}{code}", clean_line(&entity.name)),
@@ -145,14 +146,30 @@ fn focus_line<'a>(reader: &Reader, detail: &StoryDetail, width: usize, theme: &T
             let Some(link) = detail.story.links.get(i) else {
                 return Line::default();
             };
-            let target = safe_http_url(&link.url)
-                .unwrap_or_else(|| "not a web link; o will not open it".to_owned());
-            let text = format!("Link [{}] {target}", i + 1);
+            let text = if detail.cached_links.get(i).copied().flatten().is_some() {
+                format!("Link [{}] to a cached story · enter opens it", i + 1)
+            } else {
+                let target = safe_http_url(&link.url)
+                    .unwrap_or_else(|| "not a web link; o will not open it".to_owned());
+                format!("Link [{}] {target}", i + 1)
+            };
+            Line::from(Span::styled(truncate(&text, width), theme.dim()))
+        }
+        Focus::Related(i) => {
+            let Some(related) = detail.related.get(i) else {
+                return Line::default();
+            };
+            let text = format!(
+                "Related {}/{}: {} · enter opens it",
+                i + 1,
+                detail.related.len(),
+                clean_line(&related.title)
+            );
             Line::from(Span::styled(truncate(&text, width), theme.dim()))
         }
         Focus::None => Line::from(Span::styled(
             truncate(
-                "j/k scroll · ] quote · } entity · l link · o open · q back",
+                "j/k scroll · ] quote · } name · l link · enter · q back",
                 width,
             ),
             theme.dim(),

@@ -22,6 +22,19 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     for filter in filters(app) {
         left.push(Span::raw(format!(" · {filter}")));
     }
+    let chips = app.chips();
+    for chip in &chips {
+        left.push(Span::raw(" "));
+        left.push(Span::styled(
+            format!("[{}]", truncate(&clean_line(&chip.name), 24)),
+            theme
+                .entity(chip.kind)
+                .add_modifier(ratatui::style::Modifier::BOLD),
+        ));
+    }
+    if !chips.is_empty() {
+        left.push(Span::styled(" x clears", theme.dim()));
+    }
     if let Some(message) = &app.message {
         left.push(Span::raw("  "));
         left.push(Span::styled(clean_line(message), theme.accent()));
@@ -54,6 +67,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 
 fn filters(app: &App) -> Vec<String> {
     let mut out = Vec::new();
+    if let Some(saved) = app.active_saved.and_then(|i| app.saved.get(i)) {
+        out.push(format!("saved: {}", truncate(&clean_line(&saved.name), 20)));
+    }
     if let Some(feed) = app
         .filter
         .feed

@@ -18,7 +18,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let focused = app.focus == Pane::Stories;
     let block = pane_block(title(app), focused, theme);
     if app.list.rows.is_empty() {
-        let hint = if app.filter.search.is_some() || app.filter.unread_only {
+        let hint = if !app.chips().is_empty() {
+            "No stories match these filters. Press x to clear them."
+        } else if app.filter.search.is_some() || app.filter.unread_only {
             "No stories match. Press q to clear the search or u to show read stories."
         } else {
             "No stories yet. Press R to fetch the feeds."
@@ -50,14 +52,19 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 }
 
 fn title(app: &App) -> String {
-    let mut title = match app
+    let feed = app
         .filter
         .feed
-        .and_then(|id| app.feeds.iter().find(|f| f.id == id))
-    {
-        Some(feed) => truncate(&clean_line(&feed.title), 20),
-        None => "All stories".to_owned(),
+        .and_then(|id| app.feeds.iter().find(|f| f.id == id));
+    let saved = app.active_saved.and_then(|i| app.saved.get(i));
+    let mut title = match (saved, feed) {
+        (Some(saved), _) => truncate(&clean_line(&saved.name), 20),
+        (None, Some(feed)) => truncate(&clean_line(&feed.title), 20),
+        (None, None) => "All stories".to_owned(),
     };
+    if !app.chips().is_empty() {
+        title.push_str(" · most central first");
+    }
     if let Some(search) = &app.filter.search {
         title.push_str(&format!(" · “{}”", truncate(&clean_line(search), 16)));
     }

@@ -10,12 +10,12 @@ use crossterm::event::KeyEvent;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
-use serde::Deserialize;
 
-use crate::app::{App, Effect, Loaded, Msg, Query, StoryDetail};
+use crate::app::{App, Effect, Loaded, Msg, Query, SavedFilter};
 use crate::keymap::{KeyChord, Keymap};
-use crate::model::{FeedState, StoryRow};
-use crate::store::ListQuery;
+
+mod fixtures;
+pub use fixtures::Fixtures;
 
 /// Answers the app's loads and takes its writes; the lead backs it with the
 /// real store, tests with [`Fixtures`].
@@ -26,122 +26,6 @@ pub trait Source {
     /// Performs a write (`SetRead`, `SetStarred`); the default ignores it.
     fn write(&self, effect: &Effect) -> anyhow::Result<()> {
         let _ = effect;
-        Ok(())
-    }
-}
-
-/// Feeds and stories held in memory, answering queries like the store would.
-#[derive(Debug, Default)]
-pub struct Fixtures {
-    feeds: Vec<FeedState>,
-    stories: RefCell<Vec<StoryDetail>>,
-}
-
-/// The JSON shape of a fixture file: `{"feeds": [...], "stories": [...]}`.
-#[derive(Deserialize)]
-struct FixtureFile {
-    feeds: Vec<FeedState>,
-    stories: Vec<StoryDetail>,
-}
-
-impl Fixtures {
-    /// Returns fixtures holding these feeds and stories.
-    pub fn new(feeds: Vec<FeedState>, stories: Vec<StoryDetail>) -> Fixtures {
-        Fixtures {
-            feeds,
-            stories: RefCell::new(stories),
-        }
-    }
-
-    /// Parses a fixture file (`{"feeds": [...], "stories": [...]}`).
-    pub fn from_json(json: &str) -> anyhow::Result<Fixtures> {
-        let file: FixtureFile =
-            serde_json::from_str(json).context("the fixture file is not valid JSON for Byline")?;
-        Ok(Fixtures::new(file.feeds, file.stories))
-    }
-
-    fn rows(&self, query: &ListQuery) -> Vec<StoryRow> {
-        let stories = self.stories.borrow();
-        let words: Vec<String> = query
-            .search
-            .as_deref()
-            .unwrap_or_default()
-            .split_whitespace()
-            .map(str::to_lowercase)
-            .collect();
-        let mut rows: Vec<StoryRow> = stories
-            .iter()
-            .map(|d| &d.story)
-            .filter(|s| query.feed.is_none_or(|f| s.feed_id == f))
-            .filter(|s| !query.unread_only || !s.read)
-            .filter(|s| !query.starred_only || s.starred)
-            .filter(|s| {
-                // Whole words, as the store's full-text index matches them.
-                let hay = format!("{} {}", s.title, s.text).to_lowercase();
-                let hay: Vec<&str> = hay.split(|c: char| !c.is_alphanumeric()).collect();
-                words.iter().all(|w| hay.contains(&w.as_str()))
-            })
-            .map(|s| StoryRow {
-                id: s.id,
-                title: s.title.clone(),
-                feed: s.feed_title.clone(),
-                url: s.url.clone(),
-                published: s.published,
-                read: s.read,
-                starred: s.starred,
-            })
-            .collect();
-        rows.sort_by(|a, b| b.published.cmp(&a.published).then(b.id.cmp(&a.id)));
-        rows.truncate(query.limit.unwrap_or(usize::MAX));
-        rows
-    }
-}
-
-impl Source for Fixtures {
-    fn load(&self, query: &Query) -> anyhow::Result<Loaded> {
-        Ok(match query {
-            Query::Feeds => {
-                let stories = self.stories.borrow();
-                let feeds = self
-                    .feeds
-                    .iter()
-                    .map(|f| {
-                        let mine = stories.iter().filter(|d| d.story.feed_id == f.id);
-                        FeedState {
-                            stories: mine.clone().count() as u64,
-                            unread: mine.filter(|d| !d.story.read).count() as u64,
-                            ..f.clone()
-                        }
-                    })
-                    .collect();
-                Loaded::Feeds(feeds)
-            }
-            Query::Stories(q) => Loaded::Stories(self.rows(q)),
-            Query::Story(id) => Loaded::Story(
-                self.stories
-                    .borrow()
-                    .iter()
-                    .find(|d| d.story.id == *id)
-                    .map(|d| Box::new(d.clone())),
-            ),
-        })
-    }
-
-    fn write(&self, effect: &Effect) -> anyhow::Result<()> {
-        let mut stories = self.stories.borrow_mut();
-        match effect {
-            Effect::SetRead { id, read } => {
-                if let Some(d) = stories.iter_mut().find(|d| d.story.id == *id) {
-                    d.story.read = *read;
-                }
-            }
-            Effect::SetStarred { id, starred } => {
-                if let Some(d) = stories.iter_mut().find(|d| d.story.id == *id) {
-                    d.story.starred = *starred;
-                }
-            }
-            _ => {}
-        }
         Ok(())
     }
 }
@@ -160,6 +44,8 @@ pub struct HeadlessScript<'a> {
     pub no_color: bool,
     /// The key bindings.
     pub keymap: Keymap,
+    /// The saved filters shown in the sidebar.
+    pub saved: Vec<SavedFilter>,
     /// Prints a `--- after <key> ---` frame after every key, not only the last.
     pub every_frame: bool,
     /// Answers loads and takes writes.
@@ -181,6 +67,7 @@ pub fn run(script: &HeadlessScript) -> anyhow::Result<String> {
         (script.width, script.height),
     );
     app.no_color = script.no_color;
+    app.saved = script.saved.clone();
     let mut terminal = Terminal::new(TestBackend::new(script.width, script.height))
         .context("cannot create the test screen")?;
     let mut out = String::new();
