@@ -3,6 +3,9 @@
 
 #![allow(clippy::unwrap_used)]
 
+#[path = "app/filters.rs"]
+mod filters;
+
 use std::collections::BTreeMap;
 
 use byline::app::refresh::Outcome;

@@ -3,6 +3,9 @@
 
 #![allow(clippy::unwrap_used)]
 
+#[path = "ui/filters.rs"]
+mod filters;
+
 use byline::app::article::{self, line_width};
 use byline::app::{App, Effect, Msg};
 use byline::headless::{self, Fixtures, HeadlessScript, Source};

@@ -123,6 +123,12 @@ impl App {
     }
 
     pub(super) fn open_story(&mut self, id: StoryId) -> Vec<Effect> {
+        // A story opened from another (a link, a related story) takes the
+        // list's cursor along when the list holds it.
+        if let Some(index) = self.list.rows.iter().position(|r| r.row.id == id) {
+            let height = self.list_height();
+            self.list.select(index, height);
+        }
         self.reader = Some(Reader::new(id));
         self.focus = Pane::Reader;
         let mut effects = vec![self.load_story(id)];

@@ -122,10 +122,6 @@ impl App {
                 }
             },
         }
-        self.message = Some(format!(
-            "Stories about {}, most central first; x clears the filters.",
-            crate::sanitize::clean_line(&name)
-        ));
         self.show_filtered_list()
     }
 
