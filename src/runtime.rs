@@ -5,6 +5,7 @@
 //! a refresh runs `fetch::run::run` with its own writer connection and
 //! reports back through `FetchEvent`s. Nothing here ever awaits a fetch.
 
+use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::sync::{Arc, Mutex};
@@ -99,11 +100,21 @@ async fn event_loop(terminal: &mut DefaultTerminal, options: RuntimeOptions) -> 
 
     let mut input = EventStream::new();
     let mut tick = tokio::time::interval(TICK);
+    let mut shown_links = Vec::new();
     loop {
         if app.take_dirty() {
-            terminal
+            let frame = terminal
                 .draw(|f| crate::ui::draw(f, &app))
                 .context("cannot draw on the terminal")?;
+            let links = crate::ui::hyperlinks::hyperlinks(&app);
+            if !links.is_empty() || !shown_links.is_empty() {
+                let bytes = crate::ui::hyperlinks::osc8_bytes(&shown_links, &links, frame.buffer);
+                let mut out = std::io::stdout().lock();
+                out.write_all(&bytes)
+                    .and_then(|()| out.flush())
+                    .context("cannot draw the links on the terminal")?;
+            }
+            shown_links = links;
         }
         let msg = tokio::select! {
             event = input.next() => match event {

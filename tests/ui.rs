@@ -252,3 +252,36 @@ fn a_row_standing_for_several_copies_shows_a_badge() {
     assert!(row.contains("Port strike ends"), "{row}");
     assert!(row.contains("+2 outlets"), "{row}");
 }
+
+#[test]
+fn osc8_hyperlinks_cover_http_links_only() {
+    use byline::ui::hyperlinks::{hyperlinks, osc8_bytes};
+    let (app, terminal) = drawn("j enter", false);
+    let buffer = terminal.backend().buffer();
+    let links = hyperlinks(&app);
+    assert!(!links.is_empty());
+    assert!(links.iter().all(|l| l.url.starts_with("https://")));
+    // Each hyperlink lies on the cells that show the link's text.
+    let first = links
+        .iter()
+        .find(|l| l.url == "https://transport.example/agreement")
+        .unwrap();
+    let cells: String = (first.x..first.x + first.width)
+        .map(|x| buffer[(x, first.y)].symbol())
+        .collect();
+    assert!(cells.ends_with("[1]"), "{cells:?}");
+    let bytes = String::from_utf8(osc8_bytes(&[], &links, buffer)).unwrap();
+    assert!(bytes.contains("\u{1b}]8;;https://transport.example/agreement\u{1b}\\"));
+    // Between the escapes, the same text is printed again.
+    assert!(byline::sanitize::clean_line(&bytes).contains(&cells));
+
+    // The hostile story's only link is javascript: it never gets one.
+    let (app, terminal) = drawn("enter l", false);
+    assert!(hyperlinks(&app).is_empty());
+    let bytes = String::from_utf8(osc8_bytes(&links, &[], terminal.backend().buffer())).unwrap();
+    assert!(
+        !bytes.contains("]8;"),
+        "old links are printed again without one"
+    );
+    assert!(!bytes.contains("javascript"));
+}

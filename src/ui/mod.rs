@@ -5,6 +5,7 @@
 
 pub mod feeds;
 pub mod help;
+pub mod hyperlinks;
 pub mod picker;
 pub mod reader;
 pub mod search;
