@@ -8,7 +8,6 @@
 use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
-use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use anyhow::Context as _;
@@ -83,7 +82,7 @@ async fn event_loop(terminal: &mut DefaultTerminal, options: RuntimeOptions) -> 
 
     let (msg_tx, mut msg_rx) = mpsc::unbounded_channel::<Msg>();
     let mut performer = Performer {
-        store: Arc::new(Mutex::new(store)),
+        cache_jobs: cache_worker(store, msg_tx.clone()),
         cache: options.cache.clone(),
         feeds: options.feeds.clone(),
         fetch: options.fetch.clone(),
@@ -139,9 +138,9 @@ async fn event_loop(terminal: &mut DefaultTerminal, options: RuntimeOptions) -> 
     Ok(())
 }
 
-/// Performs effects; owns the read connection and the running refresh.
+/// Performs effects; owns the cache worker's queue and the running refresh.
 struct Performer {
-    store: Arc<Mutex<Store>>,
+    cache_jobs: std::sync::mpsc::Sender<Effect>,
     cache: PathBuf,
     feeds: Vec<FeedId>,
     fetch: FetchConfig,
@@ -152,31 +151,15 @@ struct Performer {
 impl Performer {
     fn perform(&mut self, effect: Effect) {
         match effect {
-            Effect::Load(query, req) => {
-                let store = self.store.clone();
-                let tx = self.msg_tx.clone();
-                tokio::task::spawn_blocking(move || {
-                    let data = match store.lock() {
-                        Ok(store) => load(&store, &query),
-                        Err(_) => Loaded::Failed(BROKEN.to_owned()),
-                    };
-                    let _ = tx.send(Msg::Loaded { req, data });
-                });
-            }
-            Effect::SetRead { .. } | Effect::SetStarred { .. } => {
-                let store = self.store.clone();
-                let tx = self.msg_tx.clone();
-                tokio::task::spawn_blocking(move || {
-                    let result = match store.lock() {
-                        Ok(mut store) => write(&mut store, &effect),
-                        Err(_) => Ok(()),
-                    };
-                    if let Err(e) = result {
-                        let _ = tx.send(Msg::Notice(format!(
-                            "Byline could not save the change: {e}"
-                        )));
-                    }
-                });
+            Effect::Load(..)
+            | Effect::SetRead { .. }
+            | Effect::SetStarred { .. }
+            | Effect::MarkAllRead(_) => {
+                // The worker ends only when this sender is dropped, so a
+                // failed send means it panicked: say so instead of hanging.
+                if self.cache_jobs.send(effect).is_err() {
+                    let _ = self.msg_tx.send(Msg::Notice(BROKEN.to_owned()));
+                }
             }
             Effect::Fetch(FetchCmd::RefreshAll) => {
                 if self.refresh.as_ref().is_some_and(|t| !t.is_finished()) {
@@ -224,7 +207,36 @@ impl Performer {
     }
 }
 
-const BROKEN: &str = "the cache connection broke after an earlier error; restart Byline";
+const BROKEN: &str = "The cache connection broke after an earlier error; restart Byline.";
+
+/// Starts the thread that owns the read connection and performs loads and
+/// flag writes one at a time, in the order the app asked for them: a load
+/// that follows a write sees it, and nothing blocks the event loop.
+fn cache_worker(
+    mut store: Store,
+    msg_tx: mpsc::UnboundedSender<Msg>,
+) -> std::sync::mpsc::Sender<Effect> {
+    let (jobs, queue) = std::sync::mpsc::channel::<Effect>();
+    std::thread::spawn(move || {
+        for effect in queue {
+            let msg = match effect {
+                Effect::Load(query, req) => Some(Msg::Loaded {
+                    req,
+                    data: load(&store, &query),
+                }),
+                other => write(&mut store, &other)
+                    .err()
+                    .map(|e| Msg::Notice(format!("Byline could not save the change: {e}"))),
+            };
+            if let Some(msg) = msg
+                && msg_tx.send(msg).is_err()
+            {
+                break;
+            }
+        }
+    });
+    jobs
+}
 
 /// Answers a query from the cache.
 ///
@@ -272,11 +284,13 @@ fn load_story(store: &Store, id: crate::model::StoryId) -> Result<Loaded, StoreE
     }))))
 }
 
-/// Performs a flag write (`SetRead`, `SetStarred`); other effects are ignored.
+/// Performs a flag write (`SetRead`, `SetStarred`, `MarkAllRead`); other
+/// effects are ignored.
 pub fn write(store: &mut Store, effect: &Effect) -> Result<(), StoreError> {
     match effect {
         Effect::SetRead { id, read } => store.set_read(*id, *read),
         Effect::SetStarred { id, starred } => store.set_starred(*id, *starred),
+        Effect::MarkAllRead(query) => store.mark_read(query).map(|_| ()),
         _ => Ok(()),
     }
 }

@@ -5,6 +5,8 @@
 
 #[path = "app/filters.rs"]
 mod filters;
+#[path = "app/paging.rs"]
+mod paging;
 
 use std::collections::BTreeMap;
 

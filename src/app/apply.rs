@@ -6,6 +6,7 @@ use super::{App, Effect, FetchCmd, Pane};
 use crate::action::Action;
 use crate::model::{EntityKind, StoryId};
 use crate::sanitize::safe_http_url;
+use crate::store::ListQuery;
 
 impl App {
     /// Applies a user intent and returns the effects it needs.
@@ -85,6 +86,7 @@ impl App {
             Pane::Stories => {
                 let height = self.list_height();
                 self.list.move_by(delta, height);
+                return self.load_more_if_near_end();
             }
             Pane::Reader => {
                 let total = self.article_lines().len();
@@ -179,6 +181,13 @@ impl App {
             return Vec::new();
         }
         row.row.read = read;
+        if let Some(total) = &mut self.unread_total {
+            *total = if read {
+                total.saturating_sub(1)
+            } else {
+                *total + 1
+            };
+        }
         let feed = row.row.feed.clone();
         if let Some(state) = self.feeds.iter_mut().find(|f| f.title == feed) {
             state.unread = if read {
@@ -240,6 +249,22 @@ impl App {
     }
 
     fn mark_all_read(&mut self) -> Vec<Effect> {
+        if !self.list_complete {
+            // Only the first rows are loaded: the cache marks the whole list.
+            let total = self.unread();
+            for row in &mut self.list.rows {
+                row.row.read = true;
+            }
+            self.unread_total = Some(0);
+            self.message = Some(format!("Marked {total} stories read."));
+            let query = ListQuery {
+                limit: None,
+                ..self.filter.clone()
+            };
+            let mut effects = vec![Effect::MarkAllRead(query), self.load_feeds()];
+            effects.extend(self.load_counts());
+            return effects;
+        }
         let unread: Vec<StoryId> = self
             .list
             .rows

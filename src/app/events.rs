@@ -87,7 +87,12 @@ impl App {
             }
             Loaded::Stories(rows) if wanted(&mut self.want_stories) => {
                 let height = self.list_height();
+                self.list_complete = rows.len() < self.list_limit;
                 self.list.replace(rows, height);
+                if !self.list_complete {
+                    self.dirty = true;
+                    return vec![self.load_unread_total()];
+                }
             }
             Loaded::Story(detail) if wanted(&mut self.want_story) => match detail {
                 Some(detail) => {
@@ -107,6 +112,9 @@ impl App {
                     picker.selected = 0;
                 }
             }
+            Loaded::Counts(counts) if wanted(&mut self.want_unread) => {
+                self.unread_total = counts.first().copied();
+            }
             Loaded::Counts(counts) if wanted(&mut self.want_counts) => {
                 for (saved, count) in self.saved.iter_mut().zip(counts) {
                     saved.unread = Some(count);
@@ -120,6 +128,7 @@ impl App {
                     &mut self.want_story,
                     &mut self.want_entities,
                     &mut self.want_counts,
+                    &mut self.want_unread,
                 ] {
                     current |= wanted(want);
                 }

@@ -5,6 +5,9 @@
 
 use crate::model::{StoryId, StoryRow};
 
+/// Rows the list loads at first; more load as the cursor nears the end.
+pub const PAGE: usize = 500;
+
 /// One row of the story list as the pane shows it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ListRow {

@@ -76,6 +76,9 @@ pub enum Effect {
         /// The new flag.
         starred: bool,
     },
+    /// Marks every story of a list read (the whole list, also the rows not
+    /// loaded yet).
+    MarkAllRead(ListQuery),
     /// Opens an http(s) URL (already checked) in the browser.
     OpenUrl(String),
     /// Ends the program.
@@ -207,6 +210,14 @@ pub struct App {
     pub refresh: Refresh,
     /// A one-line notice for the status bar, cleared by the next key.
     pub message: Option<String>,
+    /// Unread stories in the whole list, when only its first rows are loaded.
+    pub unread_total: Option<u64>,
+    /// Rows the list asks for; grows as the cursor nears the end.
+    list_limit: usize,
+    /// Whether the loaded rows are the whole list (fewer came than asked).
+    list_complete: bool,
+    /// The filter of the last list load, to know when the limit starts over.
+    loaded_filter: ListQuery,
     pending_keys: Vec<KeyChord>,
     next_request: u64,
     want_feeds: Option<RequestId>,
@@ -214,6 +225,7 @@ pub struct App {
     want_story: Option<RequestId>,
     want_entities: Option<RequestId>,
     want_counts: Option<RequestId>,
+    want_unread: Option<RequestId>,
     dirty: bool,
     quitting: bool,
 }
@@ -239,6 +251,10 @@ impl App {
             help: false,
             refresh: Refresh::default(),
             message: None,
+            unread_total: None,
+            list_limit: list::PAGE,
+            list_complete: true,
+            loaded_filter: ListQuery::default(),
             pending_keys: Vec::new(),
             next_request: 0,
             want_feeds: None,
@@ -246,6 +262,7 @@ impl App {
             want_story: None,
             want_entities: None,
             want_counts: None,
+            want_unread: None,
             dirty: true,
             quitting: false,
         }
@@ -365,10 +382,61 @@ impl App {
         Effect::Load(Query::Feeds, req)
     }
 
+    /// Returns the unread stories of the whole list: counted by the cache
+    /// when only the first rows are loaded, else counted here.
+    pub fn unread(&self) -> u64 {
+        match (self.list_complete, self.unread_total) {
+            (false, Some(total)) => total,
+            _ => self.list.unread() as u64,
+        }
+    }
+
+    /// Reloads the list for the current filter from its first row (for a
+    /// filter set from outside, as benchmarks do).
+    pub fn reload_list(&mut self) -> Vec<Effect> {
+        self.list.selected = 0;
+        self.list.offset = 0;
+        vec![self.load_stories()]
+    }
+
+    /// Asks for the list's first rows; a changed filter starts again from
+    /// one page, the same filter keeps the rows already shown.
     fn load_stories(&mut self) -> Effect {
+        if self.filter != self.loaded_filter {
+            self.list_limit = list::PAGE;
+            self.loaded_filter = self.filter.clone();
+        }
         let req = self.request();
         self.want_stories = Some(req);
-        Effect::Load(Query::Stories(self.filter.clone()), req)
+        let query = ListQuery {
+            limit: Some(self.list_limit),
+            ..self.filter.clone()
+        };
+        Effect::Load(Query::Stories(query), req)
+    }
+
+    /// Asks for more rows when the cursor comes near the last loaded one
+    /// and the list has more; the limit doubles, so a long scroll costs
+    /// a few loads, not one per page.
+    fn load_more_if_near_end(&mut self) -> Vec<Effect> {
+        let near = self.list.selected + 2 * self.list_height() >= self.list.rows.len();
+        if self.list_complete || !near || self.want_stories.is_some() {
+            return Vec::new();
+        }
+        self.list_limit = self.list_limit.saturating_mul(2);
+        vec![self.load_stories()]
+    }
+
+    /// Asks the cache how many stories of the whole list are unread.
+    fn load_unread_total(&mut self) -> Effect {
+        let req = self.request();
+        self.want_unread = Some(req);
+        let query = ListQuery {
+            unread_only: true,
+            limit: None,
+            ..self.filter.clone()
+        };
+        Effect::Load(Query::Counts(vec![query]), req)
     }
 
     fn load_story(&mut self, id: StoryId) -> Effect {

@@ -194,6 +194,10 @@ impl Source for Fixtures {
     }
 
     fn write(&self, effect: &Effect) -> anyhow::Result<()> {
+        let listed: Vec<_> = match effect {
+            Effect::MarkAllRead(query) => self.rows(query).into_iter().map(|r| r.id).collect(),
+            _ => Vec::new(),
+        };
         let mut stories = self.stories.borrow_mut();
         match effect {
             Effect::SetRead { id, read } => {
@@ -204,6 +208,11 @@ impl Source for Fixtures {
             Effect::SetStarred { id, starred } => {
                 if let Some(d) = stories.iter_mut().find(|d| d.story.id == *id) {
                     d.story.starred = *starred;
+                }
+            }
+            Effect::MarkAllRead(_) => {
+                for d in stories.iter_mut().filter(|d| listed.contains(&d.story.id)) {
+                    d.story.read = true;
                 }
             }
             _ => {}

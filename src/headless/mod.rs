@@ -107,7 +107,9 @@ fn perform(
                 let data = source.load(&query)?;
                 queue.extend(app.update(Msg::Loaded { req, data }));
             }
-            Effect::SetRead { .. } | Effect::SetStarred { .. } => source.write(&effect)?,
+            Effect::SetRead { .. } | Effect::SetStarred { .. } | Effect::MarkAllRead(_) => {
+                source.write(&effect)?;
+            }
             Effect::Fetch(cmd) => out.push_str(&format!("effect: Fetch({cmd:?})\n")),
             Effect::OpenUrl(url) => out.push_str(&format!("effect: OpenUrl({url})\n")),
             Effect::Quit => {}

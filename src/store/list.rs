@@ -143,6 +143,19 @@ impl Store {
         Ok(())
     }
 
+    /// Marks every story of a list read (its limit aside); returns how many
+    /// changed.
+    ///
+    /// "Mark all read" in the reader covers the whole list, also the rows
+    /// it has not loaded.
+    pub fn mark_read(&mut self, query: &ListQuery) -> Result<usize, StoreError> {
+        let (sql, args) = list_sql(query, false);
+        let sql = format!(
+            "UPDATE stories SET read = 1 WHERE read = 0 AND id IN (SELECT id FROM ({sql}))"
+        );
+        Ok(self.conn.execute(&sql, params_from_iter(args))?)
+    }
+
     /// Returns the number of unread stories in the cache (each story once,
     /// however many feeds carry it).
     pub fn unread_count(&self) -> Result<u64, StoreError> {

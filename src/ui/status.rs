@@ -18,7 +18,7 @@ const GAUGE: usize = 12;
 /// Draws the status bar in `area` (one line).
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let width = usize::from(area.width);
-    let mut left = vec![Span::raw(format!(" {} unread", app.list.unread()))];
+    let mut left = vec![Span::raw(format!(" {} unread", app.unread()))];
     for filter in filters(app) {
         left.push(Span::raw(format!(" · {filter}")));
     }

@@ -34,10 +34,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
     // One column goes to the cursor mark, so plain-text dumps show the cursor too.
     let width = usize::from(layout::inner(area).width).saturating_sub(1);
+    // Only the visible rows become items, so a frame costs the same at row
+    // 10 as at row 100,000.
+    let height = usize::from(layout::inner(area).height);
+    let first = app.list.offset.min(app.list.selected);
     let items: Vec<ListItem> = app
         .list
         .rows
         .iter()
+        .skip(first)
+        .take(height.max(1) + app.list.selected.saturating_sub(first))
         .map(|row| ListItem::new(row_line(row, app, width, theme)))
         .collect();
     let list = List::new(items)
@@ -46,8 +52,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .highlight_spacing(HighlightSpacing::Always)
         .highlight_style(theme.cursor(focused));
     let mut state = ListState::default()
-        .with_selected(Some(app.list.selected))
-        .with_offset(app.list.offset);
+        .with_selected(Some(app.list.selected - first))
+        .with_offset(app.list.offset - first);
     frame.render_stateful_widget(list, area, &mut state);
 }
 

@@ -1,0 +1,348 @@
+//! The reader at scale: a cache of 100,000 analysed stories (built once
+//! with the store's own APIs and kept under the target dir), then the
+//! first frame (open the cache, load the feeds and the first page of the
+//! list, draw), a person and a country filter applied (load, update,
+//! draw), and one frame of scrolling a long list.
+//!
+//! `BYLINE_BENCH_STORIES` changes the size; the cache is rebuilt when its
+//! story count differs.
+
+use std::hint::black_box;
+use std::path::PathBuf;
+
+use byline::app::{App, Effect, Loaded, Msg, Query};
+use byline::keymap::Keymap;
+use byline::model::{Analysis, Article, Entity, EntityKind, FeedItem, FeedSource, Mention};
+use byline::runtime::load;
+use byline::store::{FeedUpdate, ListQuery, Store, StoryText};
+use chrono::{Duration, TimeZone, Utc};
+use criterion::{Criterion, criterion_group, criterion_main};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+const FEEDS: usize = 100;
+const WORDS: &[&str] = &[
+    "minister",
+    "said",
+    "on",
+    "tuesday",
+    "that",
+    "the",
+    "talks",
+    "would",
+    "resume",
+    "after",
+    "a",
+    "pause",
+    "of",
+    "two",
+    "weeks",
+    "while",
+    "officials",
+    "in",
+    "the",
+    "capital",
+    "warned",
+    "markets",
+    "rose",
+    "sharply",
+    "as",
+    "traders",
+    "weighed",
+    "new",
+    "figures",
+    "from",
+    "the",
+    "central",
+    "bank",
+    "which",
+    "kept",
+    "rates",
+    "unchanged",
+    "for",
+    "a",
+    "third",
+    "month",
+    "flooding",
+    "forced",
+    "thousands",
+    "to",
+    "leave",
+    "their",
+    "homes",
+    "along",
+    "river",
+]; // 50 words
+const GIVEN: &[&str] = &[
+    "Amara", "Boris", "Chen", "Dalia", "Emeka", "Farah", "Goran", "Hana", "Ivan", "Jun", "Kofi",
+    "Lena", "Mateo", "Nadia", "Omar", "Priya", "Quentin", "Rosa", "Sven", "Tariq",
+];
+const SURNAMES: &[&str] = &[
+    "Okafor", "Petrov", "Wang", "Haddad", "Nwosu", "Karimi", "Jovic", "Sato", "Ivanov", "Park",
+    "Mensah", "Berg", "Silva", "Rahman", "Aziz", "Sharma", "Dubois", "Garcia", "Lund", "Khan",
+    "Moreau", "Novak", "Tanaka", "Costa", "Yilmaz",
+];
+const COUNTRIES: &[(&str, &str)] = &[
+    ("United States", "US"),
+    ("China", "CN"),
+    ("Russia", "RU"),
+    ("Ukraine", "UA"),
+    ("United Kingdom", "GB"),
+    ("France", "FR"),
+    ("Germany", "DE"),
+    ("Japan", "JP"),
+    ("India", "IN"),
+    ("Brazil", "BR"),
+    ("Nigeria", "NG"),
+    ("Kenya", "KE"),
+    ("South Korea", "KR"),
+    ("North Korea", "KP"),
+    ("Iran", "IR"),
+    ("Israel", "IL"),
+    ("Turkey", "TR"),
+    ("Mexico", "MX"),
+    ("Peru", "PE"),
+    ("Indonesia", "ID"),
+];
+
+/// A small deterministic generator, so every build holds the same cache.
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (self.0 >> 33) as usize
+    }
+
+    /// Returns an index below `n`, small ones far more often (news names a
+    /// few people and countries a lot, most rarely).
+    fn skewed(&mut self, n: usize) -> usize {
+        let r = (self.next() % 10_000) as f64 / 10_000.0;
+        ((r * r * r) * n as f64) as usize % n
+    }
+}
+
+fn person(i: usize) -> String {
+    format!(
+        "{} {}",
+        GIVEN[i % GIVEN.len()],
+        SURNAMES[(i / GIVEN.len()) % SURNAMES.len()]
+    )
+}
+
+fn story(rng: &mut Lcg, n: usize) -> (String, StoryText) {
+    let words: Vec<&str> = (0..420).map(|_| WORDS[rng.next() % WORDS.len()]).collect();
+    let title = format!("{} {} {} {n}", words[0], words[1], words[2]);
+    let paragraphs: Vec<String> = words.chunks(60).map(|c| c.join(" ")).collect();
+    let mut entities = Vec::new();
+    let mention = |at: usize| Mention {
+        start: at,
+        end: at + 4,
+        text: "name".to_owned(),
+    };
+    for k in 0..4 {
+        entities.push(Entity {
+            kind: EntityKind::Person,
+            name: person(rng.skewed(GIVEN.len() * SURNAMES.len())),
+            country: None,
+            salience: (rng.next() % 100) as f32 / 100.0,
+            mentions: vec![mention(k * 10)],
+        });
+    }
+    for k in 0..3 {
+        let (name, code) = COUNTRIES[rng.skewed(COUNTRIES.len())];
+        entities.push(Entity {
+            kind: EntityKind::Country,
+            name: name.to_owned(),
+            country: Some(code.to_owned()),
+            salience: (rng.next() % 100) as f32 / 100.0,
+            mentions: vec![mention(100 + k * 10)],
+        });
+    }
+    entities.push(Entity {
+        kind: EntityKind::Org,
+        name: format!("{} Holdings", SURNAMES[rng.skewed(SURNAMES.len())]),
+        country: None,
+        salience: 0.3,
+        mentions: vec![mention(200)],
+    });
+    // The same (kind, name) twice in one story is one entity.
+    entities.sort_by(|a, b| a.name.cmp(&b.name));
+    entities.dedup_by(|a, b| a.name == b.name && a.kind == b.kind);
+    let text = StoryText {
+        article: Article {
+            paragraphs,
+            ..Article::default()
+        },
+        analysis: Analysis {
+            entities,
+            quotes: Vec::new(),
+        },
+        analyzer_version: byline::analyze::VERSION,
+    };
+    (title, text)
+}
+
+/// Returns the bench cache, building it when it is missing or of another size.
+fn cache(stories: usize) -> PathBuf {
+    let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("reader-{stories}.db"));
+    if let Ok(store) = Store::open(&path)
+        && store.story_count().ok() == Some(stories as u64)
+    {
+        return path;
+    }
+    let _ = std::fs::remove_file(&path);
+    eprintln!(
+        "building a cache of {stories} stories at {}",
+        path.display()
+    );
+    let mut store = Store::open(&path).expect("the bench cache opens");
+    let mut rng = Lcg(42);
+    let start = Utc.with_ymd_and_hms(2025, 1, 1, 0, 0, 0).unwrap();
+    let per_feed = stories.div_ceil(FEEDS);
+    let mut n = 0;
+    for f in 0..FEEDS {
+        let feed = store
+            .upsert_feed(&FeedSource {
+                url: format!("https://outlet{f}.example/feed.xml"),
+                title: Some(format!("Outlet {f}")),
+                tags: Vec::new(),
+            })
+            .expect("feed");
+        let mut items = Vec::new();
+        let mut texts = Vec::new();
+        for _ in 0..per_feed.min(stories - n) {
+            let (title, text) = story(&mut rng, n);
+            let url = format!("https://outlet{f}.example/story/{n}");
+            items.push(FeedItem {
+                key: url.clone(),
+                url: Some(url.clone()),
+                canonical_url: Some(url),
+                title,
+                published: Some(start + Duration::minutes((n * 5) as i64)),
+                summary_html: Some(format!("<p>{}</p>", text.article.paragraphs[0])),
+                ..FeedItem::default()
+            });
+            texts.push(Some(text));
+            n += 1;
+        }
+        let update = FeedUpdate {
+            items,
+            texts,
+            ..FeedUpdate::default()
+        };
+        store.store_feed(feed, &update, Utc::now()).expect("stored");
+    }
+    path
+}
+
+/// Performs the app's loads against the store until none are left.
+fn settle(app: &mut App, store: &Store, effects: Vec<Effect>) {
+    let mut queue = std::collections::VecDeque::from(effects);
+    while let Some(effect) = queue.pop_front() {
+        if let Effect::Load(query, req) = effect {
+            let data = load(store, &query);
+            queue.extend(app.update(Msg::Loaded { req, data }));
+        }
+    }
+}
+
+fn reader(c: &mut Criterion) {
+    let stories = std::env::var("BYLINE_BENCH_STORIES")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(100_000);
+    let path = cache(stories);
+    let size = (160, 48);
+    let mut terminal = Terminal::new(TestBackend::new(size.0, size.1)).expect("test backend");
+    let now = Utc::now();
+    let mut group = c.benchmark_group(format!("reader_{stories}"));
+    group.sample_size(20);
+
+    group.bench_function("first_frame", |b| {
+        b.iter(|| {
+            let store = Store::open(&path).expect("open");
+            let mut app = App::new(Keymap::default(), now, size);
+            let effects = app.start();
+            settle(&mut app, &store, effects);
+            terminal.draw(|f| byline::ui::draw(f, &app)).expect("draw");
+            black_box(app.list.rows.len())
+        })
+    });
+
+    let store = Store::open(&path).expect("open");
+    let top = |kind| match load(&store, &Query::Entities(kind)) {
+        Loaded::Entities(list) => list[0].clone(),
+        other => panic!("no entity index: {other:?}"),
+    };
+    let (who, country) = (top(EntityKind::Person), top(EntityKind::Country));
+    eprintln!(
+        "filters: {} ({} stories), {} ({} stories)",
+        who.name, who.stories, country.name, country.stories
+    );
+    let mut app = App::new(Keymap::default(), now, size);
+    let effects = app.start();
+    settle(&mut app, &store, effects);
+    for (name, query) in [
+        (
+            "filter_person",
+            ListQuery {
+                person: Some(who.name.clone()),
+                ..ListQuery::default()
+            },
+        ),
+        (
+            "filter_country",
+            ListQuery {
+                country: country.country.clone(),
+                ..ListQuery::default()
+            },
+        ),
+        (
+            "filter_person_and_country",
+            ListQuery {
+                person: Some(who.name.clone()),
+                country: country.country.clone(),
+                ..ListQuery::default()
+            },
+        ),
+    ] {
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                app.filter = query.clone();
+                // Applying a filter: the list load it emits, its answer, a frame.
+                let effects = app.reload_list();
+                settle(&mut app, &store, effects);
+                terminal.draw(|f| byline::ui::draw(f, &app)).expect("draw");
+                black_box(app.list.rows.len())
+            })
+        });
+    }
+
+    app.filter = ListQuery::default();
+    let effects = app.reload_list();
+    settle(&mut app, &store, effects);
+    let down = KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE);
+    group.bench_function("scroll_frame", |b| {
+        b.iter(|| {
+            // One row down and one frame; more rows load as the end nears.
+            let effects = app.update(Msg::Key(down));
+            settle(&mut app, &store, effects);
+            terminal.draw(|f| byline::ui::draw(f, &app)).expect("draw");
+            black_box(app.list.selected)
+        })
+    });
+    eprintln!(
+        "scrolled to row {} of {} loaded",
+        app.list.selected,
+        app.list.rows.len()
+    );
+    group.finish();
+}
+
+criterion_group!(benches, reader);
+criterion_main!(benches);
