@@ -81,8 +81,9 @@ fn start_loads_feeds_and_stories_newest_first() {
     let source = fixtures();
     let mut app = App::new(Keymap::default(), now(), (100, 30));
     let effects = app.start();
-    assert!(matches!(effects[0], Effect::Load(Query::Feeds, _)));
-    assert!(matches!(effects[1], Effect::Load(Query::Stories(_), _)));
+    // The list first: the cache answers in order and the first frame needs it.
+    assert!(matches!(effects[0], Effect::Load(Query::Stories(_), _)));
+    assert!(matches!(effects[1], Effect::Load(Query::Feeds, _)));
     settle(&mut app, effects, &source);
     assert_eq!(app.feeds.len(), 3);
     let ids: Vec<i64> = app.list.rows.iter().map(|r| r.row.id.0).collect();
@@ -168,7 +169,7 @@ fn stale_loaded_answers_are_dropped() {
 fn new_stories_keep_the_cursor_on_the_same_story_and_screen_row() {
     let mut app = App::new(Keymap::default(), now(), (100, 12));
     let effects = app.start();
-    let Effect::Load(_, req) = effects[1] else {
+    let Effect::Load(_, req) = effects[0] else {
         panic!("no story load");
     };
     let rows: Vec<StoryRow> = (1..=20).rev().map(|i| row(i, 100 - i)).collect();

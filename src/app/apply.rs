@@ -77,7 +77,7 @@ impl App {
         isize::try_from(height.saturating_sub(1).max(1)).unwrap_or(1)
     }
 
-    fn move_by(&mut self, delta: isize) -> Vec<Effect> {
+    pub(super) fn move_by(&mut self, delta: isize) -> Vec<Effect> {
         match self.focus {
             Pane::Feeds => {
                 let last = self.feeds.len() + self.saved.len();

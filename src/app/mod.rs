@@ -10,6 +10,7 @@ mod events;
 mod filters;
 pub mod layout;
 pub mod list;
+mod mouse;
 pub mod picker;
 pub mod reader;
 pub mod refresh;
@@ -126,6 +127,8 @@ pub enum Loaded {
 pub enum Msg {
     /// A key was pressed.
     Key(KeyEvent),
+    /// The mouse was used (wheel or click).
+    Mouse(crossterm::event::MouseEvent),
     /// The terminal was resized to (width, height).
     Resize(u16, u16),
     /// The fetcher reported progress.
@@ -150,11 +153,21 @@ pub enum Msg {
 
 impl Msg {
     /// Returns the message for a terminal event, or `None` for events the
-    /// reader ignores (mouse, focus, key releases).
+    /// reader ignores (mouse moves and drags, focus, key releases).
     pub fn from_terminal(event: crossterm::event::Event) -> Option<Msg> {
-        use crossterm::event::Event;
+        use crossterm::event::{Event, MouseButton, MouseEventKind};
         match event {
             Event::Key(key) if key.kind != KeyEventKind::Release => Some(Msg::Key(key)),
+            Event::Mouse(mouse)
+                if matches!(
+                    mouse.kind,
+                    MouseEventKind::ScrollDown
+                        | MouseEventKind::ScrollUp
+                        | MouseEventKind::Down(MouseButton::Left)
+                ) =>
+            {
+                Some(Msg::Mouse(mouse))
+            }
             Event::Resize(w, h) => Some(Msg::Resize(w, h)),
             _ => None,
         }
@@ -268,10 +281,11 @@ impl App {
         }
     }
 
-    /// Returns the loads that fill the first screen: the feeds, the stories
-    /// and the saved filters' unread counts.
+    /// Returns the loads that fill the first screen: the stories first (the
+    /// cache answers in order, so the first frame waits for nothing else),
+    /// then the feeds and the saved filters' unread counts.
     pub fn start(&mut self) -> Vec<Effect> {
-        let mut effects = vec![self.load_feeds(), self.load_stories()];
+        let mut effects = vec![self.load_stories(), self.load_feeds()];
         effects.extend(self.load_counts());
         effects
     }
@@ -299,6 +313,11 @@ impl App {
                 self.dirty = true;
                 self.message = None;
                 self.on_key(key)
+            }
+            Msg::Mouse(event) => {
+                self.dirty = true;
+                self.message = None;
+                self.on_mouse(event)
             }
             Msg::Resize(w, h) => {
                 self.dirty = true;

@@ -32,17 +32,23 @@ impl Store {
     /// A story counts for every feed that carried it, so two feeds sharing a
     /// story both show it, and reading it lowers both unread counts.
     pub fn feeds(&self) -> Result<Vec<FeedState>, StoreError> {
+        // Both counts are computed once, grouped by feed: the unread ones
+        // start from the partial index of unread stories (small when most
+        // are read), never from every story's row.
         let mut stmt = self.conn.prepare_cached(
-            "SELECT f.id, f.url,
+            "WITH total(feed_id, n) AS (
+                 SELECT feed_id, COUNT(DISTINCT story_id) FROM story_feeds GROUP BY feed_id),
+             unread(feed_id, n) AS (
+                 SELECT l.feed_id, COUNT(DISTINCT l.story_id)
+                 FROM stories s CROSS JOIN story_feeds l ON l.story_id = s.id
+                 WHERE s.read = 0 GROUP BY l.feed_id)
+             SELECT f.id, f.url,
                     COALESCE(NULLIF(f.config_title, ''), NULLIF(f.own_title, ''), f.url),
                     f.tags, f.site_url, f.last_fetch, f.last_success, f.last_error,
-                    f.moved_to, f.retry_at,
-                    (SELECT COUNT(DISTINCT l.story_id) FROM story_feeds l
-                      WHERE l.feed_id = f.id),
-                    (SELECT COUNT(DISTINCT l.story_id) FROM story_feeds l
-                      JOIN stories s ON s.id = l.story_id
-                      WHERE l.feed_id = f.id AND s.read = 0)
-             FROM feeds f ORDER BY f.id",
+                    f.moved_to, f.retry_at, COALESCE(t.n, 0), COALESCE(u.n, 0)
+             FROM feeds f LEFT JOIN total t ON t.feed_id = f.id
+                  LEFT JOIN unread u ON u.feed_id = f.id
+             ORDER BY f.id",
         )?;
         let rows = stmt.query_map([], |r| {
             let tags: String = r.get(3)?;

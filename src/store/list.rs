@@ -1,14 +1,10 @@
 //! Reading stories: lists, search, one story, and the read/starred flags.
 
-use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, params, params_from_iter};
 
-use super::pages::clamp;
+use super::list_sql::{FEED_TITLE, list_sql};
 use super::{ListQuery, Store, StoreError, from_micros};
 use crate::model::{FeedId, Link, Story, StoryId, StoryRow, TextSource};
-
-/// The displayed title of feed `f`: configured, else its own, else its URL.
-const FEED_TITLE: &str = "COALESCE(NULLIF(f.config_title, ''), NULLIF(f.own_title, ''), f.url)";
 
 impl Store {
     /// Returns stories, newest first (published, then id, both descending).
@@ -174,134 +170,92 @@ impl Store {
     }
 }
 
-/// Builds the list query and its arguments; `ordered` adds the ORDER BY
-/// and LIMIT (counts leave them out).
-///
-/// Without an entity filter, `CROSS JOIN` keeps `stories` as the outer
-/// table, so SQLite walks the `published` index backwards and stops at the
-/// limit instead of sorting. With person, country or organisation filters,
-/// each filter becomes a small table of (story, salience) read from the
-/// entity index (`story_entities` by entity), the tables are joined, and the
-/// stories come most central first: by the sum of their saliences, then
-/// newest first.
-fn list_sql(query: &ListQuery, ordered: bool) -> (String, Vec<Value>) {
-    let mut args = Vec::new();
-    let mut tables: Vec<String> = Vec::new();
-    if let Some(person) = &query.person {
-        let name = Value::Text(person.trim().to_owned());
-        tables.push(entity_table(
-            tables.len(),
-            "e.kind = 'person' AND (e.name = ? COLLATE NOCASE OR e.name LIKE '% ' || ?)",
-        ));
-        args.extend([name.clone(), name]);
-    }
-    if let Some(org) = &query.org {
-        tables.push(entity_table(
-            tables.len(),
-            "e.kind = 'org' AND e.name = ? COLLATE NOCASE",
-        ));
-        args.push(Value::Text(org.trim().to_owned()));
-    }
-    if let Some(country) = &query.country {
-        let code = Value::Text(country.trim().to_owned());
-        tables.push(entity_table(
-            tables.len(),
-            "e.country <> '' AND (e.country = upper(?) OR e.country IN
-                 (SELECT country FROM entities WHERE kind = 'country' AND name = ? COLLATE NOCASE))",
-        ));
-        args.extend([code.clone(), code]);
-    }
-    let mut sql = String::new();
-    if !tables.is_empty() {
-        sql.push_str("WITH ");
-        sql.push_str(&tables.join(", "));
-        sql.push(' ');
-    }
-    sql.push_str(&format!(
-        "SELECT s.id, s.title, {FEED_TITLE}, s.url, s.published, s.read, s.starred FROM "
-    ));
-    for i in 1..tables.len() {
-        sql.push_str(&format!("m{i} CROSS JOIN "));
-    }
-    if tables.is_empty() {
-        sql.push_str("stories s");
-    } else {
-        sql.push_str("m0 CROSS JOIN stories s ON s.id = m0.sid");
-    }
-    sql.push_str(" CROSS JOIN feeds f ON f.id = s.feed_id WHERE 1");
-    for i in 1..tables.len() {
-        sql.push_str(&format!(" AND m{i}.sid = m0.sid"));
-    }
-    if query.unread_only {
-        sql.push_str(" AND s.read = 0");
-    }
-    if query.starred_only {
-        sql.push_str(" AND s.starred = 1");
-    }
-    if let Some(feed) = query.feed {
-        sql.push_str(" AND s.id IN (SELECT story_id FROM story_feeds WHERE feed_id = ?)");
-        args.push(Value::Integer(feed.0));
-    }
-    if let Some(fts) = query.search.as_deref().and_then(fts_query) {
-        sql.push_str(" AND s.id IN (SELECT rowid FROM stories_fts WHERE stories_fts MATCH ?)");
-        args.push(Value::Text(fts));
-    }
-    if !ordered {
-        return (sql, args);
-    }
-    sql.push_str(" ORDER BY ");
-    if !tables.is_empty() {
-        let sum: Vec<String> = (0..tables.len()).map(|i| format!("m{i}.sal")).collect();
-        sql.push_str(&format!("{} DESC, ", sum.join(" + ")));
-    }
-    sql.push_str("s.published DESC, s.id DESC");
-    if let Some(limit) = query.limit {
-        sql.push_str(" LIMIT ?");
-        args.push(Value::Integer(clamp(limit)));
-    }
-    (sql, args)
-}
-
-/// Returns the common table `m{index}(sid, sal)`: every story naming an
-/// entity that meets `condition`, with its highest salience among them.
-fn entity_table(index: usize, condition: &str) -> String {
-    format!(
-        "m{index}(sid, sal) AS (SELECT se.story_id, MAX(se.salience)
-         FROM entities e JOIN story_entities se ON se.entity_id = e.id
-         WHERE {condition} GROUP BY se.story_id)"
-    )
-}
-
-/// Turns what the user typed into an FTS5 query that matches every word.
-///
-/// Each word becomes a quoted string, so FTS5 operators (`"`, `*`, `-`, `:`,
-/// `AND`, `NEAR`, parentheses) are searched as text instead of parsed.
-/// Words without a letter or digit cannot match anything the tokenizer
-/// indexes and are dropped; `None` means no word is left to search.
-fn fts_query(typed: &str) -> Option<String> {
-    let terms: Vec<String> = typed
-        .split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .map(|w| format!("\"{}\"", w.replace('"', "\"\"")))
-        .collect();
-    (!terms.is_empty()).then(|| terms.join(" "))
-}
-
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
-    use super::fts_query;
+    use crate::model::{Analysis, Entity, EntityKind, FeedItem, FeedSource, StoryId};
+    use crate::store::{FeedUpdate, ListQuery, Store};
+    use chrono::{TimeZone, Utc};
+
+    /// Stores stories (newest last) naming (person, salience) and a country each.
+    fn stories(named: &[(&str, f32, &str)]) -> (Store, Vec<StoryId>) {
+        let mut store = Store::open_in_memory().unwrap();
+        let feed = store
+            .upsert_feed(&FeedSource {
+                url: "https://a.example/rss".to_owned(),
+                title: None,
+                tags: Vec::new(),
+            })
+            .unwrap();
+        let items = (0..named.len())
+            .map(|i| FeedItem {
+                key: format!("k{i}"),
+                title: format!("Story {i}"),
+                published: Utc.with_ymd_and_hms(2026, 1, 1, i as u32, 0, 0).single(),
+                ..FeedItem::default()
+            })
+            .collect();
+        let update = FeedUpdate {
+            items,
+            ..FeedUpdate::default()
+        };
+        let ids = store.store_feed(feed, &update, Utc::now()).unwrap().new;
+        for (id, (person, salience, country)) in ids.iter().zip(named) {
+            let entity = |kind, name: &str, country: Option<&str>, salience| Entity {
+                kind,
+                name: name.to_owned(),
+                country: country.map(str::to_owned),
+                salience,
+                mentions: Vec::new(),
+            };
+            let analysis = Analysis {
+                entities: vec![
+                    entity(EntityKind::Person, person, None, *salience),
+                    entity(EntityKind::Country, "Chile", Some(country), 0.5),
+                ],
+                quotes: Vec::new(),
+            };
+            store.store_analysis(*id, &analysis, 1).unwrap();
+        }
+        (store, ids)
+    }
 
     #[test]
-    fn typed_words_become_quoted_terms() {
-        assert_eq!(
-            fts_query("Kim  Seoul").as_deref(),
-            Some("\"Kim\" \"Seoul\"")
-        );
-        assert_eq!(
-            fts_query("say \"hi\"").as_deref(),
-            Some("\"say\" \"\"\"hi\"\"\"")
-        );
-        assert_eq!(fts_query("a:b -c*").as_deref(), Some("\"a:b\" \"-c*\""));
-        assert_eq!(fts_query(" - : * \" "), None);
+    fn entity_filters_rank_by_salience_then_recency_and_count_and_mark() {
+        let (mut store, ids) = stories(&[
+            ("Ana Rojas", 0.2, "CL"),
+            ("Ana Rojas", 0.9, "CL"),
+            ("Ana Rojas", 0.2, "PE"),
+            ("Luis Vera", 0.9, "CL"),
+        ]);
+        let query = ListQuery {
+            person: Some("Rojas".to_owned()),
+            ..ListQuery::default()
+        };
+        let listed: Vec<StoryId> = store.list(&query).unwrap().iter().map(|r| r.id).collect();
+        // Most central first; equal salience, newest first.
+        assert_eq!(listed, [ids[1], ids[2], ids[0]]);
+        // A page cut between equal ranks still takes the newest of them.
+        let page = ListQuery {
+            limit: Some(2),
+            ..query.clone()
+        };
+        let first: Vec<StoryId> = store.list(&page).unwrap().iter().map(|r| r.id).collect();
+        assert_eq!(first, [ids[1], ids[2]]);
+        let both = ListQuery {
+            country: Some("CL".to_owned()),
+            limit: Some(1),
+            ..query.clone()
+        };
+        let top: Vec<StoryId> = store.list(&both).unwrap().iter().map(|r| r.id).collect();
+        assert_eq!(top, [ids[1]]);
+        assert_eq!(store.count(&both).unwrap(), 2, "a count ignores the limit");
+        assert_eq!(store.mark_read(&both).unwrap(), 2);
+        let unread = ListQuery {
+            unread_only: true,
+            ..ListQuery::default()
+        };
+        let left: Vec<StoryId> = store.list(&unread).unwrap().iter().map(|r| r.id).collect();
+        assert_eq!(left, [ids[3], ids[2]]);
     }
 }

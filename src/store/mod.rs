@@ -9,6 +9,7 @@ mod feeds;
 mod fts;
 mod ingest;
 mod list;
+mod list_sql;
 mod pages;
 mod schema;
 

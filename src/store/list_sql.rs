@@ -1,0 +1,217 @@
+//! The SQL of story lists: plain (newest first, from the `published`
+//! index) or filtered by people, countries and organisations (ranked by
+//! salience from the entity index), with the same conditions for counts
+//! and bulk marks.
+
+use rusqlite::types::Value;
+
+use super::ListQuery;
+use super::pages::clamp;
+
+/// The displayed title of feed `f`: configured, else its own, else its URL.
+pub(super) const FEED_TITLE: &str =
+    "COALESCE(NULLIF(f.config_title, ''), NULLIF(f.own_title, ''), f.url)";
+
+/// Builds the list query and its arguments; `ordered` selects the row
+/// columns and adds the ORDER BY and LIMIT, otherwise only ids are selected
+/// (for counts and bulk marks).
+///
+/// Without an entity filter, `CROSS JOIN` keeps `stories` as the outer
+/// table, so SQLite walks the `published` index backwards and stops at the
+/// limit instead of sorting. With person, country or organisation filters,
+/// each filter becomes a small table of (story, salience) read from the
+/// entity index (`story_entities` by entity), the tables are joined, and the
+/// stories come most central first: by the sum of their saliences, then
+/// newest first (see [`entity_sql`]).
+pub(super) fn list_sql(query: &ListQuery, ordered: bool) -> (String, Vec<Value>) {
+    let mut args = Vec::new();
+    let mut tables: Vec<String> = Vec::new();
+    if let Some(person) = &query.person {
+        let name = Value::Text(person.trim().to_owned());
+        tables.push(entity_table(
+            tables.len(),
+            "e.kind = 'person' AND (e.name = ? COLLATE NOCASE OR e.name LIKE '% ' || ?)",
+        ));
+        args.extend([name.clone(), name]);
+    }
+    if let Some(org) = &query.org {
+        tables.push(entity_table(
+            tables.len(),
+            "e.kind = 'org' AND e.name = ? COLLATE NOCASE",
+        ));
+        args.push(Value::Text(org.trim().to_owned()));
+    }
+    if let Some(country) = &query.country {
+        let code = Value::Text(country.trim().to_owned());
+        tables.push(entity_table(
+            tables.len(),
+            "e.country <> '' AND (e.country = upper(?) OR e.country IN
+                 (SELECT country FROM entities WHERE kind = 'country' AND name = ? COLLATE NOCASE))",
+        ));
+        args.extend([code.clone(), code]);
+    }
+    if tables.is_empty() {
+        plain_sql(query, ordered)
+    } else {
+        entity_sql(query, tables, args, ordered)
+    }
+}
+
+/// The list without entity filters: stories newest first, read straight
+/// from the `published` index (or the partial unread and starred ones).
+fn plain_sql(query: &ListQuery, ordered: bool) -> (String, Vec<Value>) {
+    let mut args = Vec::new();
+    // Counts and bulk marks need only the ids: no feed join, no columns
+    // that sit after the stories' long text.
+    let mut sql = if ordered {
+        format!(
+            "SELECT s.id, s.title, {FEED_TITLE}, s.url, s.published, s.read, s.starred
+             FROM stories s CROSS JOIN feeds f ON f.id = s.feed_id WHERE 1"
+        )
+    } else {
+        "SELECT s.id FROM stories s WHERE 1".to_owned()
+    };
+    if query.unread_only {
+        sql.push_str(" AND s.read = 0");
+    }
+    if query.starred_only {
+        sql.push_str(" AND s.starred = 1");
+    }
+    sql.push_str(&id_conditions("s.id", query, &mut args));
+    if ordered {
+        sql.push_str(" ORDER BY s.published DESC, s.id DESC");
+        if let Some(limit) = query.limit {
+            sql.push_str(" LIMIT ?");
+            args.push(Value::Integer(clamp(limit)));
+        }
+    }
+    (sql, args)
+}
+
+/// The list with entity filters: the stories' ranks (the sum of their
+/// saliences) are found from the entity index alone, with every other
+/// condition checked against indexes too; only the stories that make the
+/// page are read. With a limit, the cut keeps every story ranked at least
+/// as high as the last one on the page, so ties still go newest first.
+fn entity_sql(
+    query: &ListQuery,
+    mut tables: Vec<String>,
+    mut args: Vec<Value>,
+    ordered: bool,
+) -> (String, Vec<Value>) {
+    let rank: Vec<String> = (0..tables.len()).map(|i| format!("m{i}.sal")).collect();
+    let mut ranked = format!(
+        "r(sid, rank) AS MATERIALIZED (SELECT m0.sid, {} FROM m0",
+        rank.join(" + ")
+    );
+    for i in 1..tables.len() {
+        ranked.push_str(&format!(" CROSS JOIN m{i} ON m{i}.sid = m0.sid"));
+    }
+    ranked.push_str(" WHERE 1");
+    if query.unread_only {
+        ranked.push_str(" AND m0.sid IN (SELECT id FROM stories WHERE read = 0)");
+    }
+    if query.starred_only {
+        ranked.push_str(" AND m0.sid IN (SELECT id FROM stories WHERE starred = 1)");
+    }
+    ranked.push_str(&id_conditions("m0.sid", query, &mut args));
+    ranked.push(')');
+    tables.push(ranked);
+    if !ordered {
+        return (
+            format!("WITH {} SELECT sid AS id FROM r", tables.join(", ")),
+            args,
+        );
+    }
+    let source = match query.limit {
+        Some(limit) => {
+            tables.push(
+                "cut(sid, rank) AS (SELECT sid, rank FROM r WHERE rank >= COALESCE(
+                     (SELECT rank FROM r ORDER BY rank DESC LIMIT 1 OFFSET ?), -1e308))"
+                    .to_owned(),
+            );
+            args.push(Value::Integer(clamp(limit.max(1) - 1)));
+            "cut"
+        }
+        None => "r",
+    };
+    let mut sql = format!(
+        "WITH {} SELECT s.id, s.title, {FEED_TITLE}, s.url, s.published, s.read, s.starred
+         FROM {source} r CROSS JOIN stories s ON s.id = r.sid
+         CROSS JOIN feeds f ON f.id = s.feed_id
+         ORDER BY r.rank DESC, s.published DESC, s.id DESC",
+        tables.join(", ")
+    );
+    if let Some(limit) = query.limit {
+        sql.push_str(" LIMIT ?");
+        args.push(Value::Integer(clamp(limit)));
+    }
+    (sql, args)
+}
+
+/// Returns the feed and full-text conditions on the story id `id`, each an
+/// indexed `IN` set, and pushes their arguments.
+fn id_conditions(id: &str, query: &ListQuery, args: &mut Vec<Value>) -> String {
+    let mut sql = String::new();
+    if let Some(feed) = query.feed {
+        sql.push_str(&format!(
+            " AND {id} IN (SELECT story_id FROM story_feeds WHERE feed_id = ?)"
+        ));
+        args.push(Value::Integer(feed.0));
+    }
+    if let Some(fts) = query.search.as_deref().and_then(fts_query) {
+        sql.push_str(&format!(
+            " AND {id} IN (SELECT rowid FROM stories_fts WHERE stories_fts MATCH ?)"
+        ));
+        args.push(Value::Text(fts));
+    }
+    sql
+}
+
+/// Returns the common table `m{index}(sid, sal)`: every story naming an
+/// entity that meets `condition`, with its highest salience among them.
+///
+/// The entities are found first and their stories read from the
+/// `story_entities_entity` index; as a join, SQLite would rather scan every
+/// story's entities in story order to skip the grouping sort.
+fn entity_table(index: usize, condition: &str) -> String {
+    format!(
+        "m{index}(sid, sal) AS (SELECT se.story_id, MAX(se.salience) FROM story_entities se
+         WHERE se.entity_id IN (SELECT e.id FROM entities e WHERE {condition})
+         GROUP BY se.story_id)"
+    )
+}
+
+/// Turns what the user typed into an FTS5 query that matches every word.
+///
+/// Each word becomes a quoted string, so FTS5 operators (`"`, `*`, `-`, `:`,
+/// `AND`, `NEAR`, parentheses) are searched as text instead of parsed.
+/// Words without a letter or digit cannot match anything the tokenizer
+/// indexes and are dropped; `None` means no word is left to search.
+fn fts_query(typed: &str) -> Option<String> {
+    let terms: Vec<String> = typed
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .map(|w| format!("\"{}\"", w.replace('"', "\"\"")))
+        .collect();
+    (!terms.is_empty()).then(|| terms.join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fts_query;
+
+    #[test]
+    fn typed_words_become_quoted_terms() {
+        assert_eq!(
+            fts_query("Kim  Seoul").as_deref(),
+            Some("\"Kim\" \"Seoul\"")
+        );
+        assert_eq!(
+            fts_query("say \"hi\"").as_deref(),
+            Some("\"say\" \"\"\"hi\"\"\"")
+        );
+        assert_eq!(fts_query("a:b -c*").as_deref(), Some("\"a:b\" \"-c*\""));
+        assert_eq!(fts_query(" - : * \" "), None);
+    }
+}
