@@ -19,23 +19,23 @@ pub(super) const FEED_TITLE: &str =
 /// Without an entity filter, `CROSS JOIN` keeps `stories` as the outer
 /// table, so SQLite walks the `published` index backwards and stops at the
 /// limit instead of sorting. With person, country or organisation filters,
-/// each filter becomes a small table of (story, salience) read from the
-/// entity index (`story_entities` by entity), the tables are joined, and the
-/// stories come most central first: by the sum of their saliences, then
-/// newest first (see [`entity_sql`]).
+/// the stories come from the entity index (`story_entities` by entity),
+/// most central first: by the sum of their saliences, then newest first
+/// (see [`entity_sql`]).
 pub(super) fn list_sql(query: &ListQuery, ordered: bool) -> (String, Vec<Value>) {
     let mut args = Vec::new();
+    // Person and organisation first: the first filter drives (see entity_sql).
     let mut tables: Vec<String> = Vec::new();
     if let Some(person) = &query.person {
         let name = Value::Text(person.trim().to_owned());
-        tables.push(entity_table(
+        tables.push(entity_set(
             tables.len(),
             "e.kind = 'person' AND (e.name = ? COLLATE NOCASE OR e.name LIKE '% ' || ?)",
         ));
         args.extend([name.clone(), name]);
     }
     if let Some(org) = &query.org {
-        tables.push(entity_table(
+        tables.push(entity_set(
             tables.len(),
             "e.kind = 'org' AND e.name = ? COLLATE NOCASE",
         ));
@@ -43,7 +43,7 @@ pub(super) fn list_sql(query: &ListQuery, ordered: bool) -> (String, Vec<Value>)
     }
     if let Some(country) = &query.country {
         let code = Value::Text(country.trim().to_owned());
-        tables.push(entity_table(
+        tables.push(entity_set(
             tables.len(),
             "e.country <> '' AND (e.country = upper(?) OR e.country IN
                  (SELECT country FROM entities WHERE kind = 'country' AND name = ? COLLATE NOCASE))",
@@ -88,44 +88,59 @@ fn plain_sql(query: &ListQuery, ordered: bool) -> (String, Vec<Value>) {
     (sql, args)
 }
 
-/// The list with entity filters: the stories' ranks (the sum of their
-/// saliences) are found from the entity index alone, with every other
-/// condition checked against indexes too; only the stories that make the
-/// page are read. With a limit, the cut keeps every story ranked at least
-/// as high as the last one on the page, so ties still go newest first.
+/// The list with entity filters (`sets` names each filter's entities:
+/// `e0`, `e1`…): the stories' ranks (the sum of their saliences) come from
+/// the entity index alone. The first filter (a person or organisation when
+/// there is one, usually the fewest stories) yields the candidates, grouped
+/// per story; each other filter is a lookup of that story's entities by
+/// primary key, and every other condition an indexed `IN` set. Only the
+/// stories that make the page are read. With a limit, the cut keeps every
+/// story ranked at least as high as the page's last, so ties still go
+/// newest first.
 fn entity_sql(
     query: &ListQuery,
-    mut tables: Vec<String>,
+    mut sets: Vec<String>,
     mut args: Vec<Value>,
     ordered: bool,
 ) -> (String, Vec<Value>) {
-    let rank: Vec<String> = (0..tables.len()).map(|i| format!("m{i}.sal")).collect();
-    let mut ranked = format!(
-        "r(sid, rank) AS MATERIALIZED (SELECT m0.sid, {} FROM m0",
-        rank.join(" + ")
+    let others = sets.len() - 1;
+    sets.push(
+        "m0(sid, sal) AS (SELECT story_id, MAX(salience) FROM story_entities
+         WHERE entity_id IN e0 GROUP BY story_id)"
+            .to_owned(),
     );
-    for i in 1..tables.len() {
-        ranked.push_str(&format!(" CROSS JOIN m{i} ON m{i}.sid = m0.sid"));
+    let mut columns = String::from("m0.sid AS sid, m0.sal AS s0");
+    for i in 1..=others {
+        columns.push_str(&format!(
+            ", (SELECT MAX(se.salience) FROM story_entities se
+                WHERE se.story_id = m0.sid AND se.entity_id IN e{i}) AS s{i}"
+        ));
     }
-    ranked.push_str(" WHERE 1");
+    let mut candidates = format!("SELECT {columns} FROM m0 WHERE 1");
     if query.unread_only {
-        ranked.push_str(" AND m0.sid IN (SELECT id FROM stories WHERE read = 0)");
+        candidates.push_str(" AND m0.sid IN (SELECT id FROM stories WHERE read = 0)");
     }
     if query.starred_only {
-        ranked.push_str(" AND m0.sid IN (SELECT id FROM stories WHERE starred = 1)");
+        candidates.push_str(" AND m0.sid IN (SELECT id FROM stories WHERE starred = 1)");
     }
-    ranked.push_str(&id_conditions("m0.sid", query, &mut args));
-    ranked.push(')');
-    tables.push(ranked);
+    candidates.push_str(&id_conditions("m0.sid", query, &mut args));
+    let rank: Vec<String> = (0..=others).map(|i| format!("s{i}")).collect();
+    let present: String = (1..=others)
+        .map(|i| format!(" AND s{i} IS NOT NULL"))
+        .collect();
+    sets.push(format!(
+        "r(sid, rank) AS MATERIALIZED (SELECT sid, {} FROM ({candidates}) WHERE 1{present})",
+        rank.join(" + ")
+    ));
     if !ordered {
         return (
-            format!("WITH {} SELECT sid AS id FROM r", tables.join(", ")),
+            format!("WITH {} SELECT sid AS id FROM r", sets.join(", ")),
             args,
         );
     }
     let source = match query.limit {
         Some(limit) => {
-            tables.push(
+            sets.push(
                 "cut(sid, rank) AS (SELECT sid, rank FROM r WHERE rank >= COALESCE(
                      (SELECT rank FROM r ORDER BY rank DESC LIMIT 1 OFFSET ?), -1e308))"
                     .to_owned(),
@@ -140,7 +155,7 @@ fn entity_sql(
          FROM {source} r CROSS JOIN stories s ON s.id = r.sid
          CROSS JOIN feeds f ON f.id = s.feed_id
          ORDER BY r.rank DESC, s.published DESC, s.id DESC",
-        tables.join(", ")
+        sets.join(", ")
     );
     if let Some(limit) = query.limit {
         sql.push_str(" LIMIT ?");
@@ -168,18 +183,10 @@ fn id_conditions(id: &str, query: &ListQuery, args: &mut Vec<Value>) -> String {
     sql
 }
 
-/// Returns the common table `m{index}(sid, sal)`: every story naming an
-/// entity that meets `condition`, with its highest salience among them.
-///
-/// The entities are found first and their stories read from the
-/// `story_entities_entity` index; as a join, SQLite would rather scan every
-/// story's entities in story order to skip the grouping sort.
-fn entity_table(index: usize, condition: &str) -> String {
-    format!(
-        "m{index}(sid, sal) AS (SELECT se.story_id, MAX(se.salience) FROM story_entities se
-         WHERE se.entity_id IN (SELECT e.id FROM entities e WHERE {condition})
-         GROUP BY se.story_id)"
-    )
+/// Returns the common table `e{index}(id)`: the ids of the entities that
+/// meet `condition` (a handful of rows; materialised once per query).
+fn entity_set(index: usize, condition: &str) -> String {
+    format!("e{index}(id) AS MATERIALIZED (SELECT e.id FROM entities e WHERE {condition})")
 }
 
 /// Turns what the user typed into an FTS5 query that matches every word.
