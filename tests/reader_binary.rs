@@ -1,7 +1,8 @@
-//! The real binary in a real pseudo-terminal (util-linux `script` provides
-//! it): the reader starts on a temporary cache, the user filters by a person
-//! through the picker and quits, and the terminal is left as it was found:
-//! alternate screen left, cursor shown, raw mode off.
+//! The real binary on a temporary cache of analysed stories: `byline
+//! screen` through the filter flows, and the reader in a real
+//! pseudo-terminal (util-linux `script` provides it), where the user filters
+//! by a person through the picker and quits, and the terminal is left as it
+//! was found: alternate screen left, cursor shown, raw mode off.
 //!
 //! Nothing here sleeps: every step waits for visible output, with a
 //! generous bound so a loaded machine only makes it slower.
@@ -64,7 +65,8 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
     hay.windows(needle.len()).position(|w| w == needle)
 }
 
-/// Writes a cache with three analysed stories, two naming Amaru Quispe.
+/// Writes a cache with three analysed stories, two naming Amaru Quispe,
+/// two about Peru and one about Chile.
 fn cache_with_people(dir: &std::path::Path) {
     let mut store = Store::open(&dir.join("cache.db")).unwrap();
     let feed = store
@@ -79,18 +81,25 @@ fn cache_with_people(dir: &std::path::Path) {
             "a",
             "Lima water board approves new reservoir",
             Some("Amaru Quispe"),
+            ("Peru", "PE"),
         ),
-        ("b", "Copper exports rise for a third month", None),
+        (
+            "b",
+            "Copper exports rise for a third month",
+            None,
+            ("Chile", "CL"),
+        ),
         (
             "c",
             "Reservoir contract goes to tender",
             Some("Amaru Quispe"),
+            ("Peru", "PE"),
         ),
     ];
     let items: Vec<FeedItem> = stories
         .iter()
         .enumerate()
-        .map(|(i, (key, title, _))| FeedItem {
+        .map(|(i, (key, title, _, _))| FeedItem {
             key: (*key).to_owned(),
             url: Some(format!("https://andes.example/{key}")),
             canonical_url: Some(format!("https://andes.example/{key}")),
@@ -108,23 +117,21 @@ fn cache_with_people(dir: &std::path::Path) {
     };
     let stored = store.store_feed(feed, &update, Utc::now()).unwrap();
     for (index, id) in stored.new_items {
-        let (_, title, person) = stories[index];
+        let (_, title, person, (country, code)) = stories[index];
         let text = format!("{title}. The board met on Monday.");
-        let entities = person
-            .map(|name| {
-                vec![Entity {
-                    kind: EntityKind::Person,
-                    name: name.to_owned(),
-                    country: None,
-                    salience: 0.8,
-                    mentions: vec![Mention {
-                        start: 0,
-                        end: 4,
-                        text: text.chars().take(4).collect(),
-                    }],
-                }]
-            })
-            .unwrap_or_default();
+        let entity = |kind, name: &str, code: Option<&str>| Entity {
+            kind,
+            name: name.to_owned(),
+            country: code.map(str::to_owned),
+            salience: 0.8,
+            mentions: vec![Mention {
+                start: 0,
+                end: 4,
+                text: text.chars().take(4).collect(),
+            }],
+        };
+        let mut entities = vec![entity(EntityKind::Country, country, Some(code))];
+        entities.extend(person.map(|name| entity(EntityKind::Person, name, None)));
         let story = StoryText {
             article: Article {
                 paragraphs: vec![text],
@@ -140,6 +147,50 @@ fn cache_with_people(dir: &std::path::Path) {
             .store_text(id, &story, byline::model::TextSource::Page)
             .unwrap();
     }
+}
+
+/// Runs `byline screen` on the cache with these keys; returns the screen.
+fn screen(dir: &std::path::Path, keys: &str) -> String {
+    let config = dir.join("config.toml");
+    std::fs::write(&config, "[fetch]\npages = false\n").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_byline"))
+        .arg("--config")
+        .arg(&config)
+        .arg("--data-dir")
+        .arg(dir)
+        .args(["screen", "--size", "100x20", "--keys", keys])
+        .env_remove("NO_COLOR")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn byline_screen_filters_by_person_country_both_and_clears() {
+    let dir = tempfile::tempdir().unwrap();
+    cache_with_people(dir.path());
+    let titles = |text: &str| {
+        ["Lima water board", "Copper exports", "Reservoir contract"]
+            .into_iter()
+            .filter(|t| text.contains(t))
+            .count()
+    };
+    let person = screen(dir.path(), "f p q u i s enter");
+    assert!(person.contains("[Amaru Quispe]"), "{person}");
+    assert!(!person.contains("Copper exports") && titles(&person) == 2);
+    let country = screen(dir.path(), "f c c h i enter");
+    assert!(country.contains("[Chile]") && country.contains("Copper exports"));
+    assert_eq!(titles(&country), 1);
+    let both = screen(dir.path(), "f p a m a enter f c c h enter");
+    assert_eq!(titles(&both), 0, "no story has Quispe in Chile:\n{both}");
+    assert!(both.contains("Press x to clear them"));
+    let cleared = screen(dir.path(), "f p a m a enter f c c h enter x");
+    assert_eq!(titles(&cleared), 3);
 }
 
 #[test]
