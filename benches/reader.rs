@@ -304,14 +304,17 @@ fn reader(c: &mut Criterion) {
     });
 
     let store = Store::open(&path).expect("open");
-    let top = |kind| match load(&store, &Query::Entities(kind)) {
-        Loaded::Entities(list) => list[0].clone(),
+    // The most named person and country (the slowest filters), and a
+    // country of middling coverage.
+    let nth = |kind, n: usize| match load(&store, &Query::Entities(kind)) {
+        Loaded::Entities(list) => list[n.min(list.len() - 1)].clone(),
         other => panic!("no entity index: {other:?}"),
     };
-    let (who, country) = (top(EntityKind::Person), top(EntityKind::Country));
+    let (who, country) = (nth(EntityKind::Person, 0), nth(EntityKind::Country, 0));
+    let middling = nth(EntityKind::Country, 5);
     eprintln!(
-        "filters: {} ({} stories), {} ({} stories)",
-        who.name, who.stories, country.name, country.stories
+        "filters: {} ({} stories), {} ({} stories), {} ({} stories)",
+        who.name, who.stories, country.name, country.stories, middling.name, middling.stories
     );
     let mut app = App::new(Keymap::default(), now, size);
     let effects = app.start();
@@ -328,6 +331,13 @@ fn reader(c: &mut Criterion) {
             "filter_country",
             ListQuery {
                 country: country.country.clone(),
+                ..ListQuery::default()
+            },
+        ),
+        (
+            "filter_country_middling",
+            ListQuery {
+                country: middling.country.clone(),
                 ..ListQuery::default()
             },
         ),

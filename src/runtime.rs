@@ -226,7 +226,19 @@ fn cache_worker(
 ) -> std::sync::mpsc::Sender<Effect> {
     let (jobs, queue) = std::sync::mpsc::channel::<Effect>();
     std::thread::spawn(move || {
-        for effect in queue {
+        let mut pending = std::collections::VecDeque::new();
+        loop {
+            let effect = match pending.pop_front() {
+                Some(effect) => effect,
+                None => match queue.recv() {
+                    Ok(effect) => effect,
+                    Err(_) => break,
+                },
+            };
+            pending.extend(queue.try_iter());
+            if superseded(&effect, &pending) {
+                continue;
+            }
             let msg = match effect {
                 Effect::Load(query, req) => Some(Msg::Loaded {
                     req,
@@ -244,6 +256,24 @@ fn cache_worker(
         }
     });
     jobs
+}
+
+/// Returns true when `effect` is a load whose answer the app will drop: a
+/// later load for the same pane is already queued (the app only keeps the
+/// answer to its newest request), so a burst of keys costs one query.
+fn superseded(effect: &Effect, pending: &std::collections::VecDeque<Effect>) -> bool {
+    let Effect::Load(query, _) = effect else {
+        return false;
+    };
+    pending.iter().any(|later| match (query, later) {
+        (Query::Stories(_), Effect::Load(Query::Stories(_), _))
+        | (Query::Feeds, Effect::Load(Query::Feeds, _))
+        | (Query::Story(_), Effect::Load(Query::Story(_), _))
+        | (Query::Entities(_), Effect::Load(Query::Entities(_), _)) => true,
+        // Counts answer two different askers (the saved filters, the
+        // list's unread total): never skipped.
+        _ => false,
+    })
 }
 
 /// Answers a query from the cache.
@@ -347,4 +377,28 @@ fn open_in_browser(url: &str) -> Result<(), String> {
     // Reap the child when it exits so it does not linger as a zombie.
     std::thread::spawn(move || child.wait());
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::RequestId;
+    use crate::model::StoryId;
+    use crate::store::ListQuery;
+
+    #[test]
+    fn only_a_load_followed_by_one_for_the_same_pane_is_skipped() {
+        let stories = |n| Effect::Load(Query::Stories(ListQuery::default()), RequestId(n));
+        let counts = |n| Effect::Load(Query::Counts(Vec::new()), RequestId(n));
+        let write = Effect::SetRead {
+            id: StoryId(1),
+            read: true,
+        };
+        let later = std::collections::VecDeque::from([write.clone(), stories(2), counts(3)]);
+        assert!(superseded(&stories(1), &later));
+        assert!(!superseded(&counts(1), &later), "counts are never skipped");
+        assert!(!superseded(&write, &later), "writes always run");
+        let story = Effect::Load(Query::Story(StoryId(7)), RequestId(1));
+        assert!(!superseded(&story, &later));
+    }
 }

@@ -128,8 +128,10 @@ fn entity_sql(
     let present: String = (1..=others)
         .map(|i| format!(" AND s{i} IS NOT NULL"))
         .collect();
+    // Materialised, so each lookup runs once, not again for the IS NOT NULL.
+    sets.push(format!("c AS MATERIALIZED ({candidates})"));
     sets.push(format!(
-        "r(sid, rank) AS MATERIALIZED (SELECT sid, {} FROM ({candidates}) WHERE 1{present})",
+        "r(sid, rank) AS MATERIALIZED (SELECT sid, {} FROM c WHERE 1{present})",
         rank.join(" + ")
     ));
     if !ordered {
