@@ -5,6 +5,8 @@
 
 #[path = "app/filters.rs"]
 mod filters;
+#[path = "app/mouse.rs"]
+mod mouse;
 #[path = "app/paging.rs"]
 mod paging;
 

@@ -258,6 +258,10 @@ fn the_reader_filters_by_a_person_and_restores_the_terminal() {
         "the alternate screen was left"
     );
     assert!(find(tail, b"\x1b[?25h").is_some(), "the cursor is shown");
+    assert!(
+        find(tail, b"\x1b[?1000l").is_some(),
+        "mouse reporting is off"
+    );
     let after = String::from_utf8_lossy(&screen.seen[end..]).into_owned();
     assert!(after.starts_with('0'), "the reader exited 0: {after}");
     let modes: Vec<&str> = after.split_whitespace().collect();
