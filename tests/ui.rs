@@ -27,7 +27,12 @@ fn fixtures() -> Fixtures {
 
 fn screen(width: u16, height: u16, keys: &str) -> String {
     let source = fixtures();
-    let script = HeadlessScript {
+    headless::run(&script(&source, width, height, keys)).unwrap()
+}
+
+/// Returns a script over `source` with the defaults the tests share.
+fn script<'a>(source: &'a Fixtures, width: u16, height: u16, keys: &str) -> HeadlessScript<'a> {
+    HeadlessScript {
         width,
         height,
         keys: keys.to_owned(),
@@ -36,9 +41,8 @@ fn screen(width: u16, height: u16, keys: &str) -> String {
         keymap: Keymap::default(),
         saved: Vec::new(),
         every_frame: false,
-        source: &source,
-    };
-    headless::run(&script).unwrap()
+        source,
+    }
 }
 
 /// Answers loads from the fixtures until none are left.
@@ -103,18 +107,7 @@ fn narrow_terminal_shows_one_pane() {
 #[test]
 fn refresh_gauge_and_search_line() {
     let source = fixtures();
-    let script = HeadlessScript {
-        width: 100,
-        height: 30,
-        keys: "R / t r a m".to_owned(),
-        now: now(),
-        no_color: false,
-        keymap: Keymap::default(),
-        saved: Vec::new(),
-        every_frame: false,
-        source: &source,
-    };
-    let text = headless::run(&script).unwrap();
+    let text = headless::run(&script(&source, 100, 30, "R / t r a m")).unwrap();
     assert!(text.starts_with("effect: Fetch(RefreshAll)\n"));
     assert!(text.contains("Refreshing ░░░░░░░░░░░░ 0/3 feeds"));
     assert!(text.contains("Search: tram"));
@@ -221,18 +214,12 @@ fn offline_refresh_is_shown_as_state_in_the_status_bar() {
 #[test]
 fn headless_prints_a_frame_after_each_key_when_asked() {
     let source = fixtures();
-    let script = HeadlessScript {
-        width: 60,
-        height: 8,
-        keys: "j o".to_owned(),
-        now: now(),
+    let text = headless::run(&HeadlessScript {
         no_color: true,
-        keymap: Keymap::default(),
-        saved: Vec::new(),
         every_frame: true,
-        source: &source,
-    };
-    let text = headless::run(&script).unwrap();
+        ..script(&source, 60, 8, "j o")
+    })
+    .unwrap();
     let after_j = text.find("--- after j ---").unwrap();
     let after_o = text.find("--- after o ---").unwrap();
     let effect = text

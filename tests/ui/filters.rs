@@ -8,18 +8,11 @@ use byline::store::ListQuery;
 
 fn screen_with_saved(keys: &str, saved: Vec<SavedFilter>) -> String {
     let source = fixtures();
-    let script = HeadlessScript {
-        width: 100,
-        height: 30,
-        keys: keys.to_owned(),
-        now: now(),
-        no_color: false,
-        keymap: Keymap::default(),
+    headless::run(&HeadlessScript {
         saved,
-        every_frame: false,
-        source: &source,
-    };
-    headless::run(&script).unwrap()
+        ..script(&source, 100, 30, keys)
+    })
+    .unwrap()
 }
 
 /// Returns the story titles listed, top to bottom (the list pane's rows).
