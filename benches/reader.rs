@@ -5,7 +5,8 @@
 //! draw), and one frame of scrolling a long list.
 //!
 //! `BYLINE_BENCH_STORIES` changes the size; the cache is rebuilt when its
-//! story count differs.
+//! story count differs. At 100k the first run spends a few minutes building
+//! it (about 650 MB under target/tmp).
 
 use std::hint::black_box;
 use std::path::PathBuf;
