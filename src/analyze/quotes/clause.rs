@@ -9,6 +9,13 @@ use super::attrib::{
 use super::people::{People, Speaker};
 use super::tokens::Tok;
 
+/// Words that open the reported clause after a verb ("said it was"), so the
+/// verb reports something new rather than closing the quotation before it.
+const OPENS_CLAUSE: &[&str] = &[
+    "that", "it", "he", "she", "they", "we", "i", "you", "the", "a", "an", "his", "her", "their",
+    "its", "there", "this", "these", "those", "no", "none", "some", "all", "if", "whether",
+];
+
 /// Finds an attribution in the words after a quotation (`", she said."`).
 pub(super) fn after(toks: &[Tok<'_>], from: usize, people: &People) -> Option<Speaker> {
     let mut end = from;
@@ -51,13 +58,13 @@ pub(super) fn after(toks: &[Tok<'_>], from: usize, people: &People) -> Option<Sp
         return None;
     }
     // A quote that ends its sentence is followed by a new one, not by its
-    // attribution, unless the verb closes the clause (“…. ” Smith said.).
+    // attribution, when the verb goes on to report a clause of its own
+    // (“….” The ministry said it was …).
     let closed = from >= 2 && matches!(toks[from - 2].text, "." | "!" | "?");
     if closed
-        && !win[v + 1..]
-            .iter()
-            .take(5)
-            .any(|t| matches!(t.text, "." | "," | ";"))
+        && win
+            .get(v + 1)
+            .is_some_and(|t| OPENS_CLAUSE.contains(&lower(t).as_str()))
     {
         return None;
     }
@@ -108,7 +115,9 @@ pub(super) fn before(toks: &[Tok<'_>], to: usize, people: &People) -> Option<Spe
     if intro {
         return clause_subject(&win[..win.len() - 1], people);
     }
-    None
+    // A partial quote inside a sentence ("Trump defended “New York values”"):
+    // the sentence's subject, when it is named.
+    clause_subject(win, people).filter(|s| s.0.is_some())
 }
 
 /// Words that open a clause before its subject ("On Thursday, after the
