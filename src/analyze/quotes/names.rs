@@ -231,3 +231,34 @@ pub(super) fn trim_to_name<'a, 'b>(words: &'b [&'a str]) -> &'b [&'a str] {
     }
     words
 }
+
+#[cfg(test)]
+mod tests {
+    use super::trim_to_name;
+
+    #[test]
+    fn long_runs_are_cut_to_the_name_at_their_end() {
+        let run = [
+            "Harbour",
+            "Rowing",
+            "Club",
+            "Secretary-Treasurer",
+            "Ines",
+            "Duarte",
+        ];
+        assert_eq!(trim_to_name(&run), ["Ines", "Duarte"]);
+        assert_eq!(
+            trim_to_name(&["Leeds-based", "Paul", "Vance"]),
+            ["Paul", "Vance"]
+        );
+    }
+
+    #[test]
+    fn ordinary_names_are_kept_whole() {
+        assert_eq!(
+            trim_to_name(&["Mary", "Ann", "Holt"]),
+            ["Mary", "Ann", "Holt"]
+        );
+        assert_eq!(trim_to_name(&["Okonkwo-Reyes"]), ["Okonkwo-Reyes"]);
+    }
+}

@@ -232,23 +232,22 @@ impl People {
         if let Some((kind @ (EntityKind::Org | EntityKind::Country), name)) = self.known_at(pos) {
             return (Some(name.to_string()), Some(kind));
         }
+        let named: Vec<&str> = words
+            .iter()
+            .copied()
+            .skip_while(|w| is_stop(&w.to_lowercase()))
+            .collect();
+        if let Some(country) = seat_country(&named.join(" ")) {
+            return (Some(country.to_string()), Some(EntityKind::Country));
+        }
         let (rest, gender, _) = strip(words);
         let rest = trim_to_name(&rest).to_vec();
         if rest.len() == 1 && is_title(&rest[0].to_lowercase()) {
             return self.nearest(gender.or(honorific_gender(&rest[0].to_lowercase())), pos);
         }
         if rest.is_empty() {
-            let named: Vec<&str> = words
-                .iter()
-                .copied()
-                .skip_while(|w| is_stop(&w.to_lowercase()))
-                .collect();
-            let joined = named.join(" ");
-            if let Some(country) = seat_country(&joined) {
-                return (Some(country.to_string()), Some(EntityKind::Country));
-            }
             if is_org(&named) {
-                return (Some(joined), Some(EntityKind::Org));
+                return (Some(named.join(" ")), Some(EntityKind::Org));
             }
             return (None, None);
         }
@@ -260,11 +259,6 @@ impl People {
             return (Some(country.to_string()), Some(EntityKind::Country));
         }
         if is_org(&rest) {
-            let named: Vec<&str> = words
-                .iter()
-                .copied()
-                .skip_while(|w| is_stop(&w.to_lowercase()))
-                .collect();
             return (Some(named.join(" ")), Some(EntityKind::Org));
         }
         // "de la Cruz" and "Da Silveira" are short forms too.

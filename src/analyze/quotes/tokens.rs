@@ -128,3 +128,30 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok<'_>> {
     }
     toks
 }
+
+#[cfg(test)]
+mod tests {
+    use super::tokenize;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text).iter().map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn party_tags_and_state_abbreviations_keep_their_full_stop() {
+        assert_eq!(
+            words("Klein, D-Ill., of Boston, Mass., said"),
+            [
+                "Klein", ",", "D-Ill.", ",", "of", "Boston", ",", "Mass.", ",", "said"
+            ]
+        );
+    }
+
+    #[test]
+    fn words_run_together_at_a_full_stop_are_split() {
+        assert_eq!(
+            words("he said.Then U.S. aid"),
+            ["he", "said", ".", "Then", "U.S.", "aid"]
+        );
+    }
+}
