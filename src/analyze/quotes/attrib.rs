@@ -5,7 +5,7 @@ use super::lexicon::{
     Gender, country_name, given_name_gender, is_govt_noun, is_org_noun, is_org_word, is_particle,
     is_speech_verb, is_title,
 };
-use super::names::{particles_then_name, unpossess};
+use super::names::{is_stop, particles_then_name, unpossess};
 use super::people::{People, Speaker};
 use super::tokens::Tok;
 use crate::model::EntityKind;
@@ -138,7 +138,11 @@ pub(super) fn lower(t: &Tok<'_>) -> String {
 pub(super) fn find_verb(win: &[Tok<'_>], last: bool) -> Option<usize> {
     let is_verb = |i: usize| {
         let w = lower(&win[i]);
-        is_speech_verb(&w) || (w == "according" && win.get(i + 1).is_some_and(|t| t.text == "to"))
+        let next = |word: &str| win.get(i + 1).is_some_and(|t| t.text == word);
+        is_speech_verb(&w)
+            || (w == "according" && next("to"))
+            || (matches!(w.as_str(), "shot" | "fired" | "hit") && next("back"))
+            || (matches!(w.as_str(), "pointed" | "points") && next("out"))
     };
     if last {
         (0..win.len()).rev().find(|&i| is_verb(i))
@@ -202,6 +206,14 @@ pub(super) fn subject(win: &[Tok<'_>], v: usize, people: &People) -> Option<Spea
             && (win[j - 1].is_cap() || is_particle(&lower(&win[j - 1])) || org_of(win, j - 1))
         {
             j -= 1;
+        }
+        // "Gov. Jeb Bush of Florida said": the person before "of" speaks.
+        if j >= 2
+            && win[j - 1].text == "of"
+            && win[j - 2].is_cap()
+            && let Some(s @ (Some(_), Some(EntityKind::Person))) = subject(win, j - 1, people)
+        {
+            return Some(s);
         }
         // "Russia's embassy in Brussels said": the embassy speaks.
         if j >= 2
@@ -341,7 +353,9 @@ fn modifiers_then_cap(win: &[Tok<'_>], j: usize) -> Option<usize> {
             let l = lower(t);
             !NOT_MODIFIERS.contains(&l.as_str()) && !is_speech_verb(&l)
         });
-    let named = win.get(k + 1).is_some_and(Tok::is_cap) || given_name_gender(win[k].text).is_some();
+    let named = win.get(k + 1).is_some_and(Tok::is_cap)
+        || given_name_gender(win[k].text).is_some()
+        || !is_stop(&lower(&win[k]));
     (described && named).then_some(k)
 }
 

@@ -6,15 +6,61 @@
 use super::attrib::{
     NOT_INVERTED, WINDOW, find_verb, is_quote_mark, lower, nominal, object, pronoun, subject,
 };
+use super::names::is_stop;
 use super::people::{People, Speaker};
 use super::tokens::Tok;
+use crate::model::EntityKind;
 
-/// Words that open the reported clause after a verb ("said it was"), so the
-/// verb reports something new rather than closing the quotation before it.
-const OPENS_CLAUSE: &[&str] = &[
-    "that", "it", "he", "she", "they", "we", "i", "you", "the", "a", "an", "his", "her", "their",
-    "its", "there", "this", "these", "those", "no", "none", "some", "all", "if", "whether",
+/// Words that may follow a verb that closes an attribution ("said on
+/// Friday", "said in a statement", "asked, smiling").
+const CLOSERS: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "as",
+    "after",
+    "before",
+    "during",
+    "while",
+    "when",
+    "later",
+    "then",
+    "of",
+    "about",
+    "to",
+    "from",
+    "with",
+    "by",
+    "yesterday",
+    "today",
+    "tonight",
+    "last",
+    "this",
+    "earlier",
+    "afterward",
+    "afterwards",
+    "again",
+    "also",
+    "too",
+    "through",
+    "via",
+    "over",
+    "during",
+    "once",
 ];
+
+/// Tells whether the verb at `v` goes on to report a clause or an object of
+/// its own rather than closing the attribution; verbs of asking and telling
+/// take their listener ("Todd asked the candidate").
+fn reports_more(win: &[Tok<'_>], v: usize) -> bool {
+    if matches!(lower(&win[v]).as_str(), "told" | "tells" | "asked" | "asks") {
+        return false;
+    }
+    win.get(v + 1).is_some_and(|t| {
+        let w = lower(t);
+        t.is_word() && !CLOSERS.contains(&w.as_str()) && !w.ends_with("ly") && !is_stop(&w)
+    })
+}
 
 /// Finds an attribution in the words after a quotation (`", she said."`).
 pub(super) fn after(toks: &[Tok<'_>], from: usize, people: &People) -> Option<Speaker> {
@@ -58,14 +104,10 @@ pub(super) fn after(toks: &[Tok<'_>], from: usize, people: &People) -> Option<Sp
         return None;
     }
     // A quote that ends its sentence is followed by a new one, not by its
-    // attribution, when the verb goes on to report a clause of its own
-    // (“….” The ministry said it was …).
+    // attribution, when the verb goes on to report something of its own
+    // (“….” He also said Trump's plan …); “….” Smith said on Friday is fine.
     let closed = from >= 2 && matches!(toks[from - 2].text, "." | "!" | "?");
-    if closed
-        && win
-            .get(v + 1)
-            .is_some_and(|t| OPENS_CLAUSE.contains(&lower(t).as_str()))
-    {
+    if closed && v > 0 && reports_more(win, v) {
         return None;
     }
     let words_before = win[..v].iter().filter(|t| t.is_word()).count();
@@ -190,6 +232,17 @@ pub(super) fn clause_subject(win: &[Tok<'_>], people: &People) -> Option<Speaker
             break;
         } else if OPENERS.contains(&w.as_str()) {
             k = (k + 1..win.len()).find(|&j| win[j].text == ",")? + 1;
+            // "In Birmingham, Alabama, on Saturday, Smith said": a place list.
+            while win.get(k).is_some_and(|t| {
+                t.is_cap()
+                    && matches!(
+                        people.known_at(t.start),
+                        Some((EntityKind::Place | EntityKind::Country, _))
+                    )
+            }) && win.get(k + 1).is_some_and(|t| t.text == ",")
+            {
+                k += 2;
+            }
         } else {
             break;
         }

@@ -4,7 +4,7 @@
 use super::lexicon::{
     Gender, country_name, given_name_gender, honorific_gender, is_particle, is_title, seat_country,
 };
-use super::names::{cap_runs, initial_of, is_org, is_stop, strip, trim_to_name};
+use super::names::{cap_runs, initial_of, is_org, is_stop, strip, trim_to_name, unpossess};
 use super::tokens::Tok;
 use crate::model::{Entity, EntityKind};
 use std::collections::HashSet;
@@ -232,6 +232,8 @@ impl People {
         if let Some((kind @ (EntityKind::Org | EntityKind::Country), name)) = self.known_at(pos) {
             return (Some(name.to_string()), Some(kind));
         }
+        let words: Vec<&str> = words.iter().map(|w| unpossess(w).0).collect();
+        let words = words.as_slice();
         let named: Vec<&str> = words
             .iter()
             .copied()
