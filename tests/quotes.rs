@@ -339,3 +339,19 @@ fn pronouns_resolve_through_recogniser_mentions() {
         vec![Some("Selin Aydın")]
     );
 }
+
+#[test]
+fn a_bare_surname_prefers_the_person_with_that_surname() {
+    let text = "Donors joined the Varga Victory fund this week.\n\n\
+                Mayor Petra Varga thanked them.\n\n\
+                “This fund is for the city,” Ms. Varga said.";
+    assert_eq!(speakers(&quotes(text)), vec![Some("Petra Varga")]);
+}
+
+#[test]
+fn a_run_ending_in_a_common_word_is_not_a_person() {
+    // "Lund Tower" is a building: the story writes "the tower" too.
+    let text = "Erik Holm spoke outside Lund Tower on Monday. The tower opened in 1990.\n\n\
+                “We will restore it,” he said.";
+    assert_eq!(speakers(&quotes(text)), vec![Some("Erik Holm")]);
+}

@@ -208,10 +208,15 @@ pub(super) fn subject(win: &[Tok<'_>], v: usize, people: &People) -> Option<Spea
             j -= 1;
         }
         // "Gov. Jeb Bush of Florida said": the person before "of" speaks.
-        if j >= 2
-            && win[j - 1].text == "of"
-            && win[j - 2].is_cap()
-            && let Some(s @ (Some(_), Some(EntityKind::Person))) = subject(win, j - 1, people)
+        // Also "Kim Soo-ah of the governing People Power Party said".
+        let of = (j.saturating_sub(4)..j)
+            .rev()
+            .take_while(|&k| !win[k].is_cap() && win[k].is_word())
+            .find(|&k| win[k].text == "of");
+        if let Some(of) = of
+            && of >= 1
+            && win[of - 1].is_cap()
+            && let Some(s @ (Some(_), Some(EntityKind::Person))) = subject(win, of, people)
         {
             return Some(s);
         }

@@ -58,7 +58,8 @@ fn reports_more(win: &[Tok<'_>], v: usize) -> bool {
     }
     win.get(v + 1).is_some_and(|t| {
         let w = lower(t);
-        t.is_word() && !CLOSERS.contains(&w.as_str()) && !w.ends_with("ly") && !is_stop(&w)
+        let date = t.is_cap() && is_stop(&w);
+        t.is_word() && !CLOSERS.contains(&w.as_str()) && !w.ends_with("ly") && !date
     })
 }
 

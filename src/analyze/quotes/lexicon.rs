@@ -1,7 +1,7 @@
 //! Word lists the quote finder needs: speech verbs, titles, organisation
 //! words, given names with their usual gender, and country names.
 
-use crate::analyze::tables::{COUNTRIES, GIVEN_NAMES, rows};
+use crate::analyze::tables::{COUNTRIES, GIVEN_NAMES, SURNAMES, rows};
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
@@ -141,6 +141,13 @@ pub(super) fn given_name_gender(name: &str) -> Option<Gender> {
     })
     .get(name)
     .copied()
+}
+
+/// Tells whether the word is a surname the surname list knows ("Baker").
+pub(super) fn is_surname(name: &str) -> bool {
+    static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    S.get_or_init(|| rows(SURNAMES).filter_map(|r| r.first().copied()).collect())
+        .contains(name)
 }
 
 /// Returns the gender an honorific implies ("Mrs." is female).

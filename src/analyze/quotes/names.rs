@@ -4,7 +4,7 @@
 
 use super::lexicon::{
     Gender, given_name_gender, honorific_gender, is_org_word, is_particle, is_person_title,
-    is_title,
+    is_surname, is_title,
 };
 use super::tokens::Tok;
 
@@ -68,6 +68,16 @@ const STOP: &[&str] = &[
     "we",
     "i",
     "you",
+    "against",
+    "into",
+    "without",
+    "between",
+    "among",
+    "through",
+    "across",
+    "toward",
+    "towards",
+    "upon",
     "monday",
     "tuesday",
     "wednesday",
@@ -206,6 +216,21 @@ fn is_title_word(word: &str) -> bool {
     is_title(&lower) || lower.split('-').any(is_title)
 }
 
+/// Tells whether a capitalised word looks like a role or a description
+/// ("Pollster", "Billionaire", "Republican", "South Korean-born") rather
+/// than a name: an English ending or a sentence opener, and neither a given
+/// name nor a known surname ("Baker" stays a name, so does "Mehmet").
+fn is_role_noun(word: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "er", "ist", "ant", "ent", "or", "ian", "an", "aire", "man", "woman", "ies", "born", "ed",
+        "al", "ic", "ive",
+    ];
+    let lower = word.to_lowercase();
+    (is_stop(&lower) || ENDINGS.iter().any(|s| lower.ends_with(s)))
+        && given_name_gender(word).is_none()
+        && !is_surname(word)
+}
+
 /// Cuts a long run of capitalised words to the person's name at its end:
 /// "United Auto Workers Secretary-Treasurer Gary Casteel" → "Gary Casteel",
 /// "Texas-based Matt Mackowiak" → "Matt Mackowiak". Wire copy stacks
@@ -223,7 +248,13 @@ pub(super) fn trim_to_name<'a, 'b>(words: &'b [&'a str]) -> &'b [&'a str] {
     {
         return trim_to_name(&words[t + 1..]);
     }
-    if words.len() >= 3 && given_name_gender(words[0]).is_none() {
+    // An organisation ("CNN Jake Tapper") or a role noun opening the
+    // sentence ("Pollster Dana Whitfield") before a given name.
+    let org_first = words[..words.len() - 2].iter().any(|w| is_org(&[w]));
+    if (org_first || is_role_noun(words[0]))
+        && words.len() >= 3
+        && given_name_gender(words[0]).is_none()
+    {
         let from = words.len().saturating_sub(3).max(1);
         if let Some(g) = (from..words.len() - 1).find(|&g| given_name_gender(words[g]).is_some()) {
             return &words[g..];

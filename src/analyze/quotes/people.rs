@@ -2,7 +2,8 @@
 //! ("Okonkwo-Reyes", "she", "the ministry") to the fullest name used.
 
 use super::lexicon::{
-    Gender, country_name, given_name_gender, honorific_gender, is_particle, is_title, seat_country,
+    Gender, country_name, given_name_gender, honorific_gender, is_govt_noun, is_particle,
+    is_surname, is_title, seat_country,
 };
 use super::names::{cap_runs, initial_of, is_org, is_stop, strip, trim_to_name, unpossess};
 use super::tokens::Tok;
@@ -32,10 +33,40 @@ pub(super) struct People {
     /// Mentions of the story's other entities (countries, places, orgs) as
     /// byte ranges with their kind and canonical name, in text order.
     known: Vec<(usize, usize, EntityKind, String)>,
+    /// Last words of capitalised runs that the text also writes in lower
+    /// case ("tower" for "Trump Tower"): common words, not surnames.
+    common: HashSet<String>,
+}
+
+/// Returns the last words of the runs that also occur in lower case.
+fn lower_case_uses(toks: &[Tok<'_>], runs: &[(usize, usize, Vec<&str>)]) -> HashSet<String> {
+    let wanted: HashSet<String> = runs
+        .iter()
+        .filter(|r| r.2.len() >= 2)
+        .filter_map(|r| r.2.last().map(|w| w.to_lowercase()))
+        .collect();
+    if wanted.is_empty() {
+        return wanted;
+    }
+    toks.iter()
+        .filter(|t| t.is_word() && !t.is_cap() && wanted.contains(t.text))
+        .map(|t| t.text.to_string())
+        .collect()
 }
 
 /// A resolved speaker: canonical name (when known) and kind.
 pub(super) type Speaker = (Option<String>, Option<EntityKind>);
+
+/// Tells whether a person's name reads surname first ("Choi Jin-ho",
+/// "Yoon Da-hye"): a hyphenated given name with a lower-case second part
+/// after a first word that is no known given name.
+fn surname_first(p: &Person, word: &str) -> bool {
+    let hyphenated = p
+        .last
+        .split_once('-')
+        .is_some_and(|(_, b)| b.chars().next().is_some_and(char::is_lowercase));
+    hyphenated || (given_name_gender(word).is_none() && is_surname(word))
+}
 
 /// Turns the char offsets of the entities' mentions into byte ranges:
 /// (start, end, entity index), sorted by start.
@@ -103,9 +134,15 @@ impl People {
         }
         // A run that is all inside one mention is that entity ("North Korea").
         let covered = |from: usize, to: usize| claimed.iter().any(|&(s, e)| s <= from && to <= e);
-        for (from, to, words) in &cap_runs(toks) {
+        let runs = cap_runs(toks);
+        people.common = lower_case_uses(toks, &runs);
+        for (from, to, words) in &runs {
             if !covered(*from, *to) {
-                people.read_run(*from, words);
+                // "chief executive Yoon Da-hye": a lower-case title before the run.
+                let at = toks.partition_point(|t| t.start < *from);
+                let role =
+                    at > 0 && !toks[at - 1].is_cap() && is_title(&toks[at - 1].text.to_lowercase());
+                people.read_run(*from, words, role);
             }
         }
         people.mentions.sort_unstable();
@@ -114,8 +151,9 @@ impl People {
     }
 
     /// Reads one run of capitalised words as a person's name, when it is one.
-    fn read_run(&mut self, pos: usize, words: &[&str]) {
+    fn read_run(&mut self, pos: usize, words: &[&str], role: bool) {
         let (rest, gender, titled) = strip(words);
+        let titled = titled || role;
         let rest = trim_to_name(&rest);
         let lone_title = rest.len() == 1 && is_title(&rest[0].to_lowercase());
         if rest.is_empty() || rest.len() > 5 || lone_title || is_org(rest) {
@@ -124,8 +162,22 @@ impl People {
         if is_stop(&rest[0].to_lowercase()) || country_name(&rest.join(" ")).is_some() {
             return;
         }
+        // "Orlando July", "Trump Wednesday": a date after the name is no part of it.
+        let keep = rest.len()
+            - rest
+                .iter()
+                .rev()
+                .take_while(|w| is_stop(&w.to_lowercase()))
+                .count();
+        let rest = &rest[..keep.max(1)];
         let given = given_name_gender(rest[0]);
         if rest.len() >= 2 {
+            // "Trump Tower" when the story also writes "the tower": a word
+            // the text uses in lower case is no surname, unless it is a known one.
+            let last = rest[rest.len() - 1];
+            if !titled && self.common.contains(&last.to_lowercase()) && !is_surname(last) {
+                return;
+            }
             let idx = self.register(rest, gender.or(given), titled || given.is_some());
             self.mentions.push((pos, idx));
             return;
@@ -139,6 +191,33 @@ impl People {
                 self.persons[idx].gender.get_or_insert(g);
             }
         }
+    }
+
+    /// Returns the organisation or country mention that starts or ends at
+    /// `pos` and is as long as the phrase `words`, with its canonical name.
+    fn known_spanning(&self, pos: usize, words: &[&str]) -> Option<(EntityKind, &str)> {
+        let len = words
+            .iter()
+            .map(|w| w.len() + 1)
+            .sum::<usize>()
+            .saturating_sub(1);
+        self.known
+            .iter()
+            .filter(|k| matches!(k.2, EntityKind::Org | EntityKind::Country))
+            .find(|k| {
+                (k.0 == pos || k.1 == pos + words.last().map_or(0, |w| w.len()))
+                    && k.1 - k.0 + 1 >= len
+            })
+            .map(|k| (k.2, k.3.as_str()))
+    }
+
+    /// Returns the country the story names last before `pos`.
+    pub(super) fn country_before(&self, pos: usize) -> Option<&str> {
+        self.known
+            .iter()
+            .rev()
+            .find(|k| k.0 < pos && k.2 == EntityKind::Country)
+            .map(|k| k.3.as_str())
     }
 
     /// Returns the country, place or organisation mention that covers `pos`.
@@ -181,21 +260,24 @@ impl People {
     }
 
     /// Finds the person a single name refers to: the one with that surname
-    /// (or given name) named most recently before `pos`, else the first.
+    /// named most recently before `pos` (else the first), or the one with
+    /// that given name named most recently.
     fn find_single(&self, word: &str, pos: usize) -> Option<usize> {
         if !self.words.contains(word) {
             return None;
         }
-        let matches = |i: usize| {
-            let p = &self.persons[i];
-            p.last == word || p.first == word
+        let recent = |hit: &dyn Fn(&Person) -> bool| {
+            self.mentions
+                .iter()
+                .rev()
+                .find(|&&(at, i)| at < pos && hit(&self.persons[i]))
+                .map(|&(_, i)| i)
         };
-        self.mentions
-            .iter()
-            .rev()
-            .find(|&&(at, i)| at < pos && matches(i))
-            .map(|&(_, i)| i)
-            .or_else(|| (0..self.persons.len()).find(|&i| self.persons[i].last == word))
+        // A surname first ("Trump" is Donald Trump, not the "Trump Victory"
+        // fund), then a given name that is one ("Hillary").
+        recent(&|p| p.last == word)
+            .or_else(|| self.persons.iter().position(|p| p.last == word))
+            .or_else(|| recent(&|p| p.first == word && (p.sure || surname_first(p, word))))
     }
 
     /// Resolves a pronoun to the last person named before `pos` whose gender
@@ -229,7 +311,7 @@ impl People {
     /// Resolves a capitalised speaker phrase to a canonical name and kind.
     pub(super) fn phrase(&self, words: &[&str], pos: usize) -> Speaker {
         // The recogniser's organisations and countries, by their canonical names.
-        if let Some((kind @ (EntityKind::Org | EntityKind::Country), name)) = self.known_at(pos) {
+        if let Some((kind, name)) = self.known_spanning(pos, words) {
             return (Some(name.to_string()), Some(kind));
         }
         let words: Vec<&str> = words.iter().map(|w| unpossess(w).0).collect();
@@ -244,6 +326,14 @@ impl People {
         }
         let (rest, gender, _) = strip(words);
         let rest = trim_to_name(&rest).to_vec();
+        // "the Treasury said": a lone government noun speaks for the country
+        // the story last named.
+        if rest.len() == 1 && is_govt_noun(&rest[0].to_lowercase()) {
+            return match self.country_before(pos) {
+                Some(c) => (Some(c.to_string()), Some(EntityKind::Country)),
+                None => (Some(named.join(" ")), Some(EntityKind::Org)),
+            };
+        }
         if rest.len() == 1 && is_title(&rest[0].to_lowercase()) {
             return self.nearest(gender.or(honorific_gender(&rest[0].to_lowercase())), pos);
         }
