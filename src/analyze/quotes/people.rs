@@ -153,7 +153,9 @@ impl People {
     /// Reads one run of capitalised words as a person's name, when it is one.
     fn read_run(&mut self, pos: usize, words: &[&str], role: bool) {
         let (rest, gender, titled) = strip(words);
-        let titled = titled || role;
+        // A lower-case title before the run ("chief executive Yoon Da-hye")
+        // makes a full name sure, never a lone word ("former Florida governor").
+        let titled = titled || (role && rest.len() >= 2);
         let rest = trim_to_name(&rest);
         let lone_title = rest.len() == 1 && is_title(&rest[0].to_lowercase());
         if rest.is_empty() || rest.len() > 5 || lone_title || is_org(rest) {
