@@ -150,7 +150,7 @@ fn demo_stories_quotes_are_found_with_their_speakers() {
         "quotes found {recall:.3} ({found}/{expected_total})"
     );
     assert!(
-        speakers >= 0.7,
+        speakers >= 0.84,
         "speakers right {speakers:.3} ({speaker_right}/{found})"
     );
 }

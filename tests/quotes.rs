@@ -1,7 +1,7 @@
 //! Quotations and their speakers, on sentences written for these tests.
 
 use byline::analyze::quotes::find_quotes;
-use byline::model::{EntityKind, Quote};
+use byline::model::{Entity, EntityKind, Mention, Quote};
 
 fn quotes(text: &str) -> Vec<Quote> {
     find_quotes(text, &[])
@@ -180,4 +180,178 @@ fn a_capital_speaks_for_its_country() {
     let qs = quotes(text);
     assert_eq!(qs[0].speaker.as_deref(), Some("Australia"));
     assert_eq!(qs[0].speaker_kind, Some(EntityKind::Country));
+}
+
+#[test]
+fn a_participle_after_a_comma_gives_the_clause_subject() {
+    let text = "Mayor Ilse Varga rejected the transit plan on Monday, saying, “It costs too much.”";
+    assert_eq!(speakers(&quotes(text)), vec![Some("Ilse Varga")]);
+}
+
+#[test]
+fn opening_phrases_before_the_subject_are_skipped() {
+    let text =
+        "On Thursday, after weeks of silence, Greta Lund endorsed the plan, saying: “It is time.”";
+    assert_eq!(speakers(&quotes(text)), vec![Some("Greta Lund")]);
+}
+
+#[test]
+fn a_name_before_a_colon_speaks() {
+    let text =
+        "The low turnout did not surprise pollster Dana Whitfield: “Rain keeps voters home.”";
+    assert_eq!(speakers(&quotes(text)), vec![Some("Dana Whitfield")]);
+    let headline =
+        "Whitfield: ‘Rain Keeps Voters Home’\n\nPollster Dana Whitfield spoke on Monday.";
+    assert_eq!(speakers(&quotes(headline)), vec![Some("Dana Whitfield")]);
+}
+
+#[test]
+fn a_signature_line_below_the_quote_names_the_speaker() {
+    let text = "“Keep the libraries open on Sundays.”\n\n— Ruth Ambler, Leeds.";
+    assert_eq!(speakers(&quotes(text)), vec![Some("Ruth Ambler")]);
+}
+
+#[test]
+fn descriptions_before_a_name_are_not_part_of_it() {
+    let text = "“Prices will fall,” said Lakeside Community College economist Marta Quill. \
+                “It works,” said retired engineer Paul Vance. \
+                “We are ready,” Harbour Rowing Club captain Ines Duarte said.";
+    assert_eq!(
+        speakers(&quotes(text)),
+        vec![Some("Marta Quill"), Some("Paul Vance"), Some("Ines Duarte")]
+    );
+}
+
+#[test]
+fn seats_of_government_speak_for_their_country() {
+    let qs = quotes("The Kremlin dismissed the report as “fiction.”");
+    assert_eq!(speakers(&qs), vec![Some("Russia")]);
+    assert_eq!(qs[0].speaker_kind, Some(EntityKind::Country));
+    let qs = quotes("“We have no comment at this time,” the White House said.");
+    assert_eq!(speakers(&qs), vec![Some("United States")]);
+}
+
+#[test]
+fn a_country_s_ministry_or_embassy_speaks_for_the_country() {
+    let qs = quotes("Norway's foreign ministry said the claims were “baseless.”");
+    assert_eq!(speakers(&qs), vec![Some("Norway")]);
+    assert_eq!(qs[0].speaker_kind, Some(EntityKind::Country));
+    let qs = quotes("Chile's embassy in Madrid said the visit was “routine.”");
+    assert_eq!(speakers(&qs), vec![Some("Chile")]);
+}
+
+#[test]
+fn a_quote_that_ends_its_sentence_keeps_its_own_speaker() {
+    let text = "Helga Moritz called the delay “regrettable.” The agency said it would publish a timetable.";
+    assert_eq!(speakers(&quotes(text)), vec![Some("Helga Moritz")]);
+}
+
+#[test]
+fn a_party_and_state_tag_does_not_end_the_sentence() {
+    let text = "“We need the votes,” Rep. Dora Klein, D-Ill., said. \
+                “It will pass,” said Walt Brenner of Cambridge, Mass., on Friday.";
+    assert_eq!(
+        speakers(&quotes(text)),
+        vec![Some("Dora Klein"), Some("Walt Brenner")]
+    );
+}
+
+#[test]
+fn a_partial_quote_belongs_to_the_named_subject() {
+    let text = "Chancellor Ingrid Solberg defended the “difficult but fair” budget.";
+    assert_eq!(speakers(&quotes(text)), vec![Some("Ingrid Solberg")]);
+}
+
+#[test]
+fn weekdays_are_not_speakers() {
+    let text = "On Tuesday, the board announced “a pause.”";
+    let qs = quotes(text);
+    assert_eq!(qs.len(), 1);
+    assert_ne!(qs[0].speaker.as_deref(), Some("Tuesday"));
+}
+
+#[test]
+fn two_people_sharing_a_surname_stay_two_people() {
+    let text = "Anna Berg runs the farm with her brother, Lars Berg.\n\n\
+                “The soil is tired,” Anna Berg said.\n\n\
+                “We rotate the fields,” Lars Berg said.\n\n\
+                “Next year we rest the east field,” she added.";
+    assert_eq!(
+        speakers(&quotes(text)),
+        vec![Some("Anna Berg"), Some("Lars Berg"), Some("Anna Berg")]
+    );
+}
+
+/// An entity as the recogniser hands it over, with char offsets of each mention.
+fn entity(text: &str, kind: EntityKind, name: &str, written: &[&str]) -> Entity {
+    let mut mentions = Vec::new();
+    for w in written {
+        for (byte, _) in text.match_indices(w) {
+            let start = text[..byte].chars().count();
+            mentions.push(Mention {
+                start,
+                end: start + w.chars().count(),
+                text: (*w).to_string(),
+            });
+        }
+    }
+    Entity {
+        kind,
+        name: name.to_string(),
+        country: None,
+        salience: 0.5,
+        mentions,
+    }
+}
+
+#[test]
+fn person_entities_from_the_recogniser_give_canonical_names() {
+    let text = "Dr. Mensah-Bonsu arrived late. “We start now,” Mensah-Bonsu said.";
+    assert_eq!(speakers(&quotes(text)), vec![Some("Mensah-Bonsu")]);
+    let people = [entity(
+        text,
+        EntityKind::Person,
+        "Kwame Mensah-Bonsu",
+        &["Mensah-Bonsu"],
+    )];
+    let qs = find_quotes(text, &people);
+    assert_eq!(speakers(&qs), vec![Some("Kwame Mensah-Bonsu")]);
+}
+
+#[test]
+fn org_entities_from_the_recogniser_give_canonical_names() {
+    let text = "Ölüdeniz was calm. “Aid is blocked at the border,” the U.N. said.";
+    let orgs = [entity(text, EntityKind::Org, "United Nations", &["U.N."])];
+    let qs = find_quotes(text, &orgs);
+    assert_eq!(speakers(&qs), vec![Some("United Nations")]);
+    assert_eq!(qs[0].speaker_kind, Some(EntityKind::Org));
+}
+
+#[test]
+fn pronouns_resolve_through_recogniser_mentions() {
+    let text = "Selin Aydın met Jonas Weber.\n\n“We agreed on nothing,” she said.";
+    let people = [
+        entity(text, EntityKind::Person, "Selin Aydın", &["Selin Aydın"]),
+        entity(text, EntityKind::Person, "Jonas Weber", &["Jonas Weber"]),
+    ];
+    assert_eq!(
+        speakers(&find_quotes(text, &people)),
+        vec![Some("Selin Aydın")]
+    );
+}
+
+#[test]
+fn a_bare_surname_prefers_the_person_with_that_surname() {
+    let text = "Donors joined the Varga Victory fund this week.\n\n\
+                Mayor Petra Varga thanked them.\n\n\
+                “This fund is for the city,” Ms. Varga said.";
+    assert_eq!(speakers(&quotes(text)), vec![Some("Petra Varga")]);
+}
+
+#[test]
+fn a_run_ending_in_a_common_word_is_not_a_person() {
+    // "Lund Tower" is a building: the story writes "the tower" too.
+    let text = "Erik Holm spoke outside Lund Tower on Monday. The tower opened in 1990.\n\n\
+                “We will restore it,” he said.";
+    assert_eq!(speakers(&quotes(text)), vec![Some("Erik Holm")]);
 }

@@ -6,7 +6,9 @@
 //! resolved to the fullest name the text uses ([`people`]).
 
 mod attrib;
+mod clause;
 mod lexicon;
+mod names;
 mod people;
 mod scan;
 mod tokens;
@@ -26,14 +28,14 @@ pub fn find_quotes(text: &str, entities: &[Entity]) -> Vec<Quote> {
         return Vec::new();
     }
     let toks = tokens::tokenize(text);
-    let people = People::collect(&toks, entities);
+    let people = People::collect(text, &toks, entities);
     let tok_at = |byte: usize| toks.partition_point(|t| t.start < byte);
     let mut quotes = Vec::with_capacity(spans.len());
     let mut prev: Option<(usize, Speaker)> = None;
     let mut counter = CharCounter::new(text);
     for span in &spans {
-        let found = attrib::after(&toks, tok_at(span.close), &people)
-            .or_else(|| attrib::before(&toks, tok_at(span.open), &people));
+        let found = clause::after(&toks, tok_at(span.close), &people)
+            .or_else(|| clause::before(&toks, tok_at(span.open), &people));
         let speaker = match found {
             Some(s) => s,
             None => match &prev {

@@ -1,8 +1,12 @@
 //! Finds who a quotation is attributed to: "X said", "said X", "X said: …",
 //! "according to X", pronouns and organisation nouns.
 
-use super::lexicon::{Gender, is_org_noun, is_org_word, is_particle, is_speech_verb, is_title};
-use super::people::{People, Speaker, particles_then_name, unpossess};
+use super::lexicon::{
+    Gender, country_name, given_name_gender, is_govt_noun, is_org_noun, is_org_word, is_particle,
+    is_speech_verb, is_title,
+};
+use super::names::{is_stop, particles_then_name, unpossess};
+use super::people::{People, Speaker};
 use super::tokens::Tok;
 use crate::model::EntityKind;
 
@@ -47,6 +51,12 @@ const AUX: &[&str] = &[
     "already",
 ];
 
+/// Tells whether a word may sit between a subject and its verb ("also",
+/// "has", "jokingly").
+fn is_aux(word: &str) -> bool {
+    AUX.contains(&word) || (word.len() > 5 && word.ends_with("ly"))
+}
+
 /// Role nouns that sit between an organisation and a name ("CNN host X").
 const ROLES: &[&str] = &[
     "host",
@@ -75,7 +85,7 @@ const ROLES: &[&str] = &[
 
 /// Speech verbs whose following noun is the listener or the thing said,
 /// never an inverted speaker ("told reporters", "asking her").
-const NOT_INVERTED: &[&str] = &[
+pub(super) const NOT_INVERTED: &[&str] = &[
     "told",
     "tells",
     "telling",
@@ -103,11 +113,11 @@ const NOT_INVERTED: &[&str] = &[
 ];
 
 /// The most words an attribution window looks at.
-const WINDOW: usize = 40;
+pub(super) const WINDOW: usize = 40;
 
 /// Tells whether `toks[k]` is a quote mark; a lone `'` is an apostrophe
 /// ("the families' homes"), a pair `''` is a quote mark.
-fn is_quote_mark(toks: &[Tok<'_>], k: usize) -> bool {
+pub(super) fn is_quote_mark(toks: &[Tok<'_>], k: usize) -> bool {
     match toks[k].text {
         "\"" | "“" | "”" | "«" | "»" | "‘" => true,
         "'" => {
@@ -119,16 +129,20 @@ fn is_quote_mark(toks: &[Tok<'_>], k: usize) -> bool {
     }
 }
 
-fn lower(t: &Tok<'_>) -> String {
+pub(super) fn lower(t: &Tok<'_>) -> String {
     t.text.to_lowercase()
 }
 
 /// Returns the index of the speech verb (or of "according" in "according
 /// to") in `win`, the last one when `last` is set.
-fn find_verb(win: &[Tok<'_>], last: bool) -> Option<usize> {
+pub(super) fn find_verb(win: &[Tok<'_>], last: bool) -> Option<usize> {
     let is_verb = |i: usize| {
         let w = lower(&win[i]);
-        is_speech_verb(&w) || (w == "according" && win.get(i + 1).is_some_and(|t| t.text == "to"))
+        let next = |word: &str| win.get(i + 1).is_some_and(|t| t.text == word);
+        is_speech_verb(&w)
+            || (w == "according" && next("to"))
+            || (matches!(w.as_str(), "shot" | "fired" | "hit") && next("back"))
+            || (matches!(w.as_str(), "pointed" | "points") && next("out"))
     };
     if last {
         (0..win.len()).rev().find(|&i| is_verb(i))
@@ -147,7 +161,7 @@ fn org_of(win: &[Tok<'_>], k: usize) -> bool {
 }
 
 /// Resolves a pronoun, when the word is one.
-fn pronoun(word: &str, pos: usize, people: &People) -> Option<Speaker> {
+pub(super) fn pronoun(word: &str, pos: usize, people: &People) -> Option<Speaker> {
     match word {
         "he" | "him" => Some(people.pronoun(Gender::Male, pos)),
         "she" | "her" => Some(people.pronoun(Gender::Female, pos)),
@@ -157,9 +171,9 @@ fn pronoun(word: &str, pos: usize, people: &People) -> Option<Speaker> {
 }
 
 /// Reads the speaker that precedes a verb: the words `win[..v]`, read backwards.
-fn subject(win: &[Tok<'_>], v: usize, people: &People) -> Option<Speaker> {
+pub(super) fn subject(win: &[Tok<'_>], v: usize, people: &People) -> Option<Speaker> {
     let mut i = v;
-    while i > 0 && AUX.contains(&lower(&win[i - 1]).as_str()) {
+    while i > 0 && is_aux(&lower(&win[i - 1])) {
         i -= 1;
     }
     // A parenthesis: "Rep. Gwen Moore (D-Wis.) said".
@@ -193,17 +207,49 @@ fn subject(win: &[Tok<'_>], v: usize, people: &People) -> Option<Speaker> {
         {
             j -= 1;
         }
+        // "Gov. Jeb Bush of Florida said": the person before "of" speaks.
+        // Also "Kim Soo-ah of the governing People Power Party said".
+        let of = (j.saturating_sub(4)..j)
+            .rev()
+            .take_while(|&k| !win[k].is_cap() && win[k].is_word())
+            .find(|&k| win[k].text == "of");
+        if let Some(of) = of
+            && of >= 1
+            && win[of - 1].is_cap()
+            && let Some(s @ (Some(_), Some(EntityKind::Person))) = subject(win, of, people)
+        {
+            return Some(s);
+        }
+        // "Russia's embassy in Brussels said": the embassy speaks.
+        if j >= 2
+            && matches!(win[j - 1].text, "in" | "at" | "to")
+            && is_govt_noun(&lower(&win[j - 2]))
+        {
+            return subject(win, j - 1, people);
+        }
         let words: Vec<&str> = win[j..i].iter().map(|t| t.text).collect();
         return Some(people.phrase(&words, t.start));
     }
-    if is_org_noun(&w) {
-        return Some((None, Some(EntityKind::Org)));
+    if is_org_noun(&w) || is_govt_noun(&w) {
+        return Some(govt_before(win, i - 1, people).unwrap_or((None, Some(EntityKind::Org))));
     }
     nominal(win, i - 1, people)
 }
 
+/// Reads "Russia's foreign ministry" or "the British government" backwards
+/// from the government noun at `head`: the country it speaks for.
+fn govt_before(win: &[Tok<'_>], head: usize, people: &People) -> Option<Speaker> {
+    if !is_govt_noun(&lower(&win[head])) {
+        return None;
+    }
+    let owner = (head.saturating_sub(3)..head)
+        .rev()
+        .find(|&k| win[k].is_cap())?;
+    country_of(&win[owner], people).map(|c| (Some(c), Some(EntityKind::Country)))
+}
+
 /// Resolves a role noun ("the spokeswoman said") to the last person named.
-fn nominal(win: &[Tok<'_>], head: usize, people: &People) -> Option<Speaker> {
+pub(super) fn nominal(win: &[Tok<'_>], head: usize, people: &People) -> Option<Speaker> {
     let t = win[head];
     if !t.is_word() || t.is_cap() {
         return None;
@@ -232,7 +278,7 @@ fn nominal(win: &[Tok<'_>], head: usize, people: &People) -> Option<Speaker> {
 
 /// Reads the speaker that follows a verb: "said Foreign Minister X",
 /// "said the ministry", "according to X".
-fn object(win: &[Tok<'_>], from: usize, people: &People) -> Option<Speaker> {
+pub(super) fn object(win: &[Tok<'_>], from: usize, people: &People) -> Option<Speaker> {
     let mut i = from;
     if win.get(i).is_some_and(|t| t.text == "to") {
         i += 1;
@@ -248,20 +294,22 @@ fn object(win: &[Tok<'_>], from: usize, people: &People) -> Option<Speaker> {
     }) {
         i += 1;
     }
+    // "said retired neurosurgeon Ben Carson": a name after its description.
+    if win.get(i).is_some_and(|t| !t.is_cap())
+        && let Some(k) = modifiers_then_cap(win, i)
+    {
+        i = k;
+    }
     let t = *win.get(i)?;
     if t.is_cap() {
         let mut j = i + 1;
         while j < win.len() && (win[j].is_cap() || particles_then_name(win, j) || org_of(win, j)) {
             j += 1;
         }
-        // "said MSNBC host Chris Matthews": the name after the role.
-        if let (Some(role), Some(next)) = (win.get(j), win.get(j + 1))
-            && !role.is_cap()
-            && role.is_word()
-            && (is_title(&lower(role)) || ROLES.contains(&lower(role).as_str()))
-            && next.is_cap()
-        {
-            return object(win, j + 1, people);
+        // "said MSNBC host Chris Matthews", "said Montclair State University
+        // political scientist Brigid Harrison": the name after the role.
+        if let Some(k) = modifiers_then_cap(win, j) {
+            return object(win, k, people);
         }
         // "said Nigeria's foreign minister, Amara Okonkwo-Reyes": the name
         // after the possessive and its role.
@@ -277,6 +325,12 @@ fn object(win: &[Tok<'_>], from: usize, people: &People) -> Option<Speaker> {
                 return object(win, k, people);
             }
         }
+        // "said Russia's foreign ministry": a government speaks for its country.
+        if unpossess(win[j - 1].text).1
+            && let Some(country) = govt_after(win, j, people)
+        {
+            return Some(country);
+        }
         let words: Vec<&str> = win[i..j].iter().map(|t| t.text).collect();
         return Some(people.phrase(&words, t.start));
     }
@@ -286,73 +340,46 @@ fn object(win: &[Tok<'_>], from: usize, people: &People) -> Option<Speaker> {
     None
 }
 
-/// Finds an attribution in the words after a quotation (`", she said."`).
-pub(super) fn after(toks: &[Tok<'_>], from: usize, people: &People) -> Option<Speaker> {
-    let mut end = from;
-    let mut depth = 0usize;
-    while end < toks.len() && end - from < WINDOW {
-        let t = &toks[end];
-        if is_quote_mark(toks, end) || t.is_break() {
-            break;
-        }
-        end += 1;
-        match t.text {
-            "(" => depth += 1,
-            ")" => depth = depth.saturating_sub(1),
-            _ if t.ends_sentence() && depth == 0 => break,
-            _ => {}
-        }
-    }
-    let win = &toks[from..end];
-    // A dash and a name with no verb: "… ” — Pamela Padilla".
-    if let [dash, first, ..] = win
-        && matches!(dash.text, "—" | "―" | "–" | "-")
-        && first.is_cap()
-        && find_verb(win, false).is_none()
-    {
-        return object(win, 1, people);
-    }
-    let v = find_verb(win, false)?;
-    // Far from the quote only after a name and its apposition.
-    let lead = usize::from(win.first().is_some_and(|t| t.text == ","));
-    let apposition = win.get(lead).is_some_and(Tok::is_cap)
-        && win[lead..v].iter().any(|t| t.text == "," || t.text == "(");
-    if v > 8 && !apposition {
-        return None;
-    }
-    let words_before = win[..v].iter().filter(|t| t.is_word()).count();
-    if words_before > 0 {
-        subject(win, v, people)
-    } else {
-        inverted(win, v, people)
-    }
+/// Words that end a description before a name ("a spokesman for X" is not
+/// X speaking).
+const NOT_MODIFIERS: &[&str] = &[
+    "for", "of", "in", "on", "at", "to", "with", "by", "from", "and", "or", "who", "which", "that",
+    "when", "as", "after", "before", "about", "than", "but", "said", "says",
+];
+
+/// Returns the index of the capitalised word after one to three lower-case
+/// words of description at `j` ("political scientist", "host"), when the
+/// capitalised words there start a person's name.
+fn modifiers_then_cap(win: &[Tok<'_>], j: usize) -> Option<usize> {
+    let k = (j..win.len().min(j + 4)).find(|&k| !win[k].is_word() || win[k].is_cap())?;
+    let described = k > j
+        && win[k].is_cap()
+        && win[j..k].iter().all(|t| {
+            let l = lower(t);
+            !NOT_MODIFIERS.contains(&l.as_str()) && !is_speech_verb(&l)
+        });
+    let named = win.get(k + 1).is_some_and(Tok::is_cap)
+        || given_name_gender(win[k].text).is_some()
+        || !is_stop(&lower(&win[k]));
+    (described && named).then_some(k)
 }
 
-/// Finds an attribution in the words before a quotation (`X said: "`).
-pub(super) fn before(toks: &[Tok<'_>], to: usize, people: &People) -> Option<Speaker> {
-    // "Smith said:" closing the paragraph before the quote.
-    let to = if to >= 2 && toks[to - 1].is_break() && toks[to - 2].text == ":" {
-        to - 1
-    } else {
-        to
-    };
-    let mut start = to;
-    while start > 0 && to - start < WINDOW {
-        let t = &toks[start - 1];
-        if is_quote_mark(toks, start - 1) || t.ends_sentence() {
-            break;
-        }
-        start -= 1;
-    }
-    let win = &toks[start..to];
-    let v = find_verb(win, true)?;
-    subject(win, v, people).or_else(|| inverted(win, v, people))
-}
-
-/// Reads an inverted speaker after the verb at `v`, for verbs that invert.
-fn inverted(win: &[Tok<'_>], v: usize, people: &People) -> Option<Speaker> {
-    if NOT_INVERTED.contains(&lower(&win[v]).as_str()) {
+/// Reads "Russia's foreign ministry" from the possessive at `j - 1`: the
+/// country, when a government noun follows it.
+fn govt_after(win: &[Tok<'_>], j: usize, people: &People) -> Option<Speaker> {
+    let owner = win.get(j.checked_sub(1)?)?;
+    let head = (j..win.len().min(j + 3)).find(|&k| is_govt_noun(&lower(&win[k])))?;
+    if win[j..head].iter().any(Tok::is_cap) {
         return None;
     }
-    object(win, v + 1, people)
+    country_of(owner, people).map(|c| (Some(c), Some(EntityKind::Country)))
+}
+
+/// The country a token names ("Russia's", "British", "Seoul"), by the
+/// story's country mentions or the country list.
+pub(super) fn country_of(t: &Tok<'_>, people: &People) -> Option<String> {
+    if let Some((EntityKind::Country, name)) = people.known_at(t.start) {
+        return Some(name.to_string());
+    }
+    country_name(unpossess(t.text).0).map(str::to_string)
 }

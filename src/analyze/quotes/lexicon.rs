@@ -1,7 +1,7 @@
 //! Word lists the quote finder needs: speech verbs, titles, organisation
 //! words, given names with their usual gender, and country names.
 
-use crate::analyze::tables::{COUNTRIES, GIVEN_NAMES, rows};
+use crate::analyze::tables::{COUNTRIES, GIVEN_NAMES, SURNAMES, rows};
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
@@ -69,6 +69,48 @@ pub(super) fn is_org_noun(lower: &str) -> bool {
     S.get_or_init(|| set(ORG_NOUNS)).contains(lower)
 }
 
+/// Tells whether the lower-cased noun names a government body that speaks
+/// for its country ("Russia's embassy", "the British government").
+pub(super) fn is_govt_noun(lower: &str) -> bool {
+    matches!(
+        lower,
+        "ministry"
+            | "government"
+            | "embassy"
+            | "treasury"
+            | "delegation"
+            | "cabinet"
+            | "presidency"
+            | "mission"
+            | "consulate"
+            | "administration"
+            | "office"
+    )
+}
+
+/// Returns the country a seat of government speaks for ("the Kremlin",
+/// "the White House", "Downing Street"), as the country list names it.
+pub(super) fn seat_country(phrase: &str) -> Option<&'static str> {
+    let code = match phrase {
+        "Kremlin" => "RU",
+        "White House" => "US",
+        "State Department" => "US",
+        "Downing Street" | "Foreign Office" | "Whitehall" => "GB",
+        "Elysee" | "Élysée" | "Elysée" | "Quai d'Orsay" => "FR",
+        "Blue House" => "KR",
+        "Zhongnanhai" => "CN",
+        _ => return None,
+    };
+    country_by_code(code)
+}
+
+/// Returns the short name of the country with this ISO code.
+fn country_by_code(code: &str) -> Option<&'static str> {
+    rows(COUNTRIES)
+        .find(|r| r.first() == Some(&code))
+        .and_then(|r| r.get(1).copied())
+}
+
 /// Tells whether the lower-cased word is a name particle ("von", "al").
 pub(super) fn is_particle(lower: &str) -> bool {
     static S: OnceLock<HashSet<&str>> = OnceLock::new();
@@ -99,6 +141,13 @@ pub(super) fn given_name_gender(name: &str) -> Option<Gender> {
     })
     .get(name)
     .copied()
+}
+
+/// Tells whether the word is a surname the surname list knows ("Baker").
+pub(super) fn is_surname(name: &str) -> bool {
+    static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    S.get_or_init(|| rows(SURNAMES).filter_map(|r| r.first().copied()).collect())
+        .contains(name)
 }
 
 /// Returns the gender an honorific implies ("Mrs." is female).

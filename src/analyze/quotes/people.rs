@@ -2,9 +2,10 @@
 //! ("Okonkwo-Reyes", "she", "the ministry") to the fullest name used.
 
 use super::lexicon::{
-    Gender, country_name, given_name_gender, honorific_gender, is_org_word, is_particle,
-    is_person_title, is_title,
+    Gender, country_name, given_name_gender, honorific_gender, is_govt_noun, is_particle,
+    is_surname, is_title, seat_country,
 };
+use super::names::{cap_runs, initial_of, is_org, is_stop, strip, trim_to_name, unpossess};
 use super::tokens::Tok;
 use crate::model::{Entity, EntityKind};
 use std::collections::HashSet;
@@ -29,215 +30,203 @@ pub(super) struct People {
     mentions: Vec<(usize, usize)>,
     /// Every given name and surname of `persons`, so unknown words skip the search.
     words: HashSet<String>,
+    /// Mentions of the story's other entities (countries, places, orgs) as
+    /// byte ranges with their kind and canonical name, in text order.
+    known: Vec<(usize, usize, EntityKind, String)>,
+    /// Last words of capitalised runs that the text also writes in lower
+    /// case ("tower" for "Trump Tower"): common words, not surnames.
+    common: HashSet<String>,
+}
+
+/// Returns the last words of the runs that also occur in lower case.
+fn lower_case_uses(toks: &[Tok<'_>], runs: &[(usize, usize, Vec<&str>)]) -> HashSet<String> {
+    let wanted: HashSet<String> = runs
+        .iter()
+        .filter(|r| r.2.len() >= 2)
+        .filter_map(|r| r.2.last().map(|w| w.to_lowercase()))
+        .collect();
+    if wanted.is_empty() {
+        return wanted;
+    }
+    toks.iter()
+        .filter(|t| t.is_word() && !t.is_cap() && wanted.contains(t.text))
+        .map(|t| t.text.to_string())
+        .collect()
 }
 
 /// A resolved speaker: canonical name (when known) and kind.
 pub(super) type Speaker = (Option<String>, Option<EntityKind>);
 
-/// Capitalised words that open sentences rather than names.
-const STOP: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "but",
-    "and",
-    "or",
-    "in",
-    "on",
-    "at",
-    "for",
-    "when",
-    "if",
-    "as",
-    "after",
-    "before",
-    "while",
-    "yet",
-    "so",
-    "then",
-    "it",
-    "this",
-    "that",
-    "these",
-    "those",
-    "his",
-    "her",
-    "their",
-    "our",
-    "my",
-    "its",
-    "by",
-    "from",
-    "with",
-    "of",
-    "to",
-    "also",
-    "asked",
-    "still",
-    "now",
-    "even",
-    "though",
-    "although",
-    "because",
-    "since",
-    "until",
-    "meanwhile",
-    "however",
-    "instead",
-    "during",
-    "under",
-    "over",
-    "about",
-    "he",
-    "she",
-    "they",
-    "we",
-    "i",
-    "you",
-];
-
-fn is_stop(lower: &str) -> bool {
-    STOP.contains(&lower)
+/// Tells whether a person's name reads surname first ("Choi Jin-ho",
+/// "Yoon Da-hye"): a hyphenated given name with a lower-case second part
+/// after a first word that is no known given name.
+fn surname_first(p: &Person, word: &str) -> bool {
+    let hyphenated = p
+        .last
+        .split_once('-')
+        .is_some_and(|(_, b)| b.chars().next().is_some_and(char::is_lowercase));
+    hyphenated || (given_name_gender(word).is_none() && is_surname(word))
 }
 
-/// Strips leading stop words and titles; returns the rest and any gender a
-/// title implied, and whether a title that only people carry was present.
-fn strip<'a>(words: &[&'a str]) -> (Vec<&'a str>, Option<Gender>, bool) {
-    let mut gender = None;
-    let mut titled = false;
-    let mut i = 0;
-    // The last word is never a title ("Mr. King").
-    while i + 1 < words.len() {
-        let lower = words[i].to_lowercase();
-        if is_stop(&lower) && !titled {
-            i += 1;
-        } else if is_title(&lower) {
-            gender = gender.or(honorific_gender(&lower));
-            titled |= is_person_title(&lower);
-            i += 1;
-        } else {
-            break;
-        }
+/// Turns the char offsets of the entities' mentions into byte ranges:
+/// (start, end, entity index), sorted by start.
+fn mention_bytes(text: &str, entities: &[Entity]) -> Vec<(usize, usize, usize)> {
+    let mut spans: Vec<(usize, usize, usize)> = entities
+        .iter()
+        .enumerate()
+        .flat_map(|(i, e)| e.mentions.iter().map(move |m| (m.start, m.end, i)))
+        .collect();
+    if spans.is_empty() {
+        return spans;
     }
-    // A title later in the run ("Massachusetts Sen. Elizabeth Warren") starts the name.
-    let mut rest = &words[i..];
-    if let Some(t) = rest.iter().rposition(|w| is_title(&w.to_lowercase()))
-        && t + 1 < rest.len()
-    {
-        let lower = rest[t].to_lowercase();
-        gender = gender.or(honorific_gender(&lower));
-        titled |= is_person_title(&lower);
-        rest = &rest[t + 1..];
+    let bytes: Vec<usize> = text
+        .char_indices()
+        .map(|(b, _)| b)
+        .chain(std::iter::once(text.len()))
+        .collect();
+    let at = |c: usize| bytes.get(c).copied().unwrap_or(text.len());
+    for s in &mut spans {
+        *s = (at(s.0), at(s.1), s.2);
     }
-    (rest.to_vec(), gender, titled)
-}
-
-fn is_acronym(word: &str) -> bool {
-    word.chars().count() >= 2
-        && word
-            .chars()
-            .all(|c| c.is_uppercase() || c == '.' || c == '&')
-}
-
-/// Tells whether the phrase names an organisation.
-fn is_org(words: &[&str]) -> bool {
-    words.iter().any(|w| is_org_word(&w.to_lowercase()))
-        || (words.len() == 1 && is_acronym(words[0]))
-}
-
-/// Tells whether `toks[at..]` is one or more particles and then a
-/// capitalised word ("von der Heide").
-pub(super) fn particles_then_name(toks: &[Tok<'_>], at: usize) -> bool {
-    let mut j = at;
-    while toks
-        .get(j)
-        .is_some_and(|t| is_particle(&t.text.to_lowercase()))
-    {
-        j += 1;
-    }
-    j > at && toks.get(j).is_some_and(Tok::is_cap)
-}
-
-/// Strips a possessive ending ("Trump's"), telling whether there was one.
-pub(super) fn unpossess(word: &str) -> (&str, bool) {
-    for suffix in ["'s", "’s", "'", "’"] {
-        if let Some(stem) = word.strip_suffix(suffix) {
-            return (stem, true);
-        }
-    }
-    (word, false)
-}
-
-/// Returns the runs of capitalised words (with particles and initials inside).
-pub(super) fn cap_runs<'a>(toks: &[Tok<'a>]) -> Vec<(usize, Vec<&'a str>)> {
-    let mut runs = Vec::new();
-    let mut i = 0;
-    while i < toks.len() {
-        if !toks[i].is_cap() {
-            i += 1;
-            continue;
-        }
-        let start = toks[i].start;
-        let (first, mut done) = unpossess(toks[i].text);
-        let mut words = vec![first];
-        let mut j = i + 1;
-        while j < toks.len() && !done {
-            let t = toks[j];
-            if t.is_cap() {
-                let (w, possessive) = unpossess(t.text);
-                words.push(w);
-                done = possessive;
-            } else if particles_then_name(toks, j) {
-                words.push(t.text);
-            } else {
-                break;
-            }
-            j += 1;
-        }
-        runs.push((start, words));
-        i = j;
-    }
-    runs
+    spans.sort_unstable();
+    spans
 }
 
 impl People {
     /// Collects the people named in the text and every place each is named.
-    pub(super) fn collect(toks: &[Tok<'_>], entities: &[Entity]) -> People {
+    ///
+    /// Person entities from the recogniser come first, with their canonical
+    /// names and mentions; capitalised runs the recogniser did not claim are
+    /// then read as names too, so the finder also works on its own. A run
+    /// that lies inside a country or organisation mention is never a person.
+    pub(super) fn collect(text: &str, toks: &[Tok<'_>], entities: &[Entity]) -> People {
         let mut people = People::default();
-        for e in entities.iter().filter(|e| e.kind == EntityKind::Person) {
-            let words: Vec<&str> = e.name.split_whitespace().collect();
-            people.register(&words, None, true);
+        let mut claimed: Vec<(usize, usize)> = Vec::new();
+        let mut person_of: Vec<Option<usize>> = vec![None; entities.len()];
+        for (i, e) in entities.iter().enumerate() {
+            if e.kind == EntityKind::Person {
+                let words: Vec<&str> = e.name.split_whitespace().collect();
+                if !words.is_empty() {
+                    let gender = given_name_gender(words[0]);
+                    person_of[i] = Some(people.register(&words, gender, true));
+                }
+            }
         }
+        for (start, end, i) in mention_bytes(text, entities) {
+            // Place names double as surnames ("Warren", "Lincoln"): only
+            // countries and organisations keep a run from being a person.
+            if entities[i].kind != EntityKind::Place {
+                claimed.push((start, end));
+            }
+            match person_of[i] {
+                Some(idx) => people.mentions.push((start, idx)),
+                None => {
+                    let e = &entities[i];
+                    let name = match e.kind {
+                        EntityKind::Country | EntityKind::Place => {
+                            country_name(&e.name).map_or_else(|| e.name.clone(), str::to_string)
+                        }
+                        _ => e.name.clone(),
+                    };
+                    people.known.push((start, end, e.kind, name));
+                }
+            }
+        }
+        // A run that is all inside one mention is that entity ("North Korea").
+        let covered = |from: usize, to: usize| claimed.iter().any(|&(s, e)| s <= from && to <= e);
         let runs = cap_runs(toks);
-        for (pos, words) in &runs {
-            let (rest, gender, titled) = strip(words);
-            let lone_title = rest.len() == 1 && is_title(&rest[0].to_lowercase());
-            if rest.is_empty() || rest.len() > 5 || lone_title || is_org(&rest) {
-                continue;
-            }
-            if country_name(&rest.join(" ")).is_some() {
-                continue;
-            }
-            let given = given_name_gender(rest[0]);
-            if rest.len() >= 2 || titled {
-                let sure = titled || given.is_some();
-                if rest.len() >= 2 {
-                    let idx = people.register(&rest, gender.or(given), sure);
-                    people.mentions.push((*pos, idx));
-                    continue;
-                }
-            }
-            let found = people.find_single(rest[0], *pos);
-            // "President Obama" names a person even when no full name came first.
-            let found = found.or_else(|| titled.then(|| people.register(&rest, gender, true)));
-            if let Some(idx) = found {
-                people.mentions.push((*pos, idx));
-                if let Some(g) = gender {
-                    people.persons[idx].gender.get_or_insert(g);
-                }
+        people.common = lower_case_uses(toks, &runs);
+        for (from, to, words) in &runs {
+            if !covered(*from, *to) {
+                // "chief executive Yoon Da-hye": a lower-case title before the run.
+                let at = toks.partition_point(|t| t.start < *from);
+                let role =
+                    at > 0 && !toks[at - 1].is_cap() && is_title(&toks[at - 1].text.to_lowercase());
+                people.read_run(*from, words, role);
             }
         }
+        people.mentions.sort_unstable();
+        people.mentions.dedup_by_key(|m| m.0);
         people
+    }
+
+    /// Reads one run of capitalised words as a person's name, when it is one.
+    fn read_run(&mut self, pos: usize, words: &[&str], role: bool) {
+        let (rest, gender, titled) = strip(words);
+        // A lower-case title before the run ("chief executive Yoon Da-hye")
+        // makes a full name sure, never a lone word ("former Florida governor").
+        let titled = titled || (role && rest.len() >= 2);
+        let rest = trim_to_name(&rest);
+        let lone_title = rest.len() == 1 && is_title(&rest[0].to_lowercase());
+        if rest.is_empty() || rest.len() > 5 || lone_title || is_org(rest) {
+            return;
+        }
+        if is_stop(&rest[0].to_lowercase()) || country_name(&rest.join(" ")).is_some() {
+            return;
+        }
+        // "Orlando July", "Trump Wednesday": a date after the name is no part of it.
+        let keep = rest.len()
+            - rest
+                .iter()
+                .rev()
+                .take_while(|w| is_stop(&w.to_lowercase()))
+                .count();
+        let rest = &rest[..keep.max(1)];
+        let given = given_name_gender(rest[0]);
+        if rest.len() >= 2 {
+            // "Trump Tower" when the story also writes "the tower": a word
+            // the text uses in lower case is no surname, unless it is a known one.
+            let last = rest[rest.len() - 1];
+            if !titled && self.common.contains(&last.to_lowercase()) && !is_surname(last) {
+                return;
+            }
+            let idx = self.register(rest, gender.or(given), titled || given.is_some());
+            self.mentions.push((pos, idx));
+            return;
+        }
+        let found = self.find_single(rest[0], pos);
+        // "President Obama" names a person even when no full name came first.
+        let found = found.or_else(|| titled.then(|| self.register(rest, gender, true)));
+        if let Some(idx) = found {
+            self.mentions.push((pos, idx));
+            if let Some(g) = gender {
+                self.persons[idx].gender.get_or_insert(g);
+            }
+        }
+    }
+
+    /// Returns the organisation or country mention that starts or ends at
+    /// `pos` and is as long as the phrase `words`, with its canonical name.
+    fn known_spanning(&self, pos: usize, words: &[&str]) -> Option<(EntityKind, &str)> {
+        let len = words
+            .iter()
+            .map(|w| w.len() + 1)
+            .sum::<usize>()
+            .saturating_sub(1);
+        self.known
+            .iter()
+            .filter(|k| matches!(k.2, EntityKind::Org | EntityKind::Country))
+            .find(|k| {
+                (k.0 == pos || k.1 == pos + words.last().map_or(0, |w| w.len()))
+                    && k.1 - k.0 + 1 >= len
+            })
+            .map(|k| (k.2, k.3.as_str()))
+    }
+
+    /// Returns the country the story names last before `pos`.
+    pub(super) fn country_before(&self, pos: usize) -> Option<&str> {
+        self.known
+            .iter()
+            .rev()
+            .find(|k| k.0 < pos && k.2 == EntityKind::Country)
+            .map(|k| k.3.as_str())
+    }
+
+    /// Returns the country, place or organisation mention that covers `pos`.
+    pub(super) fn known_at(&self, pos: usize) -> Option<(EntityKind, &str)> {
+        let i = self.known.partition_point(|k| k.0 <= pos);
+        let k = self.known[..i].last()?;
+        (pos < k.1).then_some((k.2, k.3.as_str()))
     }
 
     /// Adds a full name (or lengthens a known one) and returns its index.
@@ -273,21 +262,24 @@ impl People {
     }
 
     /// Finds the person a single name refers to: the one with that surname
-    /// (or given name) named most recently before `pos`, else the first.
+    /// named most recently before `pos` (else the first), or the one with
+    /// that given name named most recently.
     fn find_single(&self, word: &str, pos: usize) -> Option<usize> {
         if !self.words.contains(word) {
             return None;
         }
-        let matches = |i: usize| {
-            let p = &self.persons[i];
-            p.last == word || p.first == word
+        let recent = |hit: &dyn Fn(&Person) -> bool| {
+            self.mentions
+                .iter()
+                .rev()
+                .find(|&&(at, i)| at < pos && hit(&self.persons[i]))
+                .map(|&(_, i)| i)
         };
-        self.mentions
-            .iter()
-            .rev()
-            .find(|&&(at, i)| at < pos && matches(i))
-            .map(|&(_, i)| i)
-            .or_else(|| (0..self.persons.len()).find(|&i| self.persons[i].last == word))
+        // A surname first ("Trump" is Donald Trump, not the "Trump Victory"
+        // fund), then a given name that is one ("Hillary").
+        recent(&|p| p.last == word)
+            .or_else(|| self.persons.iter().position(|p| p.last == word))
+            .or_else(|| recent(&|p| p.first == word && (p.sure || surname_first(p, word))))
     }
 
     /// Resolves a pronoun to the last person named before `pos` whose gender
@@ -320,31 +312,47 @@ impl People {
 
     /// Resolves a capitalised speaker phrase to a canonical name and kind.
     pub(super) fn phrase(&self, words: &[&str], pos: usize) -> Speaker {
+        // The recogniser's organisations and countries, by their canonical names.
+        if let Some((kind, name)) = self.known_spanning(pos, words) {
+            return (Some(name.to_string()), Some(kind));
+        }
+        let words: Vec<&str> = words.iter().map(|w| unpossess(w).0).collect();
+        let words = words.as_slice();
+        let named: Vec<&str> = words
+            .iter()
+            .copied()
+            .skip_while(|w| is_stop(&w.to_lowercase()))
+            .collect();
+        if let Some(country) = seat_country(&named.join(" ")) {
+            return (Some(country.to_string()), Some(EntityKind::Country));
+        }
         let (rest, gender, _) = strip(words);
+        let rest = trim_to_name(&rest).to_vec();
+        // "the Treasury said": a lone government noun speaks for the country
+        // the story last named.
+        if rest.len() == 1 && is_govt_noun(&rest[0].to_lowercase()) {
+            return match self.country_before(pos) {
+                Some(c) => (Some(c.to_string()), Some(EntityKind::Country)),
+                None => (Some(named.join(" ")), Some(EntityKind::Org)),
+            };
+        }
         if rest.len() == 1 && is_title(&rest[0].to_lowercase()) {
             return self.nearest(gender.or(honorific_gender(&rest[0].to_lowercase())), pos);
         }
         if rest.is_empty() {
-            let named: Vec<&str> = words
-                .iter()
-                .copied()
-                .skip_while(|w| is_stop(&w.to_lowercase()))
-                .collect();
             if is_org(&named) {
                 return (Some(named.join(" ")), Some(EntityKind::Org));
             }
             return (None, None);
         }
+        if rest.len() == 1 && is_stop(&rest[0].to_lowercase()) {
+            return (None, None);
+        }
         let joined = rest.join(" ");
-        if let Some(country) = country_name(&joined) {
+        if let Some(country) = country_name(&joined).or_else(|| seat_country(&joined)) {
             return (Some(country.to_string()), Some(EntityKind::Country));
         }
         if is_org(&rest) {
-            let named: Vec<&str> = words
-                .iter()
-                .copied()
-                .skip_while(|w| is_stop(&w.to_lowercase()))
-                .collect();
             return (Some(named.join(" ")), Some(EntityKind::Org));
         }
         // "de la Cruz" and "Da Silveira" are short forms too.
@@ -364,11 +372,4 @@ impl People {
         let name = idx.map_or(joined, |i| self.persons[i].name.clone());
         (Some(name), Some(EntityKind::Person))
     }
-}
-
-/// Tells whether `short` is an initial ("B.") of `full`, or the other way.
-fn initial_of(a: &str, b: &str) -> bool {
-    let ini = |s: &str| s.trim_end_matches('.').chars().count() == 1;
-    let head = |s: &str| s.chars().next();
-    (ini(a) || ini(b)) && head(a) == head(b)
 }

@@ -43,6 +43,22 @@ const ABBREV: &[&str] = &[
     "Reps", "Gens", "Supt", "Insp", "Det", "Cpl", "Pvt", "Brig", "Lt.Gen",
 ];
 
+/// US state abbreviations in wire style ("Cambridge, Mass., said").
+const ABBREV_STATES: &[&str] = &[
+    "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Ky",
+    "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa",
+    "Tenn", "Tex", "Va", "Vt", "Wash", "Wis", "Wyo",
+];
+
+/// Tells whether a word is a party and state tag ("R-Ky", "D-Ill"), whose
+/// full stop does not end the sentence.
+fn party_state(word: &str) -> bool {
+    let mut parts = word.splitn(2, '-');
+    let party = parts.next().unwrap_or("");
+    let state = parts.next().unwrap_or("");
+    matches!(party, "R" | "D" | "I") && ABBREV_STATES.contains(&state)
+}
+
 fn joins_word(c: char) -> bool {
     c == '-' || c == '\'' || c == '’' || c == '.'
 }
@@ -80,7 +96,11 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok<'_>> {
                 chars.next();
             } else if joins_word(d) {
                 let after = text[j + d.len_utf8()..].chars().next();
-                if after.is_some_and(char::is_alphanumeric) {
+                // "said.Trump" is two words run together, "U.S." one.
+                let run_on = d == '.'
+                    && text[i..j].chars().last().is_some_and(char::is_lowercase)
+                    && after.is_some_and(char::is_uppercase);
+                if after.is_some_and(char::is_alphanumeric) && !run_on {
                     end = j + d.len_utf8();
                     chars.next();
                 } else {
@@ -95,7 +115,8 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok<'_>> {
         if bytes.get(end) == Some(&b'.') {
             let initial = word.chars().count() == 1 && c.is_uppercase();
             let dotted = word.contains('.');
-            if initial || dotted || ABBREV.contains(&word) {
+            let state = ABBREV_STATES.contains(&word) || party_state(word);
+            if initial || dotted || state || ABBREV.contains(&word) {
                 chars.next();
                 end += 1;
             }
@@ -106,4 +127,31 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok<'_>> {
         });
     }
     toks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tokenize;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text).iter().map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn party_tags_and_state_abbreviations_keep_their_full_stop() {
+        assert_eq!(
+            words("Klein, D-Ill., of Boston, Mass., said"),
+            [
+                "Klein", ",", "D-Ill.", ",", "of", "Boston", ",", "Mass.", ",", "said"
+            ]
+        );
+    }
+
+    #[test]
+    fn words_run_together_at_a_full_stop_are_split() {
+        assert_eq!(
+            words("he said.Then U.S. aid"),
+            ["he", "said", ".", "Then", "U.S.", "aid"]
+        );
+    }
 }

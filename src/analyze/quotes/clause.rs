@@ -1,0 +1,305 @@
+//! Where an attribution sits around a quotation: the words after it
+//! (`", she said."`), before it (`Smith said: "`), the clause that
+//! introduces it (`Smith bristled, saying, "`), a signature line
+//! (`— Jane Doe`), or the last speaker named in the paragraphs before.
+
+use super::attrib::{
+    NOT_INVERTED, WINDOW, find_verb, is_quote_mark, lower, nominal, object, pronoun, subject,
+};
+use super::names::is_stop;
+use super::people::{People, Speaker};
+use super::tokens::Tok;
+use crate::model::EntityKind;
+
+/// Words that may follow a verb that closes an attribution ("said on
+/// Friday", "said in a statement", "asked, smiling").
+const CLOSERS: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "as",
+    "after",
+    "before",
+    "during",
+    "while",
+    "when",
+    "later",
+    "then",
+    "of",
+    "about",
+    "to",
+    "from",
+    "with",
+    "by",
+    "yesterday",
+    "today",
+    "tonight",
+    "last",
+    "this",
+    "earlier",
+    "afterward",
+    "afterwards",
+    "again",
+    "also",
+    "too",
+    "through",
+    "via",
+    "over",
+    "during",
+    "once",
+];
+
+/// Tells whether the verb at `v` goes on to report a clause or an object of
+/// its own rather than closing the attribution; verbs of asking and telling
+/// take their listener ("Todd asked the candidate").
+fn reports_more(win: &[Tok<'_>], v: usize) -> bool {
+    if matches!(lower(&win[v]).as_str(), "told" | "tells" | "asked" | "asks") {
+        return false;
+    }
+    win.get(v + 1).is_some_and(|t| {
+        let w = lower(t);
+        let date = t.is_cap() && is_stop(&w);
+        t.is_word() && !CLOSERS.contains(&w.as_str()) && !w.ends_with("ly") && !date
+    })
+}
+
+/// Finds an attribution in the words after a quotation (`", she said."`).
+pub(super) fn after(toks: &[Tok<'_>], from: usize, people: &People) -> Option<Speaker> {
+    let mut end = from;
+    let mut depth = 0usize;
+    while end < toks.len() && end - from < WINDOW {
+        let t = &toks[end];
+        if is_quote_mark(toks, end) || t.is_break() {
+            break;
+        }
+        end += 1;
+        match t.text {
+            "(" => depth += 1,
+            ")" => depth = depth.saturating_sub(1),
+            _ if t.ends_sentence() && depth == 0 => break,
+            _ => {}
+        }
+    }
+    // A signature on the line below: "…”\n\n— Bernie Sanders."
+    if end == from
+        && toks.get(from).is_some_and(Tok::is_break)
+        && let Some(s) = signature(toks, from + 1, people)
+    {
+        return Some(s);
+    }
+    let win = &toks[from..end];
+    // A dash and a name with no verb: "… ” — Pamela Padilla".
+    if let [dash, first, ..] = win
+        && matches!(dash.text, "—" | "―" | "–" | "-")
+        && first.is_cap()
+        && find_verb(win, false).is_none()
+    {
+        return object(win, 1, people);
+    }
+    let v = find_verb(win, false)?;
+    // Far from the quote only after a name and its apposition.
+    let lead = usize::from(win.first().is_some_and(|t| t.text == ","));
+    let apposition = win.get(lead).is_some_and(Tok::is_cap)
+        && win[lead..v].iter().any(|t| t.text == "," || t.text == "(");
+    if v > 8 && !apposition {
+        return None;
+    }
+    // A quote that ends its sentence is followed by a new one, not by its
+    // attribution, when the verb goes on to report something of its own
+    // (“….” He also said Trump's plan …); “….” Smith said on Friday is fine.
+    let closed = from >= 2 && matches!(toks[from - 2].text, "." | "!" | "?");
+    if closed && v > 0 && reports_more(win, v) {
+        return None;
+    }
+    let words_before = win[..v].iter().filter(|t| t.is_word()).count();
+    if words_before > 0 {
+        subject(win, v, people)
+    } else {
+        inverted(win, v, people)
+    }
+}
+
+/// Finds an attribution in the words before a quotation (`X said: "`).
+pub(super) fn before(toks: &[Tok<'_>], to: usize, people: &People) -> Option<Speaker> {
+    // "Smith said:" closing the paragraph before the quote.
+    let to = if to >= 2 && toks[to - 1].is_break() && toks[to - 2].text == ":" {
+        to - 1
+    } else {
+        to
+    };
+    let mut start = to;
+    while start > 0 && to - start < WINDOW {
+        let t = &toks[start - 1];
+        if is_quote_mark(toks, start - 1) || t.ends_sentence() {
+            break;
+        }
+        start -= 1;
+    }
+    let win = &toks[start..to];
+    let intro = win.last().is_some_and(|t| matches!(t.text, "," | ":"));
+    if let Some(v) = find_verb(win, true) {
+        // "Christie bristled at the question, saying, “": the clause's subject speaks.
+        let participle = v > 0 && win[v - 1].text == "," && lower(&win[v]).ends_with("ing");
+        let found = if participle {
+            clause_subject(&win[..v - 1], people)
+        } else {
+            subject(win, v, people).or_else(|| inverted(win, v, people))
+        };
+        if found.is_some() {
+            return found;
+        }
+    }
+    // "Hannity interjected: “", "Ryan: ‘": the name before the colon.
+    if win.last().is_some_and(|t| t.text == ":")
+        && let Some(s) = name_before(win, win.len() - 1, people)
+    {
+        return Some(s);
+    }
+    if intro {
+        return clause_subject(&win[..win.len() - 1], people);
+    }
+    // A partial quote inside a sentence ("Trump defended “New York values”"):
+    // the sentence's subject, when it is named.
+    clause_subject(win, people).filter(|s| s.0.is_some())
+}
+
+/// Words that open a clause before its subject ("On Thursday, after the
+/// vote, Warren said"): the clause's subject comes after the next comma.
+const OPENERS: &[&str] = &[
+    "on",
+    "in",
+    "at",
+    "after",
+    "before",
+    "when",
+    "while",
+    "during",
+    "since",
+    "speaking",
+    "asked",
+    "with",
+    "for",
+    "despite",
+    "though",
+    "although",
+    "if",
+    "unlike",
+    "like",
+    "earlier",
+    "later",
+    "then",
+    "once",
+    "last",
+    "this",
+    "still",
+    "instead",
+    "meanwhile",
+    "now",
+    "today",
+    "yesterday",
+    "however",
+    "moreover",
+    "indeed",
+    "again",
+    "separately",
+    "afterward",
+    "afterwards",
+    "from",
+    "addressing",
+    "writing",
+    "responding",
+    "pressed",
+    "by",
+    "under",
+    "over",
+    "outside",
+    "inside",
+];
+
+/// Words that join clauses and may open one ("But Warren said").
+const JOINERS: &[&str] = &["but", "and", "so", "yet", "or", "also", "then", "still"];
+
+/// Reads the subject of the clause in `win` (which opens a sentence or
+/// follows a quotation): the speaker of a quote the clause introduces.
+pub(super) fn clause_subject(win: &[Tok<'_>], people: &People) -> Option<Speaker> {
+    let mut k = 0;
+    loop {
+        let w = lower(win.get(k)?);
+        if JOINERS.contains(&w.as_str()) || win[k].text == "," {
+            k += 1;
+        } else if w == "as" {
+            // "As the economist Jane Roe put it, “": the name after "as".
+            k += 1;
+            break;
+        } else if OPENERS.contains(&w.as_str()) {
+            k = (k + 1..win.len()).find(|&j| win[j].text == ",")? + 1;
+            // "In Birmingham, Alabama, on Saturday, Smith said": a place list.
+            while win.get(k).is_some_and(|t| {
+                t.is_cap()
+                    && matches!(
+                        people.known_at(t.start),
+                        Some((EntityKind::Place | EntityKind::Country, _))
+                    )
+            }) && win.get(k + 1).is_some_and(|t| t.text == ",")
+            {
+                k += 2;
+            }
+        } else {
+            break;
+        }
+    }
+    let t = *win.get(k)?;
+    if let Some(s) = pronoun(&lower(&t), t.start, people) {
+        return Some(s);
+    }
+    if let Some(s) = object(win, k, people) {
+        return Some(s);
+    }
+    let det = matches!(
+        lower(&t).as_str(),
+        "the" | "a" | "an" | "his" | "her" | "one"
+    );
+    let head = (k + 1..win.len().min(k + 4)).find(|&j| win[j].is_word())?;
+    if det {
+        nominal(win, head, people)
+    } else {
+        None
+    }
+}
+
+/// Reads the name right before `at` ("Sen. Jane Roe: “"): a capitalised
+/// run, possibly after a description ("pollster Dan Shaw").
+fn name_before(win: &[Tok<'_>], at: usize, people: &People) -> Option<Speaker> {
+    let last = at.checked_sub(1)?;
+    if !win[last].is_cap() {
+        return None;
+    }
+    let mut j = last;
+    while j > 0 && (win[j - 1].is_cap() || win[j - 1].text == "." && j >= 2 && win[j - 2].is_cap())
+    {
+        j -= 1;
+    }
+    let words: Vec<&str> = win[j..at].iter().map(|t| t.text).collect();
+    Some(people.phrase(&words, win[last].start))
+}
+
+/// Reads a signature line opening at `at`: a dash, then a name.
+fn signature(toks: &[Tok<'_>], at: usize, people: &People) -> Option<Speaker> {
+    let dash = toks.get(at)?;
+    if !matches!(dash.text, "—" | "―" | "–" | "-") || !toks.get(at + 1).is_some_and(Tok::is_cap)
+    {
+        return None;
+    }
+    let end = (at + 1..toks.len().min(at + 8))
+        .find(|&k| matches!(toks[k].text, "," | "." | "\n"))
+        .unwrap_or(toks.len().min(at + 8));
+    object(&toks[at..end], 1, people)
+}
+
+/// Reads an inverted speaker after the verb at `v`, for verbs that invert.
+fn inverted(win: &[Tok<'_>], v: usize, people: &People) -> Option<Speaker> {
+    if NOT_INVERTED.contains(&lower(&win[v]).as_str()) {
+        return None;
+    }
+    object(win, v + 1, people)
+}
