@@ -89,6 +89,9 @@ impl Fixtures {
                 published: s.published,
                 read: s.read,
                 starred: s.starred,
+                event: None,
+                duplicate_of: None,
+                copies: 1,
             })
             .collect();
         rows.sort_by(|a, b| b.published.cmp(&a.published).then(b.id.cmp(&a.id)));

@@ -137,7 +137,9 @@ const SEEDS: [u64; HASHES] = {
     let mut k = 0;
     let mut s: u64 = 0x5851_f42d_4c95_7f2d;
     while k < HASHES {
-        s = s.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        s = s
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
         seeds[k] = s;
         k += 1;
     }

@@ -53,11 +53,17 @@ pub fn story_terms(title: &str, text: &str, entities: &[Entity]) -> Vector {
     }
     for e in entities {
         let (key, weight) = match (e.kind, &e.country) {
-            (EntityKind::Person | EntityKind::Org, _) => (format!("@{}", e.name.to_lowercase()), NAME_WEIGHT),
+            (EntityKind::Person | EntityKind::Org, _) => {
+                (format!("@{}", e.name.to_lowercase()), NAME_WEIGHT)
+            }
             (EntityKind::Country | EntityKind::Place, Some(code)) => (format!("#{code}"), 1.0),
             _ => continue,
         };
-        add(term_of(&key), weight * e.salience.clamp(0.25, 1.0), &mut rank);
+        add(
+            term_of(&key),
+            weight * e.salience.clamp(0.25, 1.0),
+            &mut rank,
+        );
     }
     for w in words(text)
         .iter()

@@ -61,7 +61,10 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
     let mut start: Option<usize> = None;
     let mut sentence_start = true;
     let mut skip_tail = false;
-    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
         if c.is_alphanumeric() {
             if start.is_none() && !skip_tail {
                 start = Some(i);
@@ -136,9 +139,15 @@ mod tests {
         let folded: Vec<&str> = ws.iter().map(|w| w.folded.as_str()).collect();
         assert_eq!(
             folded,
-            ["lisbon", "mayor", "met", "ana", "ruiz", "talk", "on", "12", "ferry", "resumed"]
+            [
+                "lisbon", "mayor", "met", "ana", "ruiz", "talk", "on", "12", "ferry", "resumed"
+            ]
         );
-        let specific: Vec<&str> = ws.iter().filter(|w| w.is_specific()).map(|w| w.raw).collect();
+        let specific: Vec<&str> = ws
+            .iter()
+            .filter(|w| w.is_specific())
+            .map(|w| w.raw)
+            .collect();
         // "Lisbon" and "Talks" open sentences; names inside one and numbers count.
         assert_eq!(specific, ["Ana", "Ruiz", "12"]);
     }

@@ -27,6 +27,9 @@ impl Store {
                 published: from_micros(r.get(4)?),
                 read: r.get(5)?,
                 starred: r.get(6)?,
+                event: r.get(7)?,
+                duplicate_of: r.get::<_, Option<i64>>(8)?.map(StoryId),
+                copies: r.get(9)?,
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
@@ -96,13 +99,22 @@ impl Store {
         Ok(flag.unwrap_or(false))
     }
 
-    /// Sets or clears a story's read flag.
+    /// Sets or clears a story's read flag, and its copies' too unless
+    /// [`Store::set_copies_share_read`] turned that off.
     ///
     /// The flag belongs to the story, so it changes in every feed that carries it.
     pub fn set_read(&mut self, id: StoryId, read: bool) -> Result<(), StoreError> {
-        self.conn
-            .prepare_cached("UPDATE stories SET read = ?2 WHERE id = ?1")?
-            .execute(params![id.0, read])?;
+        let ids = if self.copies_share_read {
+            super::related::copies_of(&self.conn, id.0)?
+        } else {
+            vec![id]
+        };
+        let tx = self.write_tx()?;
+        for id in ids {
+            tx.prepare_cached("UPDATE stories SET read = ?2 WHERE id = ?1")?
+                .execute(params![id.0, read])?;
+        }
+        tx.commit()?;
         Ok(())
     }
 
@@ -137,11 +149,22 @@ impl Store {
 /// `CROSS JOIN` keeps `stories` as the outer table, so SQLite walks the
 /// `published` index backwards and stops at the limit instead of sorting.
 fn list_sql(query: &ListQuery) -> (String, Vec<Value>) {
+    // The event shows when another story shares it; copies count the
+    // group of a first copy (a copy's own row counts its group too).
     let mut sql = format!(
-        "SELECT s.id, s.title, {FEED_TITLE}, s.url, s.published, s.read, s.starred
-         FROM stories s CROSS JOIN feeds f ON f.id = s.feed_id WHERE 1"
+        "SELECT s.id, s.title, {FEED_TITLE}, s.url, s.published, s.read, s.starred,
+                (SELECT e.id FROM relate_events e WHERE e.id = r.event AND e.size > 1),
+                r.duplicate_of,
+                1 + (SELECT COUNT(*) FROM relate_stories c
+                     WHERE c.duplicate_of = COALESCE(r.duplicate_of, s.id))
+         FROM stories s CROSS JOIN feeds f ON f.id = s.feed_id
+              LEFT JOIN relate_stories r ON r.story_id = s.id
+         WHERE 1"
     );
     let mut args = Vec::new();
+    if query.collapse_copies {
+        sql.push_str(" AND r.duplicate_of IS NULL");
+    }
     if query.unread_only {
         sql.push_str(" AND s.read = 0");
     }

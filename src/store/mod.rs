@@ -10,10 +10,13 @@ mod fts;
 mod ingest;
 mod list;
 mod pages;
+mod related;
+mod related_index;
 mod schema;
 
 pub use analysis::{EntityCount, StaleAnalysis};
 pub use pages::MAX_PAGE_ATTEMPTS;
+pub use related::Grouping;
 
 use std::path::Path;
 use std::time::Duration;
@@ -150,6 +153,9 @@ pub struct ListQuery {
     pub org: Option<String>,
     /// At most this many rows; all when `None`.
     pub limit: Option<usize>,
+    /// One row per duplicate group (its first copy, with the group's
+    /// `copies`) instead of one per story.
+    pub collapse_copies: bool,
 }
 
 /// A connection to the cache.
@@ -159,6 +165,8 @@ pub struct ListQuery {
 /// of failing.
 pub struct Store {
     conn: Connection,
+    /// Whether marking a story read or unread marks its copies too.
+    copies_share_read: bool,
 }
 
 /// How long a statement waits for another connection's write lock.
@@ -190,7 +198,10 @@ impl Store {
             tracing::warn!("the cache at {shown} runs in {mode} journal mode, not WAL");
         }
         schema::migrate(&mut conn, &shown)?;
-        Ok(Store { conn })
+        Ok(Store {
+            conn,
+            copies_share_read: true,
+        })
     }
 
     /// Opens a fresh in-memory cache, for tests.
@@ -202,7 +213,10 @@ impl Store {
         let mut conn = Connection::open_in_memory().map_err(open_err)?;
         configure(&conn).map_err(open_err)?;
         schema::migrate(&mut conn, ":memory:")?;
-        Ok(Store { conn })
+        Ok(Store {
+            conn,
+            copies_share_read: true,
+        })
     }
 
     /// Returns the schema version this build writes (`PRAGMA user_version`).
@@ -255,6 +269,12 @@ impl Store {
             .query_row(&format!("PRAGMA max_page_count = {pages}"), [], |r| {
                 r.get(0)
             })?)
+    }
+
+    /// Chooses whether [`Store::set_read`] marks a story's copies (its
+    /// duplicate group) with it; on by default (config `related.mark_copies_read`).
+    pub fn set_copies_share_read(&mut self, share: bool) {
+        self.copies_share_read = share;
     }
 
     /// Starts a write transaction that takes the write lock at once.
