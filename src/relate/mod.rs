@@ -28,6 +28,9 @@ use crate::model::Entity;
 pub const JOIN_EVENT: f32 = 0.2;
 /// Cosine between two event centroids at which they become one event.
 pub const MERGE_EVENTS: f32 = 0.25;
+/// Events of at most this many stories merge at [`JOIN_EVENT`], as their
+/// stories would have joined the other had they come later.
+pub const SMALL_EVENT: usize = 3;
 /// Days between a story and the nearest end of an event for it to join;
 /// a follow-up two days later still belongs.
 pub const WINDOW_DAYS: i64 = 4;

@@ -268,6 +268,16 @@ pub(super) fn relate(conn: &Connection, id: i64) -> Result<(), StoreError> {
     }
     let root = roots.iter().copied().chain([id]).min().unwrap_or(id);
 
+    // Members of the closest events, compared one by one for the related list.
+    let mut members: Vec<(i64, f32, i64)> = Vec::new();
+    for (_, e) in scored.iter().take(EVENTS_COMPARED) {
+        for (other, ov) in index::members(conn, e.id, MEMBERS_COMPARED)? {
+            if other != id {
+                members.push((other, v.dot(&ov), e.id));
+            }
+        }
+    }
+
     // The event: the first copy's, else the closest one, else a new one.
     let joined = if root != id {
         index::story(conn, root)?.and_then(|r| index::event(conn, r.event).ok().flatten())
@@ -319,17 +329,20 @@ pub(super) fn relate(conn: &Connection, id: i64) -> Result<(), StoreError> {
     // closest events.
     let mut links: HashMap<i64, (f32, bool)> =
         copies.iter().map(|&(o, s)| (o, (s, true))).collect();
-    let mut compared = vec![event_id];
-    compared.extend(scored.iter().map(|(_, e)| e.id).filter(|e| *e != event_id));
-    for e in compared.into_iter().take(EVENTS_COMPARED) {
-        for (other, ov) in index::members(conn, e, MEMBERS_COMPARED)? {
-            if other == id {
-                continue;
+    if !scored
+        .iter()
+        .take(EVENTS_COMPARED)
+        .any(|(_, e)| e.id == event_id)
+    {
+        for (other, ov) in index::members(conn, event_id, MEMBERS_COMPARED)? {
+            if other != id {
+                members.push((other, v.dot(&ov), event_id));
             }
-            let score = v.dot(&ov);
-            if score >= relate::MIN_RELATED {
-                links.entry(other).or_insert((score, false));
-            }
+        }
+    }
+    for &(other, score, _) in &members {
+        if score >= relate::MIN_RELATED {
+            links.entry(other).or_insert((score, false));
         }
     }
     let mut links: Vec<(i64, f32, bool)> = links.into_iter().map(|(o, (s, d))| (o, s, d)).collect();
@@ -387,7 +400,14 @@ fn merge_neighbours(conn: &Connection, mut event: EventRow) -> Result<(), StoreE
         };
         let near =
             other.covers(event.first) || other.covers(event.last) || event.covers(other.first);
-        if near && other.cosine(&probe) >= relate::MERGE_EVENTS {
+        // A small event is one a story of it could have joined had it come later.
+        let small = other.size.min(event.size) <= relate::SMALL_EVENT as i64;
+        let needed = if small {
+            relate::JOIN_EVENT
+        } else {
+            relate::MERGE_EVENTS
+        };
+        if near && other.cosine(&probe) >= needed {
             event = merge(conn, event, other)?;
         }
     }
