@@ -61,10 +61,15 @@ pub fn signature(title: &str, text: &str, entities: &[Entity]) -> Signature {
     }
 }
 
+/// Stories without the term assumed besides the cache's own, so that in
+/// a small cache a word five of its five stories share still counts: a
+/// prior that a large cache outweighs.
+const PRIOR_STORIES: f32 = 100.0;
+
 /// Inverse document frequency of a term found in `df` of `n` stories
 /// (the story being related included, so `df >= 1`).
 pub fn idf(df: u32, n: u32) -> f32 {
-    ((n as f32 + 1.0) / df.max(1) as f32).ln()
+    ((n as f32 + PRIOR_STORIES) / df.max(1) as f32).ln()
 }
 
 #[cfg(test)]

@@ -25,6 +25,11 @@ pub const MIN_SHINGLES: usize = 30;
 pub const MIN_CONTAINMENT: f32 = 0.5;
 /// Share of names and numbers the two texts must have in common (Jaccard).
 pub const MIN_SPECIFIC: f32 = 0.45;
+/// A rewording that swapped many words keeps its names and numbers: with
+/// this share of them in common, [`MIN_REWORDED`] of the word pairs will do.
+pub const SAME_NAMES: f32 = 0.8;
+/// Share of word pairs enough for a copy whose names and numbers all match.
+pub const MIN_REWORDED: f32 = 0.3;
 
 /// The shingle sets of one text, sorted and without repeats.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -102,7 +107,9 @@ impl Shingles {
         let names = overlap(&self.specific, &other.specific) as f32;
         let union = (self.specific.len() + other.specific.len()) as f32 - names;
         let specific = if union == 0.0 { 1.0 } else { names / union };
-        (containment >= MIN_CONTAINMENT && specific >= MIN_SPECIFIC).then_some(containment)
+        let copy = (containment >= MIN_CONTAINMENT && specific >= MIN_SPECIFIC)
+            || (containment >= MIN_REWORDED && specific >= SAME_NAMES);
+        copy.then_some(containment)
     }
 }
 
