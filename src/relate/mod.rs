@@ -41,6 +41,8 @@ pub const MIN_RELATED: f32 = 0.15;
 pub const LINKS_PER_STORY: usize = 6;
 /// Candidate events scored in full per story.
 pub const CANDIDATE_EVENTS: usize = 12;
+/// Band mates whose texts are compared with a new story's, at most.
+pub const COPY_CANDIDATES: usize = 6;
 /// Terms of an event centroid posted in the index.
 pub const POSTED_TERMS: usize = 12;
 
@@ -51,13 +53,17 @@ pub struct Signature {
     pub terms: Vector,
     /// LSH band keys of the text (empty when too short to judge copies).
     pub bands: Vec<u32>,
+    /// The text's shingles, to confirm copies among the band mates.
+    pub shingles: Shingles,
 }
 
 /// Builds a story's signature from its title, text and entities.
 pub fn signature(title: &str, text: &str, entities: &[Entity]) -> Signature {
+    let shingles = Shingles::of(text);
     Signature {
         terms: terms::story_terms(title, text, entities),
-        bands: Shingles::of(text).bands(),
+        bands: shingles.bands(),
+        shingles,
     }
 }
 

@@ -293,7 +293,8 @@ fn configure(conn: &Connection) -> rusqlite::Result<()> {
     conn.busy_timeout(BUSY_TIMEOUT)?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
-    conn.set_prepared_statement_cache_capacity(64);
+    // The related-stories index alone runs a few dozen distinct statements.
+    conn.set_prepared_statement_cache_capacity(160);
     Ok(())
 }
 

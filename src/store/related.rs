@@ -27,8 +27,6 @@ pub struct Grouping {
 
 /// Related stories shown for one story.
 const RELATED_SHOWN: usize = 10;
-/// Members of a candidate event compared one by one for the related list.
-const MEMBERS_COMPARED: usize = 24;
 /// Events whose members are compared for the related list.
 const EVENTS_COMPARED: usize = 3;
 
@@ -144,6 +142,17 @@ impl Store {
         }
     }
 
+    /// Returns the bytes the related-stories index takes in the cache file
+    /// (its tables and their indexes), for the benchmark's per-story figure.
+    pub fn related_index_bytes(&self) -> Result<u64, StoreError> {
+        Ok(self.conn.query_row(
+            "SELECT COALESCE(SUM(pgsize), 0) FROM dbstat
+             WHERE name LIKE 'relate_%' OR name LIKE 'sqlite_autoindex_relate_%'",
+            [],
+            |r| r.get(0),
+        )?)
+    }
+
     /// Returns the stories in the same duplicate group as `id` (itself included).
     pub fn copies(&self, id: StoryId) -> Result<Vec<StoryId>, StoreError> {
         copies_of(&self.conn, id.0)
@@ -247,12 +256,11 @@ pub(super) fn relate(conn: &Connection, id: i64) -> Result<(), StoreError> {
     // Copies: band mates confirmed by the overlap of their texts.
     let mut copies: Vec<(i64, f32)> = Vec::new();
     if !sig.bands.is_empty() {
-        let own = Shingles::of(&src.text);
-        for other in index::band_mates(conn, &sig.bands, id)? {
+        for other in index::band_mates(conn, &sig.bands, id, relate::COPY_CANDIDATES)? {
             let Some(text) = text_of(conn, other)? else {
                 continue;
             };
-            if let Some(score) = own.copy_score(&Shingles::of(&text)) {
+            if let Some(score) = sig.shingles.copy_score(&Shingles::of(&text)) {
                 copies.push((other, score));
             }
         }
@@ -271,7 +279,7 @@ pub(super) fn relate(conn: &Connection, id: i64) -> Result<(), StoreError> {
     // Members of the closest events, compared one by one for the related list.
     let mut members: Vec<(i64, f32, i64)> = Vec::new();
     for (_, e) in scored.iter().take(EVENTS_COMPARED) {
-        for (other, ov) in index::members(conn, e.id, MEMBERS_COMPARED)? {
+        for (other, ov) in index::members(conn, e.id)? {
             if other != id {
                 members.push((other, v.dot(&ov), e.id));
             }
@@ -334,7 +342,7 @@ pub(super) fn relate(conn: &Connection, id: i64) -> Result<(), StoreError> {
         .take(EVENTS_COMPARED)
         .any(|(_, e)| e.id == event_id)
     {
-        for (other, ov) in index::members(conn, event_id, MEMBERS_COMPARED)? {
+        for (other, ov) in index::members(conn, event_id)? {
             if other != id {
                 members.push((other, v.dot(&ov), event_id));
             }
@@ -351,8 +359,9 @@ pub(super) fn relate(conn: &Connection, id: i64) -> Result<(), StoreError> {
     index::put_links(conn, id, &links)?;
 
     // Regrouping copies may have merged the event away; read it afresh.
+    // A story that started its own event was close to no other event.
     let current = index::story(conn, id)?.map_or(event_id, |r| r.event);
-    if let Some(event) = index::event(conn, current)? {
+    if let Some(event) = index::event(conn, current)?.filter(|e| e.size > 1) {
         merge_neighbours(conn, event)?;
     }
     Ok(())
@@ -386,7 +395,18 @@ fn merge_neighbours(conn: &Connection, mut event: EventRow) -> Result<(), StoreE
     if norm == 0.0 {
         return Ok(());
     }
+    // The posted terms find every event that could be close enough.
+    let posted = event.centroid.top(relate::POSTED_TERMS);
     let probe = Vector(
+        event
+            .centroid
+            .0
+            .iter()
+            .filter(|t| posted.contains(&t.0))
+            .map(|&(t, w)| (t, w / norm))
+            .collect(),
+    );
+    let whole = Vector(
         event
             .centroid
             .0
@@ -407,7 +427,7 @@ fn merge_neighbours(conn: &Connection, mut event: EventRow) -> Result<(), StoreE
         } else {
             relate::MERGE_EVENTS
         };
-        if near && other.cosine(&probe) >= needed {
+        if near && other.cosine(&whole) >= needed {
             event = merge(conn, event, other)?;
         }
     }

@@ -106,17 +106,14 @@ pub(super) fn put_story(conn: &Connection, id: i64, row: &StoryRow) -> Result<()
     Ok(())
 }
 
-/// Returns the most recent members of an event, with their vectors.
-pub(super) fn members(
-    conn: &Connection,
-    event: i64,
-    limit: usize,
-) -> Result<Vec<(i64, Vector)>, StoreError> {
+/// Returns the 24 most recent members of an event, with their vectors.
+pub(super) fn members(conn: &Connection, event: i64) -> Result<Vec<(i64, Vector)>, StoreError> {
+    // A literal limit: see candidate_events.
     let mut stmt = conn.prepare_cached(
         "SELECT story_id, terms FROM relate_stories WHERE event = ?1
-         ORDER BY story_id DESC LIMIT ?2",
+         ORDER BY story_id DESC LIMIT 24",
     )?;
-    let rows = stmt.query_map(params![event, limit as i64], |r| {
+    let rows = stmt.query_map([event], |r| {
         Ok((r.get(0)?, Vector::decode(&r.get::<_, Vec<u8>>(1)?)))
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
@@ -146,14 +143,15 @@ pub(super) fn candidate_events(
     skip: Option<i64>,
     limit: usize,
 ) -> Result<Vec<i64>, StoreError> {
-    /// Postings read per term: the most recent events.
-    const PER_TERM: i64 = 48;
+    // At most 48 postings per term, the most recent events. The limit is
+    // written into the SQL: SQLite plans again every time a bound LIMIT
+    // changes hands, which costs more than the query.
     let mut stmt = conn.prepare_cached(
-        "SELECT event FROM relate_event_terms WHERE term = ?1 ORDER BY event DESC LIMIT ?2",
+        "SELECT event FROM relate_event_terms WHERE term = ?1 ORDER BY event DESC LIMIT 48",
     )?;
     let mut partial: HashMap<i64, f32> = HashMap::new();
     for &(t, w) in &v.0 {
-        let events = stmt.query_map(params![i64::from(t), PER_TERM], |r| r.get::<_, i64>(0))?;
+        let events = stmt.query_map([i64::from(t)], |r| r.get::<_, i64>(0))?;
         for e in events {
             *partial.entry(e?).or_default() += w;
         }
@@ -213,30 +211,41 @@ pub(super) fn drop_event(conn: &Connection, event: &EventRow) -> Result<(), Stor
     Ok(())
 }
 
-/// Returns the stories that share a band with these keys, most recent first.
+/// Returns the stories that share a band with these keys, most shared
+/// bands first (each band a pair shares makes a high overlap likelier),
+/// then most recent; at most `limit`, and beyond the first few only those
+/// sharing two bands or more, so a crowded band costs little.
 pub(super) fn band_mates(
     conn: &Connection,
     bands: &[u32],
     skip: i64,
+    limit: usize,
 ) -> Result<Vec<i64>, StoreError> {
-    /// Stories read per band: enough for any real run of copies.
-    const PER_BAND: i64 = 16;
+    /// Stories sharing a single band that are still checked.
+    const SINGLE: usize = 2;
     let mut stmt = conn.prepare_cached(
+        // At most 16 per band (a literal limit: see candidate_events).
         "SELECT story FROM relate_bands WHERE band = ?1 AND story <> ?2
-         ORDER BY story DESC LIMIT ?3",
+         ORDER BY story DESC LIMIT 16",
     )?;
-    let mut found = Vec::new();
+    let mut shared: HashMap<i64, usize> = HashMap::new();
     for &b in bands {
-        for s in stmt.query_map(params![i64::from(b), skip, PER_BAND], |r| {
-            r.get::<_, i64>(0)
-        })? {
-            let s = s?;
-            if !found.contains(&s) {
-                found.push(s);
-            }
+        for s in stmt.query_map(params![i64::from(b), skip], |r| r.get::<_, i64>(0))? {
+            *shared.entry(s?).or_default() += 1;
         }
     }
-    Ok(found)
+    let mut ranked: Vec<(i64, usize)> = shared.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(b.0.cmp(&a.0)));
+    let mut singles = 0;
+    Ok(ranked
+        .into_iter()
+        .filter(|&(_, n)| {
+            singles += usize::from(n == 1);
+            n > 1 || singles <= SINGLE
+        })
+        .take(limit)
+        .map(|(s, _)| s)
+        .collect())
 }
 
 /// Replaces a story's band keys.
