@@ -185,16 +185,17 @@ fn related_lists_copies_first_then_the_same_event() {
     assert!(related.iter().all(|r| r.score > 0.0 && r.score <= 1.0));
 }
 
-/// Every story's event partner set, copy and related list, by slug-free ids.
-fn snapshot(
-    store: &Store,
-    ids: &[StoryId],
-) -> Vec<(
+/// One story's place in the index: its event partners, first copy and
+/// related list.
+type Standing = (
     StoryId,
     Vec<StoryId>,
     Option<StoryId>,
     Vec<(StoryId, Relation)>,
-)> {
+);
+
+/// Every story's standing, by id.
+fn snapshot(store: &Store, ids: &[StoryId]) -> Vec<Standing> {
     let groupings: Vec<_> = ids
         .iter()
         .map(|id| store.grouping(*id).expect("grouping"))

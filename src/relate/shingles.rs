@@ -49,7 +49,7 @@ impl Shingles {
             .filter(|w| w.is_content())
             .map(|w| w.folded.as_str())
             .collect();
-        let mut pairs: Vec<u64> = content.windows(2).map(|p| hash(p)).collect();
+        let mut pairs: Vec<u64> = content.windows(2).map(hash).collect();
         let mut specific: Vec<u64> = words
             .iter()
             .filter(|w| w.is_specific())

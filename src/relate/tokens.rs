@@ -84,7 +84,7 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
                 continue;
             }
         }
-        if !c.is_alphanumeric() && !(c == '\'' || c == '’') {
+        if !(c.is_alphanumeric() || c == '\'' || c == '’') {
             skip_tail = false;
         }
         if matches!(c, '.' | '!' | '?' | ':' | '\n' | '"' | '“' | '”') {
