@@ -76,6 +76,17 @@ impl Store {
         Ok(ids.len())
     }
 
+    /// Returns whether some stored story is missing from the related-stories
+    /// index (a cache written before it existed); [`Store::rebuild_related`]
+    /// fills it.
+    pub fn related_missing(&self) -> Result<bool, StoreError> {
+        Ok(self.conn.query_row(
+            "SELECT (SELECT COUNT(*) FROM stories) > (SELECT COUNT(*) FROM relate_stories)",
+            [],
+            |r| r.get(0),
+        )?)
+    }
+
     /// Returns a story's event and first copy.
     pub fn grouping(&self, id: StoryId) -> Result<Grouping, StoreError> {
         let row = self
