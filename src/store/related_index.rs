@@ -57,17 +57,22 @@ pub(super) fn count_terms(
     terms: &[Term],
     delta: i64,
 ) -> Result<HashMap<Term, f32>, StoreError> {
-    let mut bump = conn.prepare_cached(
-        "INSERT INTO relate_terms (term, df) VALUES (?1, ?2)
-         ON CONFLICT (term) DO UPDATE SET df = df + excluded.df",
-    )?;
-    bump.execute(params![STORIES_ROW, delta])?;
-    let mut df = HashMap::with_capacity(terms.len());
+    // An UPDATE, else an INSERT, not an upsert: inside a feed's transaction
+    // an upsert opens a statement savepoint, and every savepoint makes the
+    // full-text index flush (see fts.rs).
+    let mut update = conn.prepare_cached("UPDATE relate_terms SET df = df + ?2 WHERE term = ?1")?;
+    let mut insert = conn.prepare_cached("INSERT INTO relate_terms (term, df) VALUES (?1, ?2)")?;
     let mut get = conn.prepare_cached("SELECT df FROM relate_terms WHERE term = ?1")?;
-    let n: i64 = get.query_row([STORIES_ROW], |r| r.get(0))?;
+    let mut bump = |term: i64| -> Result<i64, StoreError> {
+        if update.execute(params![term, delta])? == 0 {
+            insert.execute(params![term, delta])?;
+        }
+        Ok(get.query_row([term], |r| r.get(0))?)
+    };
+    let n = bump(STORIES_ROW)?;
+    let mut df = HashMap::with_capacity(terms.len());
     for &t in terms {
-        bump.execute(params![i64::from(t), delta])?;
-        let count: i64 = get.query_row([i64::from(t)], |r| r.get(0))?;
+        let count = bump(i64::from(t))?;
         df.insert(t, relate::idf(count.max(0) as u32, n.max(0) as u32));
     }
     Ok(df)
@@ -93,7 +98,7 @@ pub(super) fn story(conn: &Connection, id: i64) -> Result<Option<StoryRow>, Stor
 /// Writes a story's index row.
 pub(super) fn put_story(conn: &Connection, id: i64, row: &StoryRow) -> Result<(), StoreError> {
     conn.prepare_cached(
-        "INSERT OR REPLACE INTO relate_stories (story_id, published, event, duplicate_of, terms)
+        "INSERT INTO relate_stories (story_id, published, event, duplicate_of, terms)
          VALUES (?1, ?2, ?3, ?4, ?5)",
     )?
     .execute(params![
@@ -269,7 +274,7 @@ pub(super) fn put_links(
     conn.prepare_cached("DELETE FROM relate_links WHERE story = ?1")?
         .execute([id])?;
     let mut stmt = conn.prepare_cached(
-        "INSERT OR REPLACE INTO relate_links (story, other, score, duplicate) VALUES (?1, ?2, ?3, ?4)",
+        "INSERT INTO relate_links (story, other, score, duplicate) VALUES (?1, ?2, ?3, ?4)",
     )?;
     for &(other, score, dup) in links {
         stmt.execute(params![id, other, (score * 1000.0).round() as i64, dup])?;
