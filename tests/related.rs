@@ -13,7 +13,7 @@ use std::process::Command;
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
 
-use byline::model::{Article, FeedItem, FeedSource, Link, Relation, StoryId};
+use byline::model::{Article, FeedId, FeedItem, FeedSource, Link, Relation, StoryId};
 use byline::store::{FeedUpdate, ListQuery, Store, StoryText};
 
 #[derive(Deserialize)]
@@ -83,6 +83,30 @@ fn article(stories: &[Fix], s: &Fix) -> Article {
     article
 }
 
+/// Stores one story with its text and analysis in one feed transaction,
+/// as a fetch does; returns the new story's id.
+fn store_analysed(
+    store: &mut Store,
+    feed: FeedId,
+    item: FeedItem,
+    article: Article,
+) -> Vec<StoryId> {
+    let text = StoryText {
+        analysis: byline::analyze::analyze(&article.text()),
+        article,
+        analyzer_version: byline::analyze::VERSION,
+    };
+    let update = FeedUpdate {
+        items: vec![item],
+        texts: vec![Some(text)],
+        ..FeedUpdate::default()
+    };
+    store
+        .store_feed(feed, &update, Utc::now())
+        .expect("store")
+        .new
+}
+
 /// Stores each story the way a fetch does (story, text and analysis in
 /// the feed's transaction), in fixture order; returns slug → id.
 fn load(store: &mut Store, stories: &[Fix]) -> HashMap<String, StoryId> {
@@ -105,19 +129,8 @@ fn load(store: &mut Store, stories: &[Fix]) -> HashMap<String, StoryId> {
             published: Some(published),
             ..FeedItem::default()
         };
-        let article = article(stories, s);
-        let text = StoryText {
-            analysis: byline::analyze::analyze(&article.text()),
-            article,
-            analyzer_version: byline::analyze::VERSION,
-        };
-        let update = FeedUpdate {
-            items: vec![item],
-            texts: vec![Some(text)],
-            ..FeedUpdate::default()
-        };
-        let stored = store.store_feed(feed, &update, Utc::now()).expect("store");
-        ids.insert(s.slug.clone(), stored.new[0]);
+        let stored = store_analysed(store, feed, item, article(stories, s));
+        ids.insert(s.slug.clone(), stored[0]);
     }
     ids
 }
@@ -229,22 +242,7 @@ fn storing_one_by_one_gives_what_a_full_rebuild_gives() {
     for outlet in byline::demo::demo_set() {
         let feed = store.upsert_feed(&outlet.source).expect("feed");
         for (item, article) in outlet.stories {
-            let text = StoryText {
-                analysis: byline::analyze::analyze(&article.text()),
-                article,
-                analyzer_version: byline::analyze::VERSION,
-            };
-            let update = FeedUpdate {
-                items: vec![item],
-                texts: vec![Some(text)],
-                ..FeedUpdate::default()
-            };
-            ids.extend(
-                store
-                    .store_feed(feed, &update, Utc::now())
-                    .expect("store")
-                    .new,
-            );
+            ids.extend(store_analysed(&mut store, feed, item, article));
         }
     }
     let stories = fixtures();
