@@ -189,7 +189,7 @@ pub(super) fn write_analysis(
     conn.prepare_cached("UPDATE stories SET analyzer_version = ?2, quotes = ?3 WHERE id = ?1")?
         .execute(params![id.0, version, quotes])?;
     // Its entities and text are known now: relate it to the other stories.
-    super::related::relate(conn, id.0)
+    super::relating::relate(conn, id.0)
 }
 
 /// Returns the stored name of an entity kind.

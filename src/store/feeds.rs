@@ -134,7 +134,7 @@ impl Store {
             .query_map([], |r| r.get(0))?
             .collect::<Result<_, _>>()?;
         for id in demo {
-            super::related::forget(&tx, id)?;
+            super::relating::forget(&tx, id)?;
         }
         let stories = tx
             .prepare_cached(

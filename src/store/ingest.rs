@@ -71,7 +71,7 @@ impl Store {
                     write_analysis(&tx, id, &text.analysis, text.analyzer_version)?;
                 }
                 // A story with no text yet is related by its title alone.
-                (Some(id), None) => super::related::relate(&tx, id.0)?,
+                (Some(id), None) => super::relating::relate(&tx, id.0)?,
                 _ => {}
             }
         }

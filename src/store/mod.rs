@@ -12,6 +12,7 @@ mod list;
 mod pages;
 mod related;
 mod related_index;
+mod relating;
 mod schema;
 
 pub use analysis::{EntityCount, StaleAnalysis};
