@@ -32,6 +32,7 @@ pub struct Config {
     /// Feeds to fetch, in the order they are shown.
     pub feeds: Vec<FeedConfig>,
     pub fetch: FetchConfig,
+    pub related: RelatedConfig,
     /// Key bindings: action name (snake_case) → chord or chords ("g g", "f, ctrl-s").
     pub keys: BTreeMap<String, String>,
     /// Saved filters, shown in the reader's sidebar with their unread counts.
@@ -125,6 +126,23 @@ impl Default for FetchConfig {
             max_retry_wait: 5.0,
             pages: true,
             user_agent: String::new(),
+        }
+    }
+}
+
+/// The `[related]` table: how copies of one story behave.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+#[cfg_attr(test, serde(deny_unknown_fields))]
+pub struct RelatedConfig {
+    /// Marking one copy of a story read (or unread) marks all its copies.
+    pub mark_copies_read: bool,
+}
+
+impl Default for RelatedConfig {
+    fn default() -> Self {
+        RelatedConfig {
+            mark_copies_read: true,
         }
     }
 }

@@ -15,6 +15,7 @@ pub mod headless;
 pub mod keymap;
 pub mod model;
 pub mod opml;
+pub mod relate;
 pub mod runtime;
 pub mod sanitize;
 pub mod store;

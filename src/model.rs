@@ -147,6 +147,20 @@ pub struct StoryRow {
     pub published: DateTime<Utc>,
     pub read: bool,
     pub starred: bool,
+    /// The event this story shares with other stories, if any.
+    #[serde(default)]
+    pub event: Option<i64>,
+    /// The first cached copy, when this story is a republication of it.
+    #[serde(default)]
+    pub duplicate_of: Option<StoryId>,
+    /// Stories in this story's duplicate group, itself included (1 when it
+    /// has no copies); a collapsed list shows one row per group with it.
+    #[serde(default = "one")]
+    pub copies: u32,
+}
+
+fn one() -> u32 {
+    1
 }
 
 /// A feed with its fetch state, as `byline feeds` shows it.

@@ -43,6 +43,8 @@ pub struct RuntimeOptions {
     pub refresh_on_start: bool,
     /// The saved filters of the config, for the sidebar.
     pub saved: Vec<SavedFilter>,
+    /// Marking one copy of a story read marks its copies too (`[related]`).
+    pub mark_copies_read: bool,
 }
 
 /// How often ages ("3h") are redrawn while nothing else happens.
@@ -73,12 +75,13 @@ pub fn run(options: RuntimeOptions) -> anyhow::Result<()> {
 }
 
 async fn event_loop(terminal: &mut DefaultTerminal, options: RuntimeOptions) -> anyhow::Result<()> {
-    let store = Store::open(&options.cache).with_context(|| {
+    let mut store = Store::open(&options.cache).with_context(|| {
         format!(
             "Byline cannot open its cache at {}",
             options.cache.display()
         )
     })?;
+    store.set_copies_share_read(options.mark_copies_read);
     let size = terminal.size().context("cannot read the terminal size")?;
     let mut app = App::new(
         options.keymap.clone(),
@@ -277,9 +280,6 @@ fn superseded(effect: &Effect, pending: &std::collections::VecDeque<Effect>) -> 
 }
 
 /// Answers a query from the cache.
-///
-/// Related stories are left empty until the store serves them; the reader
-/// shows the article and its links meanwhile.
 pub fn load(store: &Store, query: &Query) -> Loaded {
     let result: Result<Loaded, StoreError> = match query {
         Query::Feeds => store.feeds().map(Loaded::Feeds),
@@ -313,11 +313,12 @@ fn load_story(store: &Store, id: crate::model::StoryId) -> Result<Loaded, StoreE
         .into_iter()
         .map(|found| found.filter(|&other| other != story.id))
         .collect();
+    let related = store.related(story.id)?;
     Ok(Loaded::Story(Some(Box::new(StoryDetail {
         story,
         entities: analysis.entities,
         quotes: analysis.quotes,
-        related: Vec::new(),
+        related,
         cached_links,
     }))))
 }

@@ -75,6 +75,9 @@ fn row(id: i64, minutes_ago: i64) -> StoryRow {
         published: now() - Duration::minutes(minutes_ago),
         read: false,
         starred: false,
+        event: None,
+        duplicate_of: None,
+        copies: 1,
     }
 }
 

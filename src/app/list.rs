@@ -14,13 +14,16 @@ pub struct ListRow {
     /// The story the row stands for.
     pub row: StoryRow,
     /// How many cached copies (the same story from several outlets) the row
-    /// stands for; 1 until duplicates are collapsed.
+    /// stands for.
     pub copies: usize,
 }
 
 impl From<StoryRow> for ListRow {
     fn from(row: StoryRow) -> Self {
-        ListRow { row, copies: 1 }
+        ListRow {
+            copies: row.copies as usize,
+            row,
+        }
     }
 }
 

@@ -284,8 +284,10 @@ impl App {
         }
         let req = self.request();
         self.want_stories = Some(req);
+        // One row per copy group; counts and marks cover every copy.
         let query = ListQuery {
             limit: Some(self.list_limit),
+            collapse_copies: true,
             ..self.filter.clone()
         };
         Effect::Load(Query::Stories(query), req)

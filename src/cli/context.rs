@@ -47,12 +47,14 @@ impl Context {
     /// Opens the cache, creating it on first use.
     pub fn open_store(&self) -> anyhow::Result<Store> {
         let path = self.paths.cache();
-        Store::open(&path).with_context(|| {
+        let mut store = Store::open(&path).with_context(|| {
             format!(
                 "Byline needs a writable cache; check the folder {} or pass --data-dir",
                 self.paths.data_dir.display()
             )
-        })
+        })?;
+        store.set_copies_share_read(self.config.related.mark_copies_read);
+        Ok(store)
     }
 
     /// Makes sure every followed feed has a row in the cache and returns

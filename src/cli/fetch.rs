@@ -18,6 +18,10 @@ use crate::sanitize::clean_line;
 /// Runs `byline fetch [--feeds-only]`.
 pub fn run(ctx: &Context, feeds_only: bool) -> anyhow::Result<Outcome> {
     let mut store = ctx.open_store()?;
+    // A cache from before the related-stories index gets it built once.
+    if store.related_missing()? {
+        store.rebuild_related()?;
+    }
     let followed = ctx.sync_feeds(&mut store)?;
     if followed.is_empty() {
         anyhow::bail!(

@@ -143,13 +143,13 @@ impl ListItemJson {
             starred: row.starred,
             persons,
             countries,
-            event: None,
-            duplicate_of: None,
+            event: row.event,
+            duplicate_of: row.duplicate_of,
         }
     }
 }
 
-/// Converts stored links; `story_id` is filled by the related-stories stage.
+/// Converts stored links; `story_id` is filled by `show` from the cache.
 fn links_json(links: Vec<Link>) -> Vec<LinkJson> {
     links
         .into_iter()

@@ -28,6 +28,8 @@ pub fn list(ctx: &Context, args: &ListArgs) -> anyhow::Result<Outcome> {
             args.limit
                 .unwrap_or(if args.json { usize::MAX } else { DEFAULT_LIMIT }),
         ),
+        // JSON keeps every story; a person reads one row per duplicate group.
+        collapse_copies: !args.json,
         ..ListQuery::default()
     };
     let rows = store.list(&query)?;
@@ -56,7 +58,17 @@ pub fn show(ctx: &Context, id: i64, json: bool) -> anyhow::Result<Outcome> {
         // A story analysed by an older analyser is analysed afresh here
         // (without writing: `show` only reads); the next fetch stores it.
         let analysis = crate::analyze::current_or_fresh(store.analysis(story.id)?, &story.text);
-        print_json(&StoryJson::new(story, analysis))?;
+        let mut out = StoryJson::new(story, analysis);
+        let grouping = store.grouping(out.id)?;
+        out.related = store.related(out.id)?;
+        out.event = grouping.event;
+        out.duplicate_of = grouping.duplicate_of;
+        for link in &mut out.article.links {
+            if let Some(url) = crate::fetch::url_norm::canonical_url(&link.url) {
+                link.story_id = store.story_by_url(&url)?.filter(|id| *id != out.id);
+            }
+        }
+        print_json(&out)?;
     } else {
         print(&format_story(&story))?;
     }
@@ -121,6 +133,7 @@ pub fn plain_first_run(ctx: &Context) -> anyhow::Result<Outcome> {
     let loaded = super::context::load_demo_if_empty(&mut store)?;
     let rows = store.list(&ListQuery {
         limit: Some(DEFAULT_LIMIT),
+        collapse_copies: true,
         ..ListQuery::default()
     })?;
     let unread = store.unread_count()?;
@@ -142,9 +155,14 @@ fn format_rows(rows: &[StoryRow]) -> String {
     for row in rows {
         let mark = if row.read { ' ' } else { 'N' };
         let feed: String = clean_line(&row.feed).chars().take(18).collect();
+        let copies = if row.copies > 1 {
+            format!("  ({} copies)", row.copies)
+        } else {
+            String::new()
+        };
         let _ = writeln!(
             out,
-            "{:>6} {mark} {}  {feed:<18}  {}",
+            "{:>6} {mark} {}  {feed:<18}  {}{copies}",
             row.id.0,
             row.published.format("%Y-%m-%d %H:%M"),
             clean_line(&row.title)

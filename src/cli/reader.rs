@@ -36,6 +36,7 @@ pub fn run(ctx: &Context) -> anyhow::Result<Outcome> {
         no_color: no_color(),
         refresh_on_start: true,
         saved: saved_filters(ctx),
+        mark_copies_read: ctx.config.related.mark_copies_read,
     })?;
     Ok(Outcome::Ok)
 }

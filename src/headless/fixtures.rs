@@ -73,6 +73,9 @@ impl Fixtures {
                     published: s.published,
                     read: s.read,
                     starred: s.starred,
+                    event: None,
+                    duplicate_of: None,
+                    copies: 1,
                 };
                 (salience, row)
             })

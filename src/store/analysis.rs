@@ -148,7 +148,8 @@ impl Store {
     }
 }
 
-/// Writes a story's analysis inside the caller's transaction.
+/// Writes a story's analysis inside the caller's transaction, and relates
+/// the story to the others (see related.rs).
 pub(super) fn write_analysis(
     conn: &Connection,
     id: StoryId,
@@ -187,7 +188,8 @@ pub(super) fn write_analysis(
     let quotes = serde_json::to_string(&analysis.quotes).unwrap_or_else(|_| "[]".to_owned());
     conn.prepare_cached("UPDATE stories SET analyzer_version = ?2, quotes = ?3 WHERE id = ?1")?
         .execute(params![id.0, version, quotes])?;
-    Ok(())
+    // Its entities and text are known now: relate it to the other stories.
+    super::relating::relate(conn, id.0)
 }
 
 /// Returns the stored name of an entity kind.

@@ -133,6 +133,15 @@ impl Store {
     /// The demo set only fills an empty cache until real news arrives.
     pub fn remove_demo(&mut self) -> Result<usize, StoreError> {
         let tx = self.write_tx()?;
+        let demo: Vec<i64> = tx
+            .prepare_cached(
+                "SELECT id FROM stories WHERE feed_id IN (SELECT id FROM feeds WHERE url LIKE 'demo:%')",
+            )?
+            .query_map([], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        for id in demo {
+            super::relating::forget(&tx, id)?;
+        }
         let stories = tx
             .prepare_cached(
                 "DELETE FROM stories WHERE feed_id IN (SELECT id FROM feeds WHERE url LIKE 'demo:%')",

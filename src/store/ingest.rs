@@ -66,8 +66,13 @@ impl Store {
             } else {
                 None
             };
-            if let (Some(id), Some(text)) = (story, text) {
-                write_analysis(&tx, id, &text.analysis, text.analyzer_version)?;
+            match (story, text) {
+                (Some(id), Some(text)) => {
+                    write_analysis(&tx, id, &text.analysis, text.analyzer_version)?;
+                }
+                // A story with no text yet is related by its title alone.
+                (Some(id), None) => super::relating::relate(&tx, id.0)?,
+                _ => {}
             }
         }
         tx.commit()?;

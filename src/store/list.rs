@@ -23,6 +23,9 @@ impl Store {
                 published: from_micros(r.get(4)?),
                 read: r.get(5)?,
                 starred: r.get(6)?,
+                event: r.get(7)?,
+                duplicate_of: r.get::<_, Option<i64>>(8)?.map(StoryId),
+                copies: r.get(9)?,
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
@@ -121,13 +124,22 @@ impl Store {
         Ok(flag.unwrap_or(false))
     }
 
-    /// Sets or clears a story's read flag.
+    /// Sets or clears a story's read flag, and its copies' too unless
+    /// [`Store::set_copies_share_read`] turned that off.
     ///
     /// The flag belongs to the story, so it changes in every feed that carries it.
     pub fn set_read(&mut self, id: StoryId, read: bool) -> Result<(), StoreError> {
-        self.conn
-            .prepare_cached("UPDATE stories SET read = ?2 WHERE id = ?1")?
-            .execute(params![id.0, read])?;
+        let ids = if self.copies_share_read {
+            super::related::copies_of(&self.conn, id.0)?
+        } else {
+            vec![id]
+        };
+        let tx = self.write_tx()?;
+        for id in ids {
+            tx.prepare_cached("UPDATE stories SET read = ?2 WHERE id = ?1")?
+                .execute(params![id.0, read])?;
+        }
+        tx.commit()?;
         Ok(())
     }
 

@@ -12,6 +12,16 @@ use super::pages::clamp;
 pub(super) const FEED_TITLE: &str =
     "COALESCE(NULLIF(f.config_title, ''), NULLIF(f.own_title, ''), f.url)";
 
+/// The columns of a list row after the story's own (`rs` is the story's
+/// `relate_stories` row, left-joined): the event when another story shares
+/// it, the first copy, and the size of the copy group (a copy's own row
+/// counts its group too).
+const RELATED_COLUMNS: &str =
+    "(SELECT e.id FROM relate_events e WHERE e.id = rs.event AND e.size > 1),
+     rs.duplicate_of,
+     1 + (SELECT COUNT(*) FROM relate_stories c
+          WHERE c.duplicate_of = COALESCE(rs.duplicate_of, s.id))";
+
 /// Builds the list query and its arguments; `ordered` selects the row
 /// columns and adds the ORDER BY and LIMIT, otherwise only ids are selected
 /// (for counts and bulk marks).
@@ -65,8 +75,11 @@ fn plain_sql(query: &ListQuery, ordered: bool) -> (String, Vec<Value>) {
     // that sit after the stories' long text.
     let mut sql = if ordered {
         format!(
-            "SELECT s.id, s.title, {FEED_TITLE}, s.url, s.published, s.read, s.starred
-             FROM stories s CROSS JOIN feeds f ON f.id = s.feed_id WHERE 1"
+            "SELECT s.id, s.title, {FEED_TITLE}, s.url, s.published, s.read, s.starred,
+                    {RELATED_COLUMNS}
+             FROM stories s CROSS JOIN feeds f ON f.id = s.feed_id
+                  LEFT JOIN relate_stories rs ON rs.story_id = s.id
+             WHERE 1"
         )
     } else {
         "SELECT s.id FROM stories s WHERE 1".to_owned()
@@ -153,9 +166,11 @@ fn entity_sql(
         None => "r",
     };
     let mut sql = format!(
-        "WITH {} SELECT s.id, s.title, {FEED_TITLE}, s.url, s.published, s.read, s.starred
+        "WITH {} SELECT s.id, s.title, {FEED_TITLE}, s.url, s.published, s.read, s.starred,
+                {RELATED_COLUMNS}
          FROM {source} r CROSS JOIN stories s ON s.id = r.sid
          CROSS JOIN feeds f ON f.id = s.feed_id
+         LEFT JOIN relate_stories rs ON rs.story_id = s.id
          ORDER BY r.rank DESC, s.published DESC, s.id DESC",
         sets.join(", ")
     );
@@ -166,10 +181,16 @@ fn entity_sql(
     (sql, args)
 }
 
-/// Returns the feed and full-text conditions on the story id `id`, each an
-/// indexed `IN` set, and pushes their arguments.
+/// Returns the copy, feed and full-text conditions on the story id `id`,
+/// each an indexed `IN` set, and pushes their arguments.
 fn id_conditions(id: &str, query: &ListQuery, args: &mut Vec<Value>) -> String {
     let mut sql = String::new();
+    if query.collapse_copies {
+        // One row per copy group: the first copy stands for the others.
+        sql.push_str(&format!(
+            " AND {id} NOT IN (SELECT story_id FROM relate_stories WHERE duplicate_of IS NOT NULL)"
+        ));
+    }
     if let Some(feed) = query.feed {
         sql.push_str(&format!(
             " AND {id} IN (SELECT story_id FROM story_feeds WHERE feed_id = ?)"

@@ -11,10 +11,14 @@ mod ingest;
 mod list;
 mod list_sql;
 mod pages;
+mod related;
+mod related_index;
+mod relating;
 mod schema;
 
 pub use analysis::{EntityCount, StaleAnalysis};
 pub use pages::MAX_PAGE_ATTEMPTS;
+pub use related::Grouping;
 
 use std::path::Path;
 use std::time::Duration;
@@ -151,6 +155,9 @@ pub struct ListQuery {
     pub org: Option<String>,
     /// At most this many rows; all when `None`.
     pub limit: Option<usize>,
+    /// One row per duplicate group (its first copy, with the group's
+    /// `copies`) instead of one per story.
+    pub collapse_copies: bool,
 }
 
 /// A connection to the cache.
@@ -160,6 +167,8 @@ pub struct ListQuery {
 /// of failing.
 pub struct Store {
     conn: Connection,
+    /// Whether marking a story read or unread marks its copies too.
+    copies_share_read: bool,
 }
 
 /// How long a statement waits for another connection's write lock.
@@ -191,7 +200,10 @@ impl Store {
             tracing::warn!("the cache at {shown} runs in {mode} journal mode, not WAL");
         }
         schema::migrate(&mut conn, &shown)?;
-        Ok(Store { conn })
+        Ok(Store {
+            conn,
+            copies_share_read: true,
+        })
     }
 
     /// Opens a fresh in-memory cache, for tests.
@@ -203,7 +215,10 @@ impl Store {
         let mut conn = Connection::open_in_memory().map_err(open_err)?;
         configure(&conn).map_err(open_err)?;
         schema::migrate(&mut conn, ":memory:")?;
-        Ok(Store { conn })
+        Ok(Store {
+            conn,
+            copies_share_read: true,
+        })
     }
 
     /// Returns the schema version this build writes (`PRAGMA user_version`).
@@ -258,6 +273,12 @@ impl Store {
             })?)
     }
 
+    /// Chooses whether [`Store::set_read`] marks a story's copies (its
+    /// duplicate group) with it; on by default (config `related.mark_copies_read`).
+    pub fn set_copies_share_read(&mut self, share: bool) {
+        self.copies_share_read = share;
+    }
+
     /// Starts a write transaction that takes the write lock at once.
     ///
     /// `BEGIN IMMEDIATE` avoids the deadlock of two readers that both try to
@@ -274,7 +295,8 @@ fn configure(conn: &Connection) -> rusqlite::Result<()> {
     conn.busy_timeout(BUSY_TIMEOUT)?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
-    conn.set_prepared_statement_cache_capacity(64);
+    // The related-stories index alone runs a few dozen distinct statements.
+    conn.set_prepared_statement_cache_capacity(160);
     Ok(())
 }
 

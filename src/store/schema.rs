@@ -115,6 +115,56 @@ const MIGRATIONS: &[&str] = &[
     -- A person or country filter: the stories of one entity, most central first.
     CREATE INDEX story_entities_entity ON story_entities(entity_id, salience DESC);
     "#,
+    // 3: the related-stories index (src/store/related.rs): per story its
+    // event terms, event and first copy; term frequencies; event centroids
+    // with their most frequent terms posted; MinHash bands; related links.
+    r#"
+    CREATE TABLE relate_stories (
+        story_id     INTEGER PRIMARY KEY REFERENCES stories(id) ON DELETE CASCADE,
+        published    INTEGER NOT NULL,
+        event        INTEGER NOT NULL,
+        duplicate_of INTEGER,
+        terms        BLOB NOT NULL
+    );
+    CREATE INDEX relate_stories_event ON relate_stories(event, story_id);
+    CREATE INDEX relate_stories_copies ON relate_stories(duplicate_of)
+        WHERE duplicate_of IS NOT NULL;
+
+    CREATE TABLE relate_terms (
+        term INTEGER PRIMARY KEY,
+        df   INTEGER NOT NULL
+    );
+
+    CREATE TABLE relate_events (
+        id       INTEGER PRIMARY KEY,
+        first    INTEGER NOT NULL,
+        last     INTEGER NOT NULL,
+        size     INTEGER NOT NULL,
+        centroid BLOB NOT NULL
+    );
+    CREATE TABLE relate_event_terms (
+        term  INTEGER NOT NULL,
+        event INTEGER NOT NULL,
+        PRIMARY KEY (term, event)
+    ) WITHOUT ROWID;
+
+    CREATE TABLE relate_bands (
+        band  INTEGER NOT NULL,
+        story INTEGER NOT NULL,
+        PRIMARY KEY (band, story)
+    ) WITHOUT ROWID;
+    CREATE INDEX relate_bands_story ON relate_bands(story);
+
+    -- score is the cosine (or copy share) times 1000
+    CREATE TABLE relate_links (
+        story     INTEGER NOT NULL,
+        other     INTEGER NOT NULL,
+        score     INTEGER NOT NULL,
+        duplicate INTEGER NOT NULL,
+        PRIMARY KEY (story, other)
+    ) WITHOUT ROWID;
+    CREATE INDEX relate_links_other ON relate_links(other);
+    "#,
 ];
 
 /// Returns the schema version this build of Byline writes.

@@ -1,0 +1,98 @@
+//! Relating cached stories: duplicates, events and related lists. Pure
+//! functions over a story's title, text and analysis; no I/O, no SQL.
+//!
+//! - **Duplicates** ([`shingles`]): the same story republished, retitled or
+//!   lightly reworded. MinHash bands over word-pair shingles find the
+//!   candidates; an exact overlap of word pairs *and* of names and numbers
+//!   confirms them.
+//! - **Events** ([`terms`]): stories about the same news event share title
+//!   and lead words and the people, organisations and countries Analysis
+//!   found. A story joins the event whose centroid it is closest to, when
+//!   close enough and inside [`WINDOW_DAYS`]; two events whose centroids
+//!   meet are merged; a story close to none starts its own.
+//!
+//! The store keeps the index (term frequencies, event centroids, postings,
+//! bands) and applies these rules one story at a time, so storing a story
+//! relates it from indexed lookups, and a rebuild replays the same steps.
+
+pub mod shingles;
+pub mod terms;
+pub mod tokens;
+
+pub use shingles::Shingles;
+pub use terms::{Term, Vector};
+
+use crate::model::Entity;
+
+/// Cosine between a story and an event centroid at which the story joins it.
+pub const JOIN_EVENT: f32 = 0.2;
+/// Cosine between two event centroids at which they become one event.
+pub const MERGE_EVENTS: f32 = 0.25;
+/// Events of at most this many stories merge at [`JOIN_EVENT`], as their
+/// stories would have joined the other had they come later.
+pub const SMALL_EVENT: usize = 3;
+/// Days between a story and the nearest end of an event for it to join;
+/// a follow-up two days later still belongs.
+pub const WINDOW_DAYS: i64 = 4;
+/// Cosine between two stories for the second to be listed as related.
+pub const MIN_RELATED: f32 = 0.15;
+/// Related stories kept per story (its best; the list shown also holds
+/// the stories that keep it in theirs).
+pub const LINKS_PER_STORY: usize = 6;
+/// Candidate events scored in full per story.
+pub const CANDIDATE_EVENTS: usize = 12;
+/// Band mates whose texts are compared with a new story's, at most.
+pub const COPY_CANDIDATES: usize = 6;
+/// Terms of an event centroid posted in the index.
+pub const POSTED_TERMS: usize = 12;
+
+/// What the index needs to know of a story to relate it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Signature {
+    /// Event terms with their counts (see [`terms::story_terms`]).
+    pub terms: Vector,
+    /// LSH band keys of the text (empty when too short to judge copies).
+    pub bands: Vec<u32>,
+    /// The text's shingles, to confirm copies among the band mates.
+    pub shingles: Shingles,
+}
+
+/// Builds a story's signature from its title, text and entities.
+pub fn signature(title: &str, text: &str, entities: &[Entity]) -> Signature {
+    let shingles = Shingles::of(text);
+    Signature {
+        terms: terms::story_terms(title, text, entities),
+        bands: shingles.bands(),
+        shingles,
+    }
+}
+
+/// Stories without the term assumed besides the cache's own, so that in
+/// a small cache a word five of its five stories share still counts: a
+/// prior that a large cache outweighs.
+const PRIOR_STORIES: f32 = 100.0;
+
+/// Inverse document frequency of a term found in `df` of `n` stories
+/// (the story being related included, so `df >= 1`).
+pub fn idf(df: u32, n: u32) -> f32 {
+    ((n as f32 + PRIOR_STORIES) / df.max(1) as f32).ln()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rare_terms_weigh_more() {
+        assert!(idf(1, 1000) > idf(100, 1000));
+        assert!(idf(1000, 1000) >= 0.0);
+        assert!(idf(1, 1) > 0.0);
+    }
+
+    #[test]
+    fn a_headline_has_terms_but_no_bands() {
+        let s = signature("Ferry strike halts Brisk Strait crossings", "", &[]);
+        assert_eq!(s.terms.0.len(), 6);
+        assert!(s.bands.is_empty());
+    }
+}
