@@ -1,0 +1,73 @@
+//! People and organisations: tag the text once, resolve persons and
+//! organisations within the story, and settle the places the tagger or the
+//! sports context shows to be part of a person's or an organisation's name.
+
+use crate::analyze::{orgs, people, tagger, teams};
+use crate::model::{Entity, EntityKind, Mention};
+
+/// Finds the people and organisations of a text, and removes from `places`
+/// the mentions that lie inside one of their names ("Dynamo Moscow",
+/// "Paris Hilton") or that name a sports club.
+pub fn find_names(text: &str, places: &mut Vec<Entity>) -> Vec<Entity> {
+    let toks = tagger::tokenize(text);
+    let (labels, ctx) = tagger::tag(text, &toks);
+    let spans = tagger::spans(&labels);
+    let found = people::resolve(text, &toks, &ctx.flags, &spans);
+    let mut taken = vec![false; toks.len()];
+    for m in &found.mentions {
+        taken[m.start..m.end].iter_mut().for_each(|t| *t = true);
+    }
+    let mut org_found = orgs::resolve(text, &toks, &ctx.flags, &spans, &taken);
+    teams::clubs(text, &toks, &ctx.flags, places, &mut org_found);
+    let mention = |start: usize, end: usize| Mention {
+        start: toks[start].c0,
+        end: toks[end - 1].c1,
+        text: text[toks[start].b0..toks[end - 1].b1].to_string(),
+    };
+    let mut out: Vec<Entity> = found
+        .people
+        .iter()
+        .map(|p| entity(EntityKind::Person, &p.name))
+        .collect();
+    for m in &found.mentions {
+        out[m.person].mentions.push(mention(m.start, m.end));
+    }
+    let base = out.len();
+    out.extend(org_found.orgs.iter().map(|n| entity(EntityKind::Org, n)));
+    for m in &org_found.mentions {
+        out[base + m.org].mentions.push(mention(m.start, m.end));
+    }
+    out.retain(|e| !e.mentions.is_empty());
+    drop_places_inside(places, &out);
+    out
+}
+
+fn entity(kind: EntityKind, name: &str) -> Entity {
+    Entity {
+        kind,
+        name: name.to_string(),
+        country: None,
+        salience: 0.0,
+        mentions: Vec::new(),
+    }
+}
+
+/// Drops place mentions inside a longer person or organisation name, and
+/// city mentions that are exactly such a name; countries named on their
+/// own stay ("Japan said" is the country even when tagged an organisation).
+fn drop_places_inside(places: &mut Vec<Entity>, names: &[Entity]) {
+    let spans: Vec<(usize, usize)> = names
+        .iter()
+        .flat_map(|e| e.mentions.iter().map(|m| (m.start, m.end)))
+        .collect();
+    for p in places.iter_mut() {
+        let city = p.kind == EntityKind::Place;
+        p.mentions.retain(|m| {
+            !spans.iter().any(|&(s, e)| {
+                let inside = s <= m.start && m.end <= e;
+                inside && (e - s > m.end - m.start || city)
+            })
+        });
+    }
+    places.retain(|p| !p.mentions.is_empty());
+}
