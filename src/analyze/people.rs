@@ -10,6 +10,7 @@
 //! it when none is before), so two people who share a surname stay two.
 
 mod name;
+mod rules;
 
 use crate::analyze::tagger::lexicon::flag;
 use crate::analyze::tagger::{Kind, Span, Tok};
@@ -44,6 +45,7 @@ pub struct Resolved {
 /// missed) into people.
 pub fn resolve(text: &str, toks: &[Tok], flags: &[u32], spans: &[Span]) -> Resolved {
     let word = |i: usize| &text[toks[i].b0..toks[i].b1];
+    let spans = rules::repair(text, toks, flags, spans);
     let mut names: Vec<Name> = spans
         .iter()
         .filter(|s| s.kind == Kind::Per)
@@ -82,7 +84,8 @@ pub fn resolve(text: &str, toks: &[Tok], flags: &[u32], spans: &[Span]) -> Resol
     // Lone words: tagged ones, and capitalised words that are a known surname.
     let in_full = |i: usize, names: &[Name]| names.iter().any(|n| n.end - n.start >= 2 && n.start <= i && i < n.end);
     for i in 0..toks.len() {
-        if !toks[i].shape.capitalised() || in_full(i, &names) {
+        let in_other = spans.iter().any(|s| s.kind != Kind::Per && s.end - s.start >= 2 && s.start <= i && i < s.end);
+        if !toks[i].shape.capitalised() || in_full(i, &names) || in_other {
             continue;
         }
         let tagged = names.iter().any(|n| n.start == i && n.end == i + 1);

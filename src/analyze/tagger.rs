@@ -107,6 +107,9 @@ impl Model {
         let mut scores = [0i32; LABELS];
         let (mut prev, mut prev2) = (0u8, 0u8);
         for i in 0..ctx.toks.len() {
+            if ctx.toks[i].line_start {
+                (prev, prev2) = (0, 0);
+            }
             let label = if ctx.scored(i, prev) {
                 let n = ctx.features(i, prev, prev2, &mut feats);
                 self.scores(&feats[..n], &mut scores);

@@ -87,7 +87,6 @@ impl<'a> Context<'a> {
         let joiner = match t.shape {
             Shape::Lower => self.flags[i] & flag::PARTICLE != 0 || self.word(i) == "of" || self.word(i) == "and" || self.word(i) == "the" || self.word(i) == "for",
             Shape::Punct => self.word(i) == "&",
-            Shape::Number | Shape::Mixed => true,
             _ => false,
         };
         if !joiner {

@@ -68,6 +68,8 @@ pub struct Tok {
     pub shape: Shape,
     /// Whether the token opens a sentence or a line.
     pub sent_start: bool,
+    /// Whether the token opens a line (names never run over a line break).
+    pub line_start: bool,
     /// Whether the token's line has no lower-case letter (a headline in capitals).
     pub caps_line: bool,
 }
@@ -202,9 +204,12 @@ fn token_end(chars: &[(usize, char)], i: usize) -> usize {
 
 fn push(out: &mut Vec<Tok>, text: &str, (b0, b1): (usize, usize), (c0, c1): (usize, usize), nl: bool) {
     let word = &text[b0..b1];
+    // A full stop ends a sentence, except after a list number ("1. Lars").
+    let n = out.len();
+    let list_number = n >= 2 && out[n - 2].shape == Shape::Number && out[n - 2].line_start;
     let prev_ends = out.last().is_some_and(|p: &Tok| {
         matches!(&text[p.b0..p.b1], "." | "!" | "?" | ":" | ";")
-    });
+    }) && !(list_number && &text[out[n - 1].b0..out[n - 1].b1] == ".");
     let quote_after_end = out.len() >= 2 && {
         let p = &out[out.len() - 1];
         p.shape == Shape::Punct && p.sent_start && !text[p.b0..p.b1].starts_with(|c: char| c.is_alphanumeric())
@@ -217,6 +222,7 @@ fn push(out: &mut Vec<Tok>, text: &str, (b0, b1): (usize, usize), (c0, c1): (usi
         hash: word_hash(word),
         shape: shape(word),
         sent_start: nl || out.is_empty() || prev_ends || quote_after_end,
+        line_start: nl || out.is_empty(),
         caps_line: false,
     });
 }

@@ -48,6 +48,9 @@ impl Trainer {
         let (mut seen, mut wrong) = (0, 0);
         let mask = self.buckets - 1;
         for (i, &g) in gold.iter().enumerate().take(toks.len()) {
+            if toks[i].line_start {
+                (prev, prev2) = (0, 0);
+            }
             if !ctx.scored(i, prev) {
                 prev2 = prev;
                 prev = 0;

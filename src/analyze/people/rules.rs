@@ -1,0 +1,73 @@
+//! Gazetteer rules that repair the tagger's person spans: initials before
+//! a surname belong to the name ("A. Dale"), and a common given name
+//! followed by one or two unknown capitalised words is a person even where
+//! the tagger read an organisation ("Andrei Olhovskiy").
+
+use crate::analyze::tagger::lexicon::flag;
+use crate::analyze::tagger::{Kind, Shape, Span, Tok};
+
+/// Words that cannot be part of a person's name.
+const NOT_NAME: u32 = flag::ORG_END
+    | flag::ORG_START
+    | flag::COUNTRY
+    | flag::DEMONYM
+    | flag::CALENDAR
+    | flag::TITLE
+    | flag::COMMON;
+
+fn initial(text: &str, t: &Tok) -> bool {
+    let w = &text[t.b0..t.b1];
+    match t.shape {
+        Shape::Abbrev => w.chars().count() == 2,
+        Shape::Dotted => w.chars().all(|c| c == '.' || c.is_uppercase()),
+        _ => false,
+    }
+}
+
+fn adjacent(toks: &[Tok], i: usize) -> bool {
+    !toks[i + 1].line_start && toks[i + 1].b0 <= toks[i].b1 + 1
+}
+
+fn name_word(t: &Tok) -> bool {
+    matches!(t.shape, Shape::Title | Shape::Compound) && !t.caps_line
+}
+
+/// Returns the spans with person names repaired.
+pub(super) fn repair(text: &str, toks: &[Tok], flags: &[u32], spans: &[Span]) -> Vec<Span> {
+    let mut out: Vec<Span> = spans.to_vec();
+    let mut add = Vec::new();
+    for i in 0..toks.len() {
+        let in_per = out.iter().any(|s| s.kind == Kind::Per && s.start <= i && i < s.end);
+        if in_per || i > 0 && name_word(&toks[i - 1]) && adjacent(toks, i - 1) {
+            continue;
+        }
+        let given = name_word(&toks[i])
+            && flags[i] & flag::GIVEN_COMMON != 0
+            && flags[i] & (NOT_NAME | flag::CITY) == 0;
+        let starts = given || initial(text, &toks[i]);
+        if !starts {
+            continue;
+        }
+        let mut end = i + 1;
+        while end < toks.len() && end - i < 4 && (initial(text, &toks[end]) || name_word(&toks[end])) && adjacent(toks, end - 1) {
+            end += 1;
+        }
+        let last_ok = end - i >= 2
+            && name_word(&toks[end - 1])
+            && (i + 1..end).all(|k| flags[k] & NOT_NAME == 0);
+        let free_after = end >= toks.len() || !(toks[end].shape.capitalised() && adjacent(toks, end - 1));
+        if last_ok && free_after {
+            add.push(Span { start: i, end, kind: Kind::Per });
+        }
+    }
+    // Initials run into a tagged surname: "A. Dale".
+    for s in out.iter_mut().filter(|s| s.kind == Kind::Per) {
+        while s.start > 0 && initial(text, &toks[s.start - 1]) && adjacent(toks, s.start - 1) {
+            s.start -= 1;
+        }
+    }
+    out.retain(|s| !add.iter().any(|a| a.start < s.end && s.start < a.end));
+    out.extend(add);
+    out.sort_by_key(|s| s.start);
+    out
+}
