@@ -11,7 +11,7 @@ use crate::model::{Entity, EntityKind, Mention};
 pub fn find_names(text: &str, places: &mut Vec<Entity>) -> Vec<Entity> {
     let toks = tagger::tokenize(text);
     let (labels, ctx) = tagger::tag(text, &toks);
-    let spans = tagger::spans(&labels);
+    let spans = defer_to_places(&toks, &tagger::spans(&labels), places);
     let found = people::resolve(text, &toks, &ctx.flags, &spans);
     let mut taken = vec![false; toks.len()];
     for m in &found.mentions {
@@ -39,6 +39,32 @@ pub fn find_names(text: &str, places: &mut Vec<Entity>) -> Vec<Entity> {
     }
     out.retain(|e| !e.mentions.is_empty());
     drop_places_inside(places, &out);
+    out
+}
+
+/// The places module knows places better than the tagger: a person or
+/// organisation span that is exactly a place name is dropped ("WASHINGTON"
+/// in a dateline), and a person span that opens with one loses it ("U.S.
+/// Cardinal Bernardin"). Longer names keep the place inside them.
+fn defer_to_places(toks: &[tagger::Tok], spans: &[tagger::Span], places: &[Entity]) -> Vec<tagger::Span> {
+    let tok_at = |c: usize| toks.partition_point(|t| t.c0 < c);
+    let place_spans: Vec<(usize, usize)> = places
+        .iter()
+        .flat_map(|p| p.mentions.iter().map(|m| (tok_at(m.start), tok_at(m.end))))
+        .collect();
+    let mut out = Vec::with_capacity(spans.len());
+    for s in spans {
+        let mut s = *s;
+        if place_spans.contains(&(s.start, s.end)) {
+            continue;
+        }
+        if s.kind == tagger::Kind::Per
+            && let Some(&(_, e)) = place_spans.iter().find(|&&(ps, pe)| ps == s.start && pe < s.end)
+        {
+            s.start = e;
+        }
+        out.push(s);
+    }
     out
 }
 
