@@ -9,11 +9,16 @@ use crate::analyze::tagger::lexicon::flag;
 use crate::model::{Entity, EntityKind};
 
 /// Words before a place that make it a side in a match.
-const BEFORE: &[&str] = &["v", "vs", "vs.", "against", "beat", "beating", "defeated", "joined", "join", "joining"];
+const BEFORE: &[&str] = &["v", "vs", "vs.", "against", "beat", "beating", "defeated", "joined", "join", "joining", "dismiss", "dismissed"];
 /// Words after a place that make it a side in a match.
 const AFTER: &[&str] = &["beat", "beats", "drew", "draw", "lost", "won", "captain", "coach", "manager", "striker", "midfielder", "goalkeeper", "defender", "side", "team", "player", "players", "fans", "supporters", "closed"];
 
-/// Moves the places that are clubs from `places` to `orgs`.
+/// Home nations play as national sides, like countries.
+const NATIONS: &[&str] = &["england", "scotland", "wales", "ireland"];
+
+/// Moves the mentions of places that are clubs from `places` to `orgs`.
+/// A region mentioned for its country ("Leicestershire" for the United
+/// Kingdom) counts as a place here; the country's own name does not.
 pub fn clubs(text: &str, toks: &[Tok], flags: &[u32], places: &mut Vec<Entity>, orgs: &mut Resolved) {
     let sport_words = flags.iter().filter(|f| *f & flag::SPORT != 0).count();
     if sport_words < 6 || sport_words * 40 < toks.len() {
@@ -21,29 +26,76 @@ pub fn clubs(text: &str, toks: &[Tok], flags: &[u32], places: &mut Vec<Entity>, 
     }
     let word = |i: usize| text[toks[i].b0..toks[i].b1].to_lowercase();
     let tok_at = |c: usize| toks.partition_point(|t| t.c0 < c);
-    let mut k = 0;
-    while k < places.len() {
-        let p = &places[k];
-        let plays = p.kind == EntityKind::Place
-            && p.mentions.iter().any(|m| {
-                let (s, e) = (tok_at(m.start), tok_at(m.end));
-                let before = s > 0 && BEFORE.contains(&word(s - 1).as_str());
-                let after = toks.get(e).is_some_and(|_| {
-                    let w = word(e);
-                    AFTER.contains(&w.as_str()) || (w == "'s" && toks.get(e + 1).is_some_and(|_| AFTER.contains(&word(e + 1).as_str())))
-                });
-                before || after
-            });
-        if !plays {
-            k += 1;
-            continue;
-        }
-        let club = places.remove(k);
-        orgs.orgs.push(club.name.clone());
-        let org = orgs.orgs.len() - 1;
-        for m in &club.mentions {
-            orgs.mentions.push(OrgMention { start: tok_at(m.start), end: tok_at(m.end), org });
+    let lexicon = crate::analyze::tagger::lexicon::get();
+    let regional = |e: &Entity, m: &crate::model::Mention| {
+        let t = m.text.to_lowercase();
+        e.kind == EntityKind::Place
+            || (e.kind == EntityKind::Country
+                && !NATIONS.contains(&t.as_str())
+                && m.text.chars().any(char::is_lowercase)
+                && m.text.split_whitespace().all(|w| lexicon.word(w) & (flag::COUNTRY | flag::DEMONYM) == 0))
+    };
+    let plays = |s: usize, e: usize| {
+        let before = s > 0 && BEFORE.contains(&word(s - 1).as_str());
+        let after = e < toks.len() && {
+            let w = word(e);
+            AFTER.contains(&w.as_str())
+                || (w == "'s" && e + 1 < toks.len() && AFTER.contains(&word(e + 1).as_str()))
+        };
+        before || after
+    };
+    let mut teams: Vec<String> = Vec::new();
+    for p in places.iter() {
+        for m in &p.mentions {
+            let t = m.text.to_lowercase();
+            if regional(p, m) && !teams.contains(&t) && plays(tok_at(m.start), tok_at(m.end)) {
+                teams.push(t);
+            }
         }
     }
+    if teams.is_empty() {
+        return;
+    }
+    let first_org = orgs.orgs.len();
+    for p in places.iter_mut() {
+        let kind = p.kind;
+        p.mentions.retain(|m| {
+            let t = m.text.to_lowercase();
+            let Some(k) = teams.iter().position(|x| *x == t) else {
+                return true;
+            };
+            let probe = Entity { kind, name: String::new(), country: None, salience: 0.0, mentions: Vec::new() };
+            if !regional(&probe, m) {
+                return true;
+            }
+            let name = club_name(&teams[k], &m.text);
+            let org = match orgs.orgs[first_org..].iter().position(|n| n.eq_ignore_ascii_case(&name)) {
+                Some(o) => first_org + o,
+                None => {
+                    orgs.orgs.push(name);
+                    orgs.orgs.len() - 1
+                }
+            };
+            orgs.mentions.push(OrgMention { start: tok_at(m.start), end: tok_at(m.end), org });
+            false
+        });
+    }
+    places.retain(|p| !p.mentions.is_empty());
     orgs.mentions.sort_by_key(|m| m.start);
+}
+
+/// The club's name as written in running text ("Leicestershire", not the
+/// headline's "LEICESTERSHIRE").
+fn club_name(lower: &str, written: &str) -> String {
+    if written.chars().any(char::is_lowercase) {
+        return written.to_string();
+    }
+    lower
+        .split(' ')
+        .map(|w| {
+            let mut c = w.chars();
+            c.next().map(|f| f.to_uppercase().chain(c).collect::<String>()).unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }

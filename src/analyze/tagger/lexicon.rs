@@ -159,7 +159,7 @@ impl Lexicon {
             lx.add(name, if freq >= 0.002 { SURNAME | SURNAME_COMMON } else { SURNAME });
         }
         for r in rows(COUNTRIES) {
-            for (col, f) in [(1, COUNTRY), (4, DEMONYM)] {
+            for (col, f) in [(1, COUNTRY), (4, DEMONYM), (5, COUNTRY)] {
                 for name in r.get(col).into_iter().flat_map(|c| c.split('|')) {
                     if !name.contains(' ') && !name.is_empty() {
                         lx.add(name, f);
