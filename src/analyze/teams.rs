@@ -21,7 +21,7 @@ const NATIONS: &[&str] = &["england", "scotland", "wales", "ireland"];
 /// Kingdom) counts as a place here; the country's own name does not.
 pub fn clubs(text: &str, toks: &[Tok], flags: &[u32], places: &mut Vec<Entity>, orgs: &mut Resolved) {
     let sport_words = flags.iter().filter(|f| *f & flag::SPORT != 0).count();
-    if sport_words < 6 || sport_words * 40 < toks.len() {
+    if sport_words < 4 || sport_words * 50 < toks.len() {
         return;
     }
     let word = |i: usize| text[toks[i].b0..toks[i].b1].to_lowercase();
@@ -32,7 +32,8 @@ pub fn clubs(text: &str, toks: &[Tok], flags: &[u32], places: &mut Vec<Entity>, 
         e.kind == EntityKind::Place
             || (e.kind == EntityKind::Country
                 && !NATIONS.contains(&t.as_str())
-                && m.text.chars().any(char::is_lowercase)
+                && !t.eq_ignore_ascii_case(&e.name)
+                && (m.text.chars().count() > 4 || m.text.chars().any(char::is_lowercase))
                 && m.text.split_whitespace().all(|w| lexicon.word(w) & (flag::COUNTRY | flag::DEMONYM) == 0))
     };
     let plays = |s: usize, e: usize| {
@@ -56,15 +57,39 @@ pub fn clubs(text: &str, toks: &[Tok], flags: &[u32], places: &mut Vec<Entity>, 
     if teams.is_empty() {
         return;
     }
+    // Sides listed with a side are sides: "Essex, Derbyshire and Surrey".
+    let spans: Vec<(String, usize, usize)> = places
+        .iter()
+        .flat_map(|p| p.mentions.iter().filter(|m| regional(p, m)).map(|m| (m.text.to_lowercase(), tok_at(m.start), tok_at(m.end))))
+        .collect();
+    let listed = |i: usize| matches!(word(i).as_str(), "," | "and" | "or");
+    loop {
+        let before = teams.len();
+        for (t, s, e) in &spans {
+            if teams.contains(t) {
+                continue;
+            }
+            let next_to = |k: usize| spans.iter().any(|(u, a, b)| teams.contains(u) && (*b == k || *a == k));
+            let left = *s >= 2 && listed(s - 1) && next_to(s - 1);
+            let right = *e + 1 < toks.len() && listed(*e) && next_to(e + 1);
+            if left || right {
+                teams.push(t.clone());
+            }
+        }
+        if teams.len() == before {
+            break;
+        }
+    }
     let first_org = orgs.orgs.len();
     for p in places.iter_mut() {
         let kind = p.kind;
+        let name_of = p.name.clone();
         p.mentions.retain(|m| {
             let t = m.text.to_lowercase();
             let Some(k) = teams.iter().position(|x| *x == t) else {
                 return true;
             };
-            let probe = Entity { kind, name: String::new(), country: None, salience: 0.0, mentions: Vec::new() };
+            let probe = Entity { kind, name: name_of.clone(), country: None, salience: 0.0, mentions: Vec::new() };
             if !regional(&probe, m) {
                 return true;
             }
@@ -76,7 +101,9 @@ pub fn clubs(text: &str, toks: &[Tok], flags: &[u32], places: &mut Vec<Entity>, 
                     orgs.orgs.len() - 1
                 }
             };
-            orgs.mentions.push(OrgMention { start: tok_at(m.start), end: tok_at(m.end), org });
+            let start = tok_at(m.start).min(toks.len().saturating_sub(1));
+            let end = tok_at(m.end).clamp(start + 1, toks.len());
+            orgs.mentions.push(OrgMention { start, end, org });
             false
         });
     }
