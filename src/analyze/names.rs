@@ -12,6 +12,7 @@ pub fn find_names(text: &str, places: &mut Vec<Entity>) -> Vec<Entity> {
     let toks = tagger::tokenize(text);
     let (labels, ctx) = tagger::tag(text, &toks);
     let spans = defer_to_places(&toks, &tagger::spans(&labels), places);
+    let spans = org_takes_place(text, &toks, spans, places);
     let found = people::resolve(text, &toks, &ctx.flags, &spans);
     let mut taken = vec![false; toks.len()];
     for m in &found.mentions {
@@ -66,6 +67,33 @@ fn defer_to_places(toks: &[tagger::Tok], spans: &[tagger::Span], places: &[Entit
         out.push(s);
     }
     out
+}
+
+/// A place written right before an organisation's name, or after its
+/// "of", belongs to it: "Chicago Board of Trade", "News Agency of Nigeria".
+fn org_takes_place(text: &str, toks: &[tagger::Tok], mut spans: Vec<tagger::Span>, places: &[Entity]) -> Vec<tagger::Span> {
+    use tagger::Kind;
+    let tok_at = |c: usize| toks.partition_point(|t| t.c0 < c);
+    let mut place_spans: Vec<(usize, usize)> = places
+        .iter()
+        .flat_map(|p| p.mentions.iter().map(|m| (tok_at(m.start), tok_at(m.end))))
+        .collect();
+    place_spans.extend(spans.iter().filter(|s| s.kind == Kind::Loc).map(|s| (s.start, s.end)));
+    let joined = |a: usize| a + 1 < toks.len() && !toks[a + 1].line_start && toks[a + 1].b0 == toks[a].b1 + 1;
+    let mut absorbed: Vec<(usize, usize)> = Vec::new();
+    for s in spans.iter_mut().filter(|s| s.kind == Kind::Org) {
+        if let Some(&(ps, pe)) = place_spans.iter().find(|&&(ps, pe)| pe == s.start && ps < pe && joined(pe - 1)) {
+            absorbed.push((ps, pe));
+            s.start = ps;
+        }
+        let of = s.end < toks.len() && &text[toks[s.end].b0..toks[s.end].b1] == "of" && joined(s.end - 1) && joined(s.end);
+        if of && let Some(&(ps, pe)) = place_spans.iter().find(|&&(ps, _)| ps == s.end + 1) {
+            absorbed.push((ps, pe));
+            s.end = pe;
+        }
+    }
+    spans.retain(|s| !(s.kind == Kind::Loc && absorbed.contains(&(s.start, s.end))));
+    spans
 }
 
 fn entity(kind: EntityKind, name: &str) -> Entity {
