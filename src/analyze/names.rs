@@ -106,20 +106,21 @@ fn entity(kind: EntityKind, name: &str) -> Entity {
     }
 }
 
-/// Drops place mentions inside a longer person or organisation name, and
-/// city mentions that are exactly such a name; countries named on their
-/// own stay ("Japan said" is the country even when tagged an organisation).
+/// Drops city mentions inside a person's or an organisation's name
+/// ("Paris Hilton"), and country mentions inside a longer organisation
+/// name ("Bank of Japan"); a country named on its own stays.
 fn drop_places_inside(places: &mut Vec<Entity>, names: &[Entity]) {
-    let spans: Vec<(usize, usize)> = names
+    let spans: Vec<(usize, usize, EntityKind)> = names
         .iter()
-        .flat_map(|e| e.mentions.iter().map(|m| (m.start, m.end)))
+        .flat_map(|e| e.mentions.iter().map(|m| (m.start, m.end, e.kind)))
         .collect();
     for p in places.iter_mut() {
         let city = p.kind == EntityKind::Place;
         p.mentions.retain(|m| {
-            !spans.iter().any(|&(s, e)| {
+            !spans.iter().any(|&(s, e, kind)| {
                 let inside = s <= m.start && m.end <= e;
-                inside && (e - s > m.end - m.start || city)
+                let longer = e - s > m.end - m.start;
+                inside && (city || (longer && kind == EntityKind::Org))
             })
         });
     }

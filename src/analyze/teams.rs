@@ -29,12 +29,15 @@ pub fn clubs(text: &str, toks: &[Tok], flags: &[u32], places: &mut Vec<Entity>, 
     let lexicon = crate::analyze::tagger::lexicon::get();
     let regional = |e: &Entity, m: &crate::model::Mention| {
         let t = m.text.to_lowercase();
-        e.kind == EntityKind::Place
-            || (e.kind == EntityKind::Country
-                && !NATIONS.contains(&t.as_str())
-                && !t.eq_ignore_ascii_case(&e.name)
-                && (m.text.chars().count() > 4 || m.text.chars().any(char::is_lowercase))
-                && m.text.split_whitespace().all(|w| lexicon.word(w) & (flag::COUNTRY | flag::DEMONYM) == 0))
+        let k = tok_at(m.start);
+        let dateline = k < toks.len() && toks[k].line_start && !m.text.chars().any(char::is_lowercase);
+        !NATIONS.contains(&t.as_str())
+            && !dateline
+            && (e.kind == EntityKind::Place
+                || (e.kind == EntityKind::Country
+                    && !t.eq_ignore_ascii_case(&e.name)
+                    && (m.text.chars().count() > 4 || m.text.chars().any(char::is_lowercase))
+                    && m.text.split_whitespace().all(|w| lexicon.word(w) & (flag::COUNTRY | flag::DEMONYM) == 0)))
     };
     let plays = |s: usize, e: usize| {
         let before = s > 0 && BEFORE.contains(&word(s - 1).as_str());
