@@ -13,7 +13,13 @@ pub fn find_names(text: &str, places: &mut Vec<Entity>) -> Vec<Entity> {
     let (labels, ctx) = tagger::tag(text, &toks);
     let spans = defer_to_places(&toks, &tagger::spans(&labels), places);
     let spans = org_takes_place(text, &toks, spans, places);
-    let found = people::resolve(text, &toks, &ctx.flags, &spans);
+    let mut countries = vec![false; toks.len()];
+    let tok_at = |c: usize| toks.partition_point(|t| t.c0 < c);
+    for m in places.iter().filter(|p| p.kind == EntityKind::Country).flat_map(|p| &p.mentions) {
+        let (s, e) = (tok_at(m.start), tok_at(m.end).min(toks.len()));
+        countries[s.min(e)..e].iter_mut().for_each(|c| *c = true);
+    }
+    let found = people::resolve(text, &toks, &ctx.flags, &spans, &countries);
     let mut taken = vec![false; toks.len()];
     for m in &found.mentions {
         taken[m.start..m.end].iter_mut().for_each(|t| *t = true);

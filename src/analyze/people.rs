@@ -42,10 +42,10 @@ pub struct Resolved {
 }
 
 /// Resolves the tagger's person spans of a text (and the lone surnames it
-/// missed) into people.
-pub fn resolve(text: &str, toks: &[Tok], flags: &[u32], spans: &[Span]) -> Resolved {
+/// missed) into people; `countries` marks the tokens of country names.
+pub fn resolve(text: &str, toks: &[Tok], flags: &[u32], spans: &[Span], countries: &[bool]) -> Resolved {
     let word = |i: usize| &text[toks[i].b0..toks[i].b1];
-    let spans = rules::repair(text, toks, flags, spans);
+    let spans = rules::repair(text, toks, flags, spans, countries);
     let mut names: Vec<Name> = spans
         .iter()
         .filter(|s| s.kind == Kind::Per)

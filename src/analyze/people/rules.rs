@@ -32,10 +32,13 @@ fn name_word(t: &Tok) -> bool {
     matches!(t.shape, Shape::Title | Shape::Compound) && !t.caps_line
 }
 
-/// Returns the spans with person names repaired.
-pub(super) fn repair(text: &str, toks: &[Tok], flags: &[u32], spans: &[Span]) -> Vec<Span> {
+/// Returns the spans with person names repaired; `countries` marks the
+/// tokens of country names.
+pub(super) fn repair(text: &str, toks: &[Tok], flags: &[u32], spans: &[Span], countries: &[bool]) -> Vec<Span> {
     let mut out: Vec<Span> = spans.to_vec();
     let mut add = Vec::new();
+    let tagged_other = |a: usize, b: usize| spans.iter().any(|s| s.kind != Kind::Per && s.start < b && a < s.end);
+    let word = |i: usize| &text[toks[i].b0..toks[i].b1];
     for i in 0..toks.len() {
         let in_per = out.iter().any(|s| s.kind == Kind::Per && s.start <= i && i < s.end);
         if in_per || i > 0 && name_word(&toks[i - 1]) && adjacent(toks, i - 1) {
@@ -57,6 +60,39 @@ pub(super) fn repair(text: &str, toks: &[Tok], flags: &[u32], spans: &[Span]) ->
             && (i + 1..end).all(|k| flags[k] & NOT_NAME == 0);
         let free_after = end >= toks.len() || !(toks[end].shape.capitalised() && adjacent(toks, end - 1));
         if last_ok && free_after {
+            add.push(Span { start: i, end, kind: Kind::Per });
+        }
+    }
+    // Unknown names of one to three words before a country in brackets,
+    // as results lists write athletes: "Ana Brolin ( Sweden )".
+    for i in 0..toks.len() {
+        if !name_word(&toks[i]) || (i > 0 && name_word(&toks[i - 1]) && adjacent(toks, i - 1)) {
+            continue;
+        }
+        let mut end = i;
+        while end < toks.len() && end - i < 3 && (name_word(&toks[end]) || initial(text, &toks[end])) && flags[end] & NOT_NAME == 0 && !countries[end] {
+            end += 1;
+        }
+        let bracket = end > i && end + 2 < toks.len() && word(end) == "(" && countries[end + 1];
+        let in_per = out.iter().any(|s| s.kind == Kind::Per && s.start < end && i < s.end);
+        if bracket && !in_per && !add.iter().any(|a: &Span| a.start < end && i < a.end) {
+            add.push(Span { start: i, end, kind: Kind::Per });
+        }
+    }
+    // Two or three capitalised words no list knows, inside a sentence and
+    // untagged, read as a person's name when one of them is a known name.
+    for i in 1..toks.len() {
+        if !name_word(&toks[i]) || toks[i].sent_start || (name_word(&toks[i - 1]) && adjacent(toks, i - 1)) {
+            continue;
+        }
+        let mut end = i;
+        while end < toks.len() && end - i < 3 && name_word(&toks[end]) && flags[end] & (NOT_NAME | flag::CITY) == 0 && !countries[end] && (end == i || adjacent(toks, end - 1)) {
+            end += 1;
+        }
+        let free_after = end >= toks.len() || !(toks[end].shape.capitalised() && adjacent(toks, end - 1));
+        let known = (i..end).any(|k| flags[k] & (flag::GIVEN | flag::SURNAME) != 0);
+        let taken = tagged_other(i, end) || out.iter().any(|s| s.start < end && i < s.end) || add.iter().any(|a: &Span| a.start < end && i < a.end);
+        if end - i >= 2 && free_after && known && !taken {
             add.push(Span { start: i, end, kind: Kind::Per });
         }
     }
