@@ -45,6 +45,7 @@ pub fn find_names(text: &str, places: &mut Vec<Entity>) -> Vec<Entity> {
         out[base + m.org].mentions.push(mention(m.start, m.end));
     }
     out.retain(|e| !e.mentions.is_empty());
+    firms_not_people(&mut out);
     drop_places_inside(places, &out);
     out
 }
@@ -100,6 +101,28 @@ fn org_takes_place(text: &str, toks: &[tagger::Tok], mut spans: Vec<tagger::Span
     }
     spans.retain(|s| !(s.kind == Kind::Loc && absorbed.contains(&(s.start, s.end))));
     spans
+}
+
+/// A one-word "person" whose word opens an organisation's name in the same
+/// story is that organisation, shortened ("Jones" after "Jones Medical").
+fn firms_not_people(entities: &mut Vec<Entity>) {
+    let firms: Vec<(String, usize)> = entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind == EntityKind::Org && e.name.contains(' '))
+        .filter_map(|(k, e)| e.name.split(' ').next().map(|w| (w.to_string(), k)))
+        .collect();
+    let mut moved: Vec<(usize, Vec<Mention>)> = Vec::new();
+    for e in entities.iter_mut().filter(|e| e.kind == EntityKind::Person && !e.name.contains(' ')) {
+        if let Some(&(_, k)) = firms.iter().find(|(w, _)| *w == e.name) {
+            moved.push((k, std::mem::take(&mut e.mentions)));
+        }
+    }
+    for (k, ms) in moved {
+        entities[k].mentions.extend(ms);
+        entities[k].mentions.sort_by_key(|m| m.start);
+    }
+    entities.retain(|e| !e.mentions.is_empty());
 }
 
 fn entity(kind: EntityKind, name: &str) -> Entity {

@@ -46,9 +46,14 @@ pub struct Resolved {
 pub fn resolve(text: &str, toks: &[Tok], flags: &[u32], spans: &[Span], countries: &[bool]) -> Resolved {
     let word = |i: usize| &text[toks[i].b0..toks[i].b1];
     let spans = rules::repair(text, toks, flags, spans, countries);
+    // "Douglas & Lomason" is a firm, not two people.
+    let firm = |s: usize, e: usize| {
+        let amp = |i: usize| i < toks.len() && word(i) == "&";
+        (s > 0 && amp(s - 1)) || amp(e)
+    };
     let mut names: Vec<Name> = spans
         .iter()
-        .filter(|s| s.kind == Kind::Per)
+        .filter(|s| s.kind == Kind::Per && !firm(s.start, s.end))
         .filter_map(|s| Name::clean(text, toks, flags, s.start, s.end))
         .collect();
     let mut out = Resolved::default();
@@ -85,7 +90,7 @@ pub fn resolve(text: &str, toks: &[Tok], flags: &[u32], spans: &[Span], countrie
     let in_full = |i: usize, names: &[Name]| names.iter().any(|n| n.end - n.start >= 2 && n.start <= i && i < n.end);
     for i in 0..toks.len() {
         let in_other = spans.iter().any(|s| s.kind != Kind::Per && s.end - s.start >= 2 && s.start <= i && i < s.end);
-        if !toks[i].shape.capitalised() || in_full(i, &names) || in_other {
+        if !toks[i].shape.capitalised() || in_full(i, &names) || in_other || firm(i, i + 1) {
             continue;
         }
         let tagged = names.iter().any(|n| n.start == i && n.end == i + 1);
