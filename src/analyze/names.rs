@@ -60,6 +60,11 @@ fn defer_to_places(toks: &[tagger::Tok], spans: &[tagger::Span], places: &[Entit
         .iter()
         .flat_map(|p| p.mentions.iter().map(|m| (tok_at(m.start), tok_at(m.end))))
         .collect();
+    let country_spans: Vec<(usize, usize)> = places
+        .iter()
+        .filter(|p| p.kind == EntityKind::Country)
+        .flat_map(|p| p.mentions.iter().map(|m| (tok_at(m.start), tok_at(m.end))))
+        .collect();
     let mut out = Vec::with_capacity(spans.len());
     for s in spans {
         let mut s = *s;
@@ -67,7 +72,7 @@ fn defer_to_places(toks: &[tagger::Tok], spans: &[tagger::Span], places: &[Entit
             continue;
         }
         if s.kind == tagger::Kind::Per
-            && let Some(&(_, e)) = place_spans.iter().find(|&&(ps, pe)| ps == s.start && pe < s.end)
+            && let Some(&(_, e)) = country_spans.iter().find(|&&(ps, pe)| ps == s.start && pe < s.end)
         {
             s.start = e;
         }

@@ -40,6 +40,7 @@ pub fn resolve(text: &str, toks: &[Tok], flags: &[u32], spans: &[Span], taken: &
         .filter_map(|s| clean(text, toks, s.start, s.end))
         .collect();
     cands.extend(by_org_word(text, toks, flags, spans));
+    cands.extend(acronyms::well_known(text, toks));
     cands.retain(|&(s, e)| !(s..e).any(|i| taken[i]) && !is_ministry(text, toks, s, e));
     cands.sort_unstable();
     cands.dedup();

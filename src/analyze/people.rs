@@ -86,21 +86,24 @@ pub fn resolve(text: &str, toks: &[Tok], flags: &[u32], spans: &[Span], countrie
             keys.push((k, *person));
         }
     }
-    // Lone words: tagged ones, and capitalised words that are a known surname.
-    let in_full = |i: usize, names: &[Name]| names.iter().any(|n| n.end - n.start >= 2 && n.start <= i && i < n.end);
+    // Lone words: capitalised words that are a known surname, outside
+    // every longer name.
+    let mut busy = vec![false; toks.len()];
+    for n in names.iter().filter(|n| n.end - n.start >= 2) {
+        busy[n.start..n.end].iter_mut().for_each(|b| *b = true);
+    }
+    for s in spans.iter().filter(|s| s.kind != Kind::Per && s.end - s.start >= 2) {
+        busy[s.start..s.end].iter_mut().for_each(|b| *b = true);
+    }
+    for n in names.iter().filter(|n| n.end - n.start == 1) {
+        busy[n.start] = true;
+    }
+    let key_set: std::collections::HashSet<u64> = keys.iter().map(|&(k, _)| k).collect();
     for i in 0..toks.len() {
-        let in_other = spans.iter().any(|s| s.kind != Kind::Per && s.end - s.start >= 2 && s.start <= i && i < s.end);
-        if !toks[i].shape.capitalised() || in_full(i, &names) || in_other || firm(i, i + 1) {
+        if busy[i] || !toks[i].shape.capitalised() || !key_set.contains(&toks[i].hash) || firm(i, i + 1) {
             continue;
         }
-        let tagged = names.iter().any(|n| n.start == i && n.end == i + 1);
-        let h = toks[i].hash;
-        if !tagged && !keys.iter().any(|&(k, _)| k == h) {
-            continue;
-        }
-        if !tagged {
-            names.push(Name::single(i, flags, toks));
-        }
+        names.push(Name::single(i, flags, toks));
     }
     names.sort_by_key(|n| n.start);
     for n in &names {

@@ -2,6 +2,8 @@
 //! ("U.N." and "UN" are one key), and the few short forms whose full name
 //! wire copy takes as known.
 
+use crate::analyze::tagger::{Shape, Tok};
+
 /// Returns the comparison key of a written name: upper case, no dots or spaces.
 pub(super) fn key(written: &str) -> String {
     written
@@ -29,4 +31,28 @@ const KNOWN: &[(&str, &str)] = &[
 /// Returns the full name a short form stands for, when it is a known one.
 pub(super) fn known(key: &str) -> Option<&'static str> {
     KNOWN.iter().find(|(k, _)| *k == key).map(|&(_, full)| full)
+}
+
+/// Finds the known short forms and full names the tagger may miss ("U.N.",
+/// "United Nations"), as token ranges.
+pub(super) fn well_known(text: &str, toks: &[Tok]) -> Vec<(usize, usize)> {
+    let word = |i: usize| &text[toks[i].b0..toks[i].b1];
+    let mut out = Vec::new();
+    for i in 0..toks.len() {
+        let t = &toks[i];
+        if matches!(t.shape, Shape::Upper | Shape::Dotted) && !t.caps_line && known(&key(word(i))).is_some() {
+            out.push((i, i + 1));
+            continue;
+        }
+        if t.shape != Shape::Title {
+            continue;
+        }
+        for (_, full) in KNOWN {
+            let n = full.split(' ').count();
+            if i + n <= toks.len() && full.split(' ').zip(i..i + n).all(|(w, k)| word(k) == w) {
+                out.push((i, i + n));
+            }
+        }
+    }
+    out
 }

@@ -121,7 +121,7 @@ impl Name {
             let x = x.trim_end_matches('.');
             x.chars().count() == 1 && y.starts_with(x)
         };
-        let particle = |x: &str| x.starts_with(char::is_lowercase);
+        let particle = |x: &str| lexicon::get().word(x) & flag::PARTICLE != 0;
         initial(a, b) || initial(b, a) || particle(a) || particle(b)
     }
 }

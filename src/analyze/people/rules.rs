@@ -24,6 +24,11 @@ fn initial(text: &str, t: &Tok) -> bool {
     }
 }
 
+fn word_flags_title(text: &str, toks: &[Tok], flags: &[u32], i: usize) -> bool {
+    let f = super::name::word_flags(text, toks, flags, i);
+    f & flag::TITLE != 0 && f & (flag::GIVEN_COMMON | flag::SURNAME_COMMON) == 0 && !matches!(toks[i].shape, Shape::Upper)
+}
+
 fn adjacent(toks: &[Tok], i: usize) -> bool {
     !toks[i + 1].line_start && toks[i + 1].b0 <= toks[i].b1 + 1
 }
@@ -90,16 +95,60 @@ pub(super) fn repair(text: &str, toks: &[Tok], flags: &[u32], spans: &[Span], co
             end += 1;
         }
         let free_after = end >= toks.len() || !(toks[end].shape.capitalised() && adjacent(toks, end - 1));
-        let known = (i..end).any(|k| flags[k] & (flag::GIVEN | flag::SURNAME) != 0);
+        let known = (i..end).any(|k| flags[k] & (flag::GIVEN | flag::SURNAME | flag::SURNAME_FIRST) != 0);
         let taken = tagged_other(i, end) || out.iter().any(|s| s.start < end && i < s.end) || add.iter().any(|a: &Span| a.start < end && i < a.end);
         if end - i >= 2 && free_after && known && !taken {
             add.push(Span { start: i, end, kind: Kind::Per });
         }
     }
-    // Initials run into a tagged surname: "A. Dale".
+    // After a title ("leader Xi Jinping"), one to three unknown or name
+    // words are a person's name.
+    for i in 1..toks.len() {
+        let title = word_flags_title(text, toks, flags, i - 1);
+        if !title || !name_word(&toks[i]) || !adjacent(toks, i - 1) || flags[i] & (NOT_NAME | flag::CITY) != 0 || countries[i] {
+            continue;
+        }
+        let mut end = i + 1;
+        while end < toks.len() && end - i < 3 && adjacent(toks, end - 1) && (name_word(&toks[end]) || toks[end].shape == Shape::Particle) && flags[end] & NOT_NAME == 0 {
+            end += 1;
+        }
+        let taken = tagged_other(i, end) || out.iter().any(|s| s.start < end && i < s.end) || add.iter().any(|a: &Span| a.start < end && i < a.end);
+        if !taken {
+            add.push(Span { start: i, end, kind: Kind::Per });
+        }
+    }
     for s in out.iter_mut().filter(|s| s.kind == Kind::Per) {
+        // Initials run into a tagged surname: "A. Dale".
         while s.start > 0 && initial(text, &toks[s.start - 1]) && adjacent(toks, s.start - 1) {
             s.start -= 1;
+        }
+        // An unknown capitalised word right before a name is its given name.
+        if s.start > 0
+            && name_word(&toks[s.start - 1])
+            && adjacent(toks, s.start - 1)
+            && flags[s.start - 1] & (NOT_NAME | flag::CITY | flag::SPEECH) == 0
+            && !countries[s.start - 1]
+        {
+            s.start -= 1;
+        }
+        // Particles and the surname after them: "Bashar al-Assad", "Von der Leyen".
+        let mut end = s.end;
+        while end < toks.len() && adjacent(toks, end - 1) && (toks[end].shape == Shape::Lower && flags[end] & flag::PARTICLE != 0) {
+            end += 1;
+        }
+        let surname = end < toks.len() && adjacent(toks, end - 1) && (name_word(&toks[end]) || toks[end].shape == Shape::Particle);
+        let open_particle = flags[s.end - 1] & flag::PARTICLE != 0 && s.end - s.start >= 2;
+        if surname && (end > s.end || open_particle || toks[end].shape == Shape::Particle) {
+            s.end = end + 1;
+        }
+    }
+    // A short name the tagger read as a work or an event, ending in a word
+    // it reads as a person elsewhere in the story, is that person.
+    let per_words: Vec<u64> = out.iter().filter(|s| s.kind == Kind::Per).map(|s| toks[s.end - 1].hash).collect();
+    for s in out.iter_mut().filter(|s| s.kind == Kind::Misc && s.end - s.start <= 3) {
+        let plain = (s.start..s.end).all(|k| name_word(&toks[k]) && flags[k] & NOT_NAME == 0);
+        if plain && per_words.contains(&toks[s.end - 1].hash) {
+            s.kind = Kind::Per;
         }
     }
     out.retain(|s| !add.iter().any(|a| a.start < s.end && s.start < a.end));

@@ -4,12 +4,17 @@
 /// Hashes a word's lower-cased form (FNV-1a over its UTF-8 bytes).
 pub fn word_hash(word: &str) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut step = |b: u8| {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    };
+    if word.is_ascii() {
+        word.bytes().for_each(|b| step(b.to_ascii_lowercase()));
+        return h;
+    }
     for c in word.chars().flat_map(char::to_lowercase) {
         let mut buf = [0u8; 4];
-        for &b in c.encode_utf8(&mut buf).as_bytes() {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
+        c.encode_utf8(&mut buf).bytes().for_each(&mut step);
     }
     h
 }

@@ -6,6 +6,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use super::features::BuildIdentity;
 use super::hash::word_hash;
 use crate::analyze::tables::{COUNTRIES, GIVEN_NAMES, PLACES, SURNAMES, US_STATES, rows};
 
@@ -99,7 +100,7 @@ const COMMON_WORDS: &str = include_str!("../../../assets/tagger/common_words.txt
 /// The word-class table.
 #[derive(Debug, Default)]
 pub struct Lexicon {
-    flags: HashMap<u64, u32>,
+    flags: HashMap<u64, u32, BuildIdentity>,
 }
 
 impl Lexicon {
