@@ -151,6 +151,20 @@ pub(super) fn repair(text: &str, toks: &[Tok], flags: &[u32], spans: &[Span], co
             s.kind = Kind::Per;
         }
     }
+    // A word the story reads as a person alone gives its full name where it
+    // follows another name word: "Zoë Marchetti ... Marchetti said".
+    let lone: Vec<u64> = out.iter().filter(|s| s.kind == Kind::Per && s.end - s.start == 1).map(|s| toks[s.start].hash).collect();
+    for i in 1..toks.len() {
+        if !lone.contains(&toks[i].hash) || !adjacent(toks, i - 1) {
+            continue;
+        }
+        let p = i - 1;
+        let given = name_word(&toks[p]) && flags[p] & (NOT_NAME | flag::CITY) == 0 && !countries[p];
+        let busy = out.iter().chain(&add).any(|s| s.start < i + 1 && p < s.end && (s.end - s.start >= 2 || s.start == p));
+        if given && !busy {
+            add.push(Span { start: p, end: i + 1, kind: Kind::Per });
+        }
+    }
     out.retain(|s| !add.iter().any(|a| a.start < s.end && s.start < a.end));
     out.extend(add);
     out.sort_by_key(|s| s.start);
