@@ -63,7 +63,10 @@ impl Name {
             let w = &text[toks[start].b0..toks[start].b1];
             let f = word_flags(text, toks, flags, start);
             let title = f & flag::TITLE != 0 && f & (flag::GIVEN_COMMON | flag::SURNAME_COMMON) == 0;
-            if title || w.eq_ignore_ascii_case("the") || w == "Mr." || w == "Mrs." || w == "Ms." {
+            // "U.S. Ambassador ...", "British envoy ...": the country is no part of the name.
+            let country = end - start >= 2
+                && (toks[start].shape == Shape::Dotted || f & (flag::COUNTRY | flag::DEMONYM) != 0);
+            if title || country || w.eq_ignore_ascii_case("the") || w == "Mr." || w == "Mrs." || w == "Ms." {
                 gender = gender.or(title_gender(w));
                 start += 1;
             } else {
@@ -74,6 +77,18 @@ impl Name {
             end -= 1;
         }
         if start == end {
+            return None;
+        }
+        // A word of an organisation or a place name ("Survey", "County")
+        // is never part of a person's name.
+        let foreign = (start..end).any(|i| {
+            let f = flags[i];
+            (f & (flag::ORG_END | flag::PLACE_WORD) != 0 && f & (flag::GIVEN_COMMON | flag::SURNAME_COMMON) == 0)
+                || toks[i].shape == Shape::Upper && !toks[i].caps_line
+        });
+        // A lone word English writes in lower case is no name ("Campaigners").
+        let common = end - start == 1 && flags[start] & (flag::COMMON | flag::TITLE | flag::CALENDAR) != 0;
+        if foreign || common {
             return None;
         }
         let gender = gender.or_else(|| from_flags(flags[start]));

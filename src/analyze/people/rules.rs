@@ -87,7 +87,8 @@ pub(super) fn repair(text: &str, toks: &[Tok], flags: &[u32], spans: &[Span], co
     // Two or three capitalised words no list knows, inside a sentence and
     // untagged, read as a person's name when one of them is a known name.
     for i in 1..toks.len() {
-        if !name_word(&toks[i]) || toks[i].sent_start || (name_word(&toks[i - 1]) && adjacent(toks, i - 1)) {
+        let opens = !toks[i].sent_start || flags[i] & (flag::SURNAME_FIRST | flag::GIVEN_COMMON) != 0;
+        if !name_word(&toks[i]) || !opens || (name_word(&toks[i - 1]) && adjacent(toks, i - 1)) {
             continue;
         }
         let mut end = i;
@@ -131,15 +132,29 @@ pub(super) fn repair(text: &str, toks: &[Tok], flags: &[u32], spans: &[Span], co
         {
             s.start -= 1;
         }
-        // Particles and the surname after them: "Bashar al-Assad", "Von der Leyen".
-        let mut end = s.end;
-        while end < toks.len() && adjacent(toks, end - 1) && (toks[end].shape == Shape::Lower && flags[end] & flag::PARTICLE != 0) {
-            end += 1;
-        }
-        let surname = end < toks.len() && adjacent(toks, end - 1) && (name_word(&toks[end]) || toks[end].shape == Shape::Particle);
-        let open_particle = flags[s.end - 1] & flag::PARTICLE != 0 && s.end - s.start >= 2;
-        if surname && (end > s.end || open_particle || toks[end].shape == Shape::Particle) {
-            s.end = end + 1;
+        // Particles, initials and the surname after them: "Bashar al-Assad",
+        // "Von der Leyen", "Saeed bin Hamad al-Nuaimi", "Renée A. Castellanos";
+        // and the given name after a surname-first family name ("Yoon Da-hye").
+        loop {
+            let mut end = s.end;
+            while end < toks.len() && adjacent(toks, end - 1) && toks[end].shape == Shape::Lower && flags[end] & flag::PARTICLE != 0 {
+                end += 1;
+            }
+            while end < toks.len() && adjacent(toks, end - 1) && initial(text, &toks[end]) {
+                end += 1;
+            }
+            let surname = end < toks.len()
+                && adjacent(toks, end - 1)
+                && (name_word(&toks[end]) || toks[end].shape == Shape::Particle)
+                && flags[end] & (NOT_NAME | flag::SPEECH) == 0
+                && !countries[end];
+            let open_particle = flags[s.end - 1] & flag::PARTICLE != 0 && s.end - s.start >= 2;
+            let family_first = s.end - s.start == 1 && flags[s.start] & flag::SURNAME_FIRST != 0 && end < toks.len() && toks[end].shape == Shape::Compound;
+            if surname && (end > s.end || open_particle || family_first || toks[end].shape == Shape::Particle) {
+                s.end = end + 1;
+            } else {
+                break;
+            }
         }
     }
     // A short name the tagger read as a work or an event, ending in a word

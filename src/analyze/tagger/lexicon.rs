@@ -30,6 +30,7 @@ pub mod flag {
     pub const DEMONYM: u32 = 1 << 15;
     pub const SPEECH: u32 = 1 << 16;
     pub const SPORT: u32 = 1 << 17;
+    pub const PLACE_WORD: u32 = 1 << 18;
 }
 
 /// Titles and roles written before a name; never part of it.
@@ -58,7 +59,8 @@ pub const ORG_ENDS: &str = "inc corp corporation co ltd llc plc ag sa nv gmbh gr
     coalition brigade brigades guard command cabinet government tribunal corps reserve \
     commerce partners capital energy petroleum oil insurance bancorp communications \
     airline railways press broadcasting television radio daily herald tribune gazette \
-    institution foundation conference academy";
+    institution foundation conference academy survey confederation \
+    programme program";
 
 /// Words that open organisation names ("Ministry of Defence", "Bank of Japan").
 pub const ORG_STARTS: &str = "ministry department bank university council federation \
@@ -77,6 +79,10 @@ pub const SURNAME_FIRST_WORDS: &str = "kim lee park choi jung jeong kang cho yoo
     tang feng deng cao peng zeng xiao tian dong pan yuan cai jiang yu ye cheng wei su lu ding \
     ren shen yao jin hou qian qin fu wen mao kong bo hun nguyen tran pham hoang phan vu dang \
     bui ngo duong ly";
+
+/// Words that end place names ("Bryan County", "Red River").
+pub const PLACE_WORDS: &str = "county province state river island islands valley district \
+    region peninsula mountains mountain lake sea ocean bay gulf strait street avenue square";
 
 /// Months and days: capitalised, never names.
 pub const CALENDAR_WORDS: &str = "january february march april may june july august september \
@@ -190,6 +196,7 @@ impl Lexicon {
         lx.add_list(SPEECH_WORDS, SPEECH);
         lx.add_list(SPORT_WORDS, SPORT);
         lx.add_list(COMMON_WORDS, COMMON);
+        lx.add_list(PLACE_WORDS, PLACE_WORD);
         lx
     }
 }
