@@ -37,7 +37,7 @@ pub fn resolve(text: &str, toks: &[Tok], flags: &[u32], spans: &[Span], taken: &
     let mut cands: Vec<(usize, usize)> = spans
         .iter()
         .filter(|s| s.kind == Kind::Org)
-        .filter_map(|s| clean(text, toks, s.start, s.end))
+        .filter_map(|s| clean(text, toks, flags, s.start, run_on(text, toks, s.start, s.end)))
         .collect();
     cands.extend(by_org_word(text, toks, flags, spans));
     cands.extend(acronyms::well_known(text, toks));
@@ -60,10 +60,7 @@ pub fn resolve(text: &str, toks: &[Tok], flags: &[u32], spans: &[Span], taken: &
         let org = match org {
             Some(o) => o,
             None => {
-                let name = acronyms::known(&key).map_or_else(
-                    || text[toks[s].b0..toks[e - 1].b1].split_whitespace().collect::<Vec<_>>().join(" "),
-                    str::to_string,
-                );
+                let name = acronyms::canonical(&text[toks[s].b0..toks[e - 1].b1]);
                 if let Some(o) = out.orgs.iter().position(|n| *n == name) {
                     o
                 } else {
@@ -112,15 +109,43 @@ fn word_at<'t>(text: &'t str, t: &Tok) -> &'t str {
     &text[t.b0..t.b1]
 }
 
-/// Drops a leading lower-case "the" and trailing marks from a tagged span.
-fn clean(text: &str, toks: &[Tok], mut s: usize, mut e: usize) -> Option<(usize, usize)> {
-    while s < e && word_at(text, &toks[s]) == "the" {
-        s += 1;
-    }
-    while e > s && matches!(toks[e - 1].shape, Shape::Punct | Shape::Possessive) {
+/// Words that end a newspaper's name, which keeps its "The".
+const PRESS: &[&str] = &["times", "post", "journal", "herald", "tribune", "gazette", "daily", "guardian", "telegraph", "economist", "independent", "lantern"];
+
+/// Drops a leading "the" (kept for newspapers: "The Northgate Times"),
+/// trailing marks and joiners from a tagged span, and a lone word English
+/// writes in lower case ("Treasury" alone is no name).
+fn clean(text: &str, toks: &[Tok], flags: &[u32], mut s: usize, mut e: usize) -> Option<(usize, usize)> {
+    while e > s && (matches!(toks[e - 1].shape, Shape::Punct | Shape::Possessive) || matches!(word_at(text, &toks[e - 1]), "of" | "for" | "and" | "on" | "the")) {
         e -= 1;
     }
+    let press = e > s && PRESS.contains(&word_at(text, &toks[e - 1]).to_lowercase().as_str());
+    while s < e && word_at(text, &toks[s]).eq_ignore_ascii_case("the") && !(press && word_at(text, &toks[s]) == "The") {
+        s += 1;
+    }
+    if e == s + 1 && flags[s] & (flag::COMMON | flag::ORG_END | flag::ORG_START) != 0 && toks[s].shape == Shape::Title {
+        return None;
+    }
     (s < e).then_some((s, e))
+}
+
+/// Joins an organisation's name that runs on over "of", "for" or "on"
+/// ("Asan Institute for Policy Studies").
+fn run_on(text: &str, toks: &[Tok], s: usize, mut e: usize) -> usize {
+    loop {
+        let joiner = e + 1 < toks.len() && matches!(word_at(text, &toks[e]), "of" | "for" | "on") && toks[e].b0 == toks[e - 1].b1 + 1;
+        if !joiner || !matches!(toks[e + 1].shape, Shape::Title | Shape::Upper | Shape::Compound) || toks[e + 1].line_start {
+            return e;
+        }
+        let mut k = e + 1;
+        while k < toks.len() && matches!(toks[k].shape, Shape::Title | Shape::Upper | Shape::Compound) && !toks[k].line_start && toks[k].b0 == toks[k - 1].b1 + 1 {
+            k += 1;
+        }
+        if k - s > 10 {
+            return e;
+        }
+        e = k;
+    }
 }
 
 /// Whether a name is a government ministry ("Foreign Ministry", "Ministry of Defence").

@@ -56,3 +56,24 @@ pub(super) fn well_known(text: &str, toks: &[Tok]) -> Vec<(usize, usize)> {
     }
     out
 }
+
+/// The canonical form of a written organisation name: a known short form
+/// or a known name in capitals takes the full name ("U.N." and "UNITED
+/// NATIONS" are "United Nations"), and so does a known short form opening
+/// a longer name ("U.N. Security Council").
+pub(super) fn canonical(written: &str) -> String {
+    let words: Vec<&str> = written.split_whitespace().collect();
+    if let Some(full) = known(&key(written)) {
+        return full.to_string();
+    }
+    if let Some((_, full)) = KNOWN.iter().find(|(_, full)| full.eq_ignore_ascii_case(&words.join(" "))) {
+        return full.to_string();
+    }
+    if words.len() >= 2
+        && let Some(full) = known(&key(words[0]))
+        && words[0].chars().all(|c| c.is_uppercase() || c == '.')
+    {
+        return format!("{full} {}", words[1..].join(" "));
+    }
+    words.join(" ")
+}

@@ -87,8 +87,14 @@ impl Name {
                 || toks[i].shape == Shape::Upper && !toks[i].caps_line
         });
         // A lone word English writes in lower case is no name ("Campaigners").
-        let common = end - start == 1 && flags[start] & (flag::COMMON | flag::TITLE | flag::CALENDAR) != 0;
-        if foreign || common {
+        let common = end - start == 1
+            && flags[start] & (flag::COMMON | flag::TITLE | flag::CALENDAR | flag::DEMONYM | flag::COUNTRY) != 0;
+        // "Geological Survey", "Defense Ministry": the name of an organisation.
+        let org_follows = end < toks.len()
+            && toks[end].b0 == toks[end - 1].b1 + 1
+            && matches!(toks[end].shape, Shape::Title | Shape::Upper)
+            && flags[end] & flag::ORG_END != 0;
+        if foreign || common || org_follows {
             return None;
         }
         let gender = gender.or_else(|| from_flags(flags[start]));

@@ -123,14 +123,23 @@ pub(super) fn repair(text: &str, toks: &[Tok], flags: &[u32], spans: &[Span], co
         while s.start > 0 && initial(text, &toks[s.start - 1]) && adjacent(toks, s.start - 1) {
             s.start -= 1;
         }
-        // An unknown capitalised word right before a name is its given name.
-        if s.start > 0
-            && name_word(&toks[s.start - 1])
-            && adjacent(toks, s.start - 1)
-            && flags[s.start - 1] & (NOT_NAME | flag::CITY | flag::SPEECH) == 0
-            && !countries[s.start - 1]
-        {
-            s.start -= 1;
+        // An unknown capitalised word right before a name is its given name,
+        // and so is a given name that is also a country's ("Jordan Pike")
+        // where the text does not name the country; particles go with it
+        // ("Saeed bin Hamad").
+        loop {
+            let p = s.start;
+            let particle = p >= 2 && toks[p - 1].shape == Shape::Lower && flags[p - 1] & flag::PARTICLE != 0 && adjacent(toks, p - 1);
+            let q = if particle { p - 1 } else { p };
+            if q == 0 || !name_word(&toks[q - 1]) || !adjacent(toks, q - 1) || countries[q - 1] {
+                break;
+            }
+            let f = flags[q - 1];
+            let blocked = if f & flag::GIVEN != 0 { NOT_NAME & !flag::COUNTRY } else { NOT_NAME | flag::CITY };
+            if f & (blocked | flag::SPEECH) != 0 {
+                break;
+            }
+            s.start = q - 1;
         }
         // Particles, initials and the surname after them: "Bashar al-Assad",
         // "Von der Leyen", "Saeed bin Hamad al-Nuaimi", "Renée A. Castellanos";
@@ -148,7 +157,7 @@ pub(super) fn repair(text: &str, toks: &[Tok], flags: &[u32], spans: &[Span], co
                 && (name_word(&toks[end]) || toks[end].shape == Shape::Particle)
                 && flags[end] & (NOT_NAME | flag::SPEECH) == 0
                 && !countries[end];
-            let open_particle = flags[s.end - 1] & flag::PARTICLE != 0 && s.end - s.start >= 2;
+            let open_particle = (flags[s.end - 1] & flag::PARTICLE != 0 || initial(text, &toks[s.end - 1])) && s.end - s.start >= 2;
             let family_first = s.end - s.start == 1 && flags[s.start] & flag::SURNAME_FIRST != 0 && end < toks.len() && toks[end].shape == Shape::Compound;
             if surname && (end > s.end || open_particle || family_first || toks[end].shape == Shape::Particle) {
                 s.end = end + 1;
@@ -182,6 +191,14 @@ pub(super) fn repair(text: &str, toks: &[Tok], flags: &[u32], spans: &[Span], co
     }
     out.retain(|s| !add.iter().any(|a| a.start < s.end && s.start < a.end));
     out.extend(add);
-    out.sort_by_key(|s| s.start);
-    out
+    // Widened names swallow the shorter spans they now overlap.
+    out.sort_by_key(|s| std::cmp::Reverse(s.end - s.start));
+    let mut kept: Vec<Span> = Vec::with_capacity(out.len());
+    for s in out {
+        if !kept.iter().any(|k| k.start < s.end && s.start < k.end) {
+            kept.push(s);
+        }
+    }
+    kept.sort_by_key(|s| s.start);
+    kept
 }
