@@ -47,10 +47,18 @@ fn main() -> Result<()> {
     let holdout = args.iter().any(|a| a == "--holdout");
     let mut held = Vec::new();
     for (k, d) in wikigold.into_iter().enumerate() {
-        if holdout && k % 10 == 0 { held.push(d) } else { docs.push(d) }
+        if holdout && k % 10 == 0 {
+            held.push(d)
+        } else {
+            docs.push(d)
+        }
     }
     for (k, d) in gum.into_iter().enumerate() {
-        if holdout && k % 6 == 0 { held.push(d) } else { docs.push(d) }
+        if holdout && k % 6 == 0 {
+            held.push(d)
+        } else {
+            docs.push(d)
+        }
     }
     docs.extend(btc.into_iter().flatten());
     docs.extend(wnut);
@@ -61,9 +69,13 @@ fn main() -> Result<()> {
     let mut rng = 0x2545_f491_4f6c_dd1du64;
     let upper: Vec<Doc> = docs
         .iter()
-        .filter(|_| next(&mut rng) % 8 == 0)
+        .filter(|_| next(&mut rng).is_multiple_of(8))
         .map(|d| Doc {
-            sentences: d.sentences.iter().map(|s| s.iter().map(|w| w.to_uppercase()).collect()).collect(),
+            sentences: d
+                .sentences
+                .iter()
+                .map(|s| s.iter().map(|w| w.to_uppercase()).collect())
+                .collect(),
             labels: d.labels.clone(),
         })
         .collect();
@@ -117,7 +129,7 @@ fn label(tag: &str) -> u8 {
 fn fix_iob(labels: &mut [u8]) {
     for k in 0..labels.len() {
         let l = labels[k];
-        if l != 0 && l % 2 == 0 {
+        if l != 0 && l.is_multiple_of(2) {
             let prev = if k == 0 { 0 } else { labels[k - 1] };
             if prev != l && prev != l - 1 {
                 labels[k] = l - 1;
@@ -129,9 +141,13 @@ fn fix_iob(labels: &mut [u8]) {
 /// Reads "word TAG" files; documents split at -DOCSTART- when `docstart`,
 /// otherwise every sentence (a tweet) is a document.
 fn read_columns(path: &Path, sep: char, docstart: bool) -> Result<Vec<Doc>> {
-    let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
     let mut docs = Vec::new();
-    let mut doc = Doc { sentences: Vec::new(), labels: Vec::new() };
+    let mut doc = Doc {
+        sentences: Vec::new(),
+        labels: Vec::new(),
+    };
     let mut sent: Vec<String> = Vec::new();
     let flush = |doc: &mut Doc, sent: &mut Vec<String>, docs: &mut Vec<Doc>, end_doc: bool| {
         if !sent.is_empty() {
@@ -139,7 +155,13 @@ fn read_columns(path: &Path, sep: char, docstart: bool) -> Result<Vec<Doc>> {
         }
         if end_doc && !doc.sentences.is_empty() {
             fix_iob(&mut doc.labels);
-            docs.push(std::mem::replace(doc, Doc { sentences: Vec::new(), labels: Vec::new() }));
+            docs.push(std::mem::replace(
+                doc,
+                Doc {
+                    sentences: Vec::new(),
+                    labels: Vec::new(),
+                },
+            ));
         }
     };
     for line in text.lines() {
@@ -173,7 +195,10 @@ fn read_gum(dir: &Path) -> Result<Vec<Doc>> {
     files.sort();
     for path in files {
         let text = std::fs::read_to_string(&path)?;
-        let mut doc = Doc { sentences: Vec::new(), labels: Vec::new() };
+        let mut doc = Doc {
+            sentences: Vec::new(),
+            labels: Vec::new(),
+        };
         let mut sent = Vec::new();
         // Open mentions: (entity id, kind, first token index, has a proper noun).
         let mut open: Vec<(String, Option<Kind>, usize, bool)> = Vec::new();
@@ -215,15 +240,17 @@ fn read_gum(dir: &Path) -> Result<Vec<Doc>> {
                         Some("place") => Some(Kind::Loc),
                         _ => None,
                     };
-                    let kind = if kind == Some(Kind::Org) && looks_like_place(body) { Some(Kind::Loc) } else { kind };
+                    let kind = if kind == Some(Kind::Org) && looks_like_place(body) {
+                        Some(Kind::Loc)
+                    } else {
+                        kind
+                    };
                     open.push((id, kind, tok, propn));
                     rest = &r[end..];
                     if let Some(r2) = rest.strip_prefix(')') {
                         // "(12-person-...)" closes on the same token.
-                        if let Some((_, k, s, p)) = open.pop() {
-                            if let (Some(k), true) = (k, p) {
-                                spans.push((s, tok + 1, k));
-                            }
+                        if let Some((_, Some(k), s, true)) = open.pop() {
+                            spans.push((s, tok + 1, k));
                         }
                         rest = r2;
                     }
@@ -268,7 +295,13 @@ fn looks_like_place(body: &str) -> bool {
     let lx = tagger::lexicon::get();
     let f = lx.word(&identity.replace('_', " "));
     f & (tagger::lexicon::flag::COUNTRY | tagger::lexicon::flag::CITY) != 0
-        || ["North_Korea", "South_Korea", "United_States", "United_Kingdom"].contains(&identity)
+        || [
+            "North_Korea",
+            "South_Korea",
+            "United_States",
+            "United_Kingdom",
+        ]
+        .contains(&identity)
 }
 
 /// Writes the words the corpora use mostly in lower case, one a line.
@@ -295,7 +328,9 @@ fn write_common_words(docs: &[Doc], path: &Path) -> Result<()> {
         .map(|(w, _)| w)
         .collect();
     words.sort();
-    let mut out = String::from("# Words the TRAIN-OK NER corpora write mostly in lower case (examples/train_tagger.rs --words).\n");
+    let mut out = String::from(
+        "# Words the TRAIN-OK NER corpora write mostly in lower case (examples/train_tagger.rs --words).\n",
+    );
     for w in words {
         out.push_str(w);
         out.push('\n');
@@ -326,6 +361,9 @@ fn report(model: &tagger::Model, docs: &[Doc]) {
     for (name, (tp, p, g)) in counts {
         let pr = f64::from(tp) / f64::from(p.max(1));
         let rc = f64::from(tp) / f64::from(g.max(1));
-        eprintln!("{name}: P {pr:.3} R {rc:.3} F1 {:.3} (gold {g})", 2.0 * pr * rc / (pr + rc).max(1e-9));
+        eprintln!(
+            "{name}: P {pr:.3} R {rc:.3} F1 {:.3} (gold {g})",
+            2.0 * pr * rc / (pr + rc).max(1e-9)
+        );
     }
 }

@@ -192,7 +192,10 @@ fn score(kind: &str, field: &str) -> (f64, f64, String) {
 fn demo_stories_name_their_people_by_their_fullest_form() {
     let (recall, precision, report) = score("person", "persons");
     assert!(recall >= 0.9, "person recall {recall:.3}: {report}");
-    assert!(precision >= 0.8, "person precision {precision:.3}: {report}");
+    assert!(
+        precision >= 0.8,
+        "person precision {precision:.3}: {report}"
+    );
 }
 
 #[test]

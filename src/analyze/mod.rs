@@ -9,9 +9,9 @@ pub mod people;
 pub mod places;
 pub mod quotes;
 pub mod salience;
+mod tables;
 pub mod tagger;
 mod teams;
-mod tables;
 
 pub use crate::model::Analysis;
 

@@ -15,7 +15,11 @@ pub fn find_names(text: &str, places: &mut Vec<Entity>) -> Vec<Entity> {
     let spans = org_takes_place(text, &toks, spans, places);
     let mut countries = vec![false; toks.len()];
     let tok_at = |c: usize| toks.partition_point(|t| t.c0 < c);
-    for m in places.iter().filter(|p| p.kind == EntityKind::Country).flat_map(|p| &p.mentions) {
+    for m in places
+        .iter()
+        .filter(|p| p.kind == EntityKind::Country)
+        .flat_map(|p| &p.mentions)
+    {
         let (s, e) = (tok_at(m.start), tok_at(m.end).min(toks.len()));
         countries[s.min(e)..e].iter_mut().for_each(|c| *c = true);
     }
@@ -54,7 +58,11 @@ pub fn find_names(text: &str, places: &mut Vec<Entity>) -> Vec<Entity> {
 /// organisation span that is exactly a place name is dropped ("WASHINGTON"
 /// in a dateline), and a person span that opens with one loses it ("U.S.
 /// Cardinal Bernardin"). Longer names keep the place inside them.
-fn defer_to_places(toks: &[tagger::Tok], spans: &[tagger::Span], places: &[Entity]) -> Vec<tagger::Span> {
+fn defer_to_places(
+    toks: &[tagger::Tok],
+    spans: &[tagger::Span],
+    places: &[Entity],
+) -> Vec<tagger::Span> {
     let tok_at = |c: usize| toks.partition_point(|t| t.c0 < c);
     let place_spans: Vec<(usize, usize)> = places
         .iter()
@@ -72,7 +80,9 @@ fn defer_to_places(toks: &[tagger::Tok], spans: &[tagger::Span], places: &[Entit
             continue;
         }
         if s.kind == tagger::Kind::Per
-            && let Some(&(_, e)) = country_spans.iter().find(|&&(ps, pe)| ps == s.start && pe < s.end)
+            && let Some(&(_, e)) = country_spans
+                .iter()
+                .find(|&&(ps, pe)| ps == s.start && pe < s.end)
         {
             s.start = e;
         }
@@ -83,22 +93,40 @@ fn defer_to_places(toks: &[tagger::Tok], spans: &[tagger::Span], places: &[Entit
 
 /// A place written right before an organisation's name, or after its
 /// "of", belongs to it: "Chicago Board of Trade", "News Agency of Nigeria".
-fn org_takes_place(text: &str, toks: &[tagger::Tok], mut spans: Vec<tagger::Span>, places: &[Entity]) -> Vec<tagger::Span> {
+fn org_takes_place(
+    text: &str,
+    toks: &[tagger::Tok],
+    mut spans: Vec<tagger::Span>,
+    places: &[Entity],
+) -> Vec<tagger::Span> {
     use tagger::Kind;
     let tok_at = |c: usize| toks.partition_point(|t| t.c0 < c);
     let mut place_spans: Vec<(usize, usize)> = places
         .iter()
         .flat_map(|p| p.mentions.iter().map(|m| (tok_at(m.start), tok_at(m.end))))
         .collect();
-    place_spans.extend(spans.iter().filter(|s| s.kind == Kind::Loc).map(|s| (s.start, s.end)));
-    let joined = |a: usize| a + 1 < toks.len() && !toks[a + 1].line_start && toks[a + 1].b0 == toks[a].b1 + 1;
+    place_spans.extend(
+        spans
+            .iter()
+            .filter(|s| s.kind == Kind::Loc)
+            .map(|s| (s.start, s.end)),
+    );
+    let joined = |a: usize| {
+        a + 1 < toks.len() && !toks[a + 1].line_start && toks[a + 1].b0 == toks[a].b1 + 1
+    };
     let mut absorbed: Vec<(usize, usize)> = Vec::new();
     for s in spans.iter_mut().filter(|s| s.kind == Kind::Org) {
-        if let Some(&(ps, pe)) = place_spans.iter().find(|&&(ps, pe)| pe == s.start && ps < pe && joined(pe - 1)) {
+        if let Some(&(ps, pe)) = place_spans
+            .iter()
+            .find(|&&(ps, pe)| pe == s.start && ps < pe && joined(pe - 1))
+        {
             absorbed.push((ps, pe));
             s.start = ps;
         }
-        let of = s.end < toks.len() && &text[toks[s.end].b0..toks[s.end].b1] == "of" && joined(s.end - 1) && joined(s.end);
+        let of = s.end < toks.len()
+            && &text[toks[s.end].b0..toks[s.end].b1] == "of"
+            && joined(s.end - 1)
+            && joined(s.end);
         if of && let Some(&(ps, pe)) = place_spans.iter().find(|&&(ps, _)| ps == s.end + 1) {
             absorbed.push((ps, pe));
             s.end = pe;
@@ -118,7 +146,10 @@ fn firms_not_people(entities: &mut Vec<Entity>) {
         .filter_map(|(k, e)| e.name.split(' ').next().map(|w| (w.to_string(), k)))
         .collect();
     let mut moved: Vec<(usize, Vec<Mention>)> = Vec::new();
-    for e in entities.iter_mut().filter(|e| e.kind == EntityKind::Person && !e.name.contains(' ')) {
+    for e in entities
+        .iter_mut()
+        .filter(|e| e.kind == EntityKind::Person && !e.name.contains(' '))
+    {
         if let Some(&(_, k)) = firms.iter().find(|(w, _)| *w == e.name) {
             moved.push((k, std::mem::take(&mut e.mentions)));
         }

@@ -32,12 +32,26 @@ pub struct Resolved {
 
 /// Resolves organisation names; `taken` marks tokens already read as a
 /// person, which no organisation may claim.
-pub fn resolve(text: &str, toks: &[Tok], flags: &[u32], spans: &[Span], taken: &[bool]) -> Resolved {
+pub fn resolve(
+    text: &str,
+    toks: &[Tok],
+    flags: &[u32],
+    spans: &[Span],
+    taken: &[bool],
+) -> Resolved {
     let word = |i: usize| &text[toks[i].b0..toks[i].b1];
     let mut cands: Vec<(usize, usize)> = spans
         .iter()
         .filter(|s| s.kind == Kind::Org)
-        .filter_map(|s| clean(text, toks, flags, s.start, run_on(text, toks, s.start, s.end)))
+        .filter_map(|s| {
+            clean(
+                text,
+                toks,
+                flags,
+                s.start,
+                run_on(text, toks, s.start, s.end),
+            )
+        })
         .collect();
     cands.extend(by_org_word(text, toks, flags, spans));
     cands.extend(acronyms::well_known(text, toks));
@@ -54,9 +68,7 @@ pub fn resolve(text: &str, toks: &[Tok], flags: &[u32], spans: &[Span], taken: &
             .iter()
             .position(|q| *q == seq || (seq.len() >= 2 && q.ends_with(&seq)))
             .or_else(|| aliases.iter().find(|(a, _)| *a == key).map(|&(_, o)| o))
-            .or_else(|| {
-                (e - s == 1).then(|| initials_of(&key, &out.orgs)).flatten()
-            });
+            .or_else(|| (e - s == 1).then(|| initials_of(&key, &out.orgs)).flatten());
         let org = match org {
             Some(o) => o,
             None => {
@@ -74,11 +86,18 @@ pub fn resolve(text: &str, toks: &[Tok], flags: &[u32], spans: &[Span], taken: &
         if toks.get(e).is_some_and(|t| word_at(text, t) == "(")
             && let (Some(a), Some(close)) = (toks.get(e + 1), toks.get(e + 2))
             && word_at(text, close) == ")"
-            && matches!(a.shape, Shape::Upper | Shape::Dotted | Shape::Mixed | Shape::Compound)
+            && matches!(
+                a.shape,
+                Shape::Upper | Shape::Dotted | Shape::Mixed | Shape::Compound
+            )
         {
             aliases.push((acronyms::key(word_at(text, a)), org));
         }
-        out.mentions.push(OrgMention { start: s, end: e, org });
+        out.mentions.push(OrgMention {
+            start: s,
+            end: e,
+            org,
+        });
     }
     // Later uses the tagger missed: the same words, or a defined short form.
     let covered = |i: usize, m: &[OrgMention]| m.iter().any(|m| m.start <= i && i < m.end);
@@ -89,7 +108,11 @@ pub fn resolve(text: &str, toks: &[Tok], flags: &[u32], spans: &[Span], taken: &
         }
         let key = acronyms::key(word(i));
         if let Some(&(_, org)) = aliases.iter().find(|(a, _)| *a == key) {
-            extra.push(OrgMention { start: i, end: i + 1, org });
+            extra.push(OrgMention {
+                start: i,
+                end: i + 1,
+                org,
+            });
             continue;
         }
         for (org, seq) in seqs.iter().enumerate() {
@@ -110,20 +133,51 @@ fn word_at<'t>(text: &'t str, t: &Tok) -> &'t str {
 }
 
 /// Words that end a newspaper's name, which keeps its "The".
-const PRESS: &[&str] = &["times", "post", "journal", "herald", "tribune", "gazette", "daily", "guardian", "telegraph", "economist", "independent", "lantern"];
+const PRESS: &[&str] = &[
+    "times",
+    "post",
+    "journal",
+    "herald",
+    "tribune",
+    "gazette",
+    "daily",
+    "guardian",
+    "telegraph",
+    "economist",
+    "independent",
+    "lantern",
+];
 
 /// Drops a leading "the" (kept for newspapers: "The Northgate Times"),
 /// trailing marks and joiners from a tagged span, and a lone word English
 /// writes in lower case ("Treasury" alone is no name).
-fn clean(text: &str, toks: &[Tok], flags: &[u32], mut s: usize, mut e: usize) -> Option<(usize, usize)> {
-    while e > s && (matches!(toks[e - 1].shape, Shape::Punct | Shape::Possessive) || matches!(word_at(text, &toks[e - 1]), "of" | "for" | "and" | "on" | "the")) {
+fn clean(
+    text: &str,
+    toks: &[Tok],
+    flags: &[u32],
+    mut s: usize,
+    mut e: usize,
+) -> Option<(usize, usize)> {
+    while e > s
+        && (matches!(toks[e - 1].shape, Shape::Punct | Shape::Possessive)
+            || matches!(
+                word_at(text, &toks[e - 1]),
+                "of" | "for" | "and" | "on" | "the"
+            ))
+    {
         e -= 1;
     }
     let press = e > s && PRESS.contains(&word_at(text, &toks[e - 1]).to_lowercase().as_str());
-    while s < e && word_at(text, &toks[s]).eq_ignore_ascii_case("the") && !(press && word_at(text, &toks[s]) == "The") {
+    while s < e
+        && word_at(text, &toks[s]).eq_ignore_ascii_case("the")
+        && !(press && word_at(text, &toks[s]) == "The")
+    {
         s += 1;
     }
-    if e == s + 1 && flags[s] & (flag::COMMON | flag::ORG_END | flag::ORG_START) != 0 && toks[s].shape == Shape::Title {
+    if e == s + 1
+        && flags[s] & (flag::COMMON | flag::ORG_END | flag::ORG_START) != 0
+        && toks[s].shape == Shape::Title
+    {
         return None;
     }
     (s < e).then_some((s, e))
@@ -133,12 +187,24 @@ fn clean(text: &str, toks: &[Tok], flags: &[u32], mut s: usize, mut e: usize) ->
 /// ("Asan Institute for Policy Studies").
 fn run_on(text: &str, toks: &[Tok], s: usize, mut e: usize) -> usize {
     loop {
-        let joiner = e + 1 < toks.len() && matches!(word_at(text, &toks[e]), "of" | "for" | "on") && toks[e].b0 == toks[e - 1].b1 + 1;
-        if !joiner || !matches!(toks[e + 1].shape, Shape::Title | Shape::Upper | Shape::Compound) || toks[e + 1].line_start {
+        let joiner = e + 1 < toks.len()
+            && matches!(word_at(text, &toks[e]), "of" | "for" | "on")
+            && toks[e].b0 == toks[e - 1].b1 + 1;
+        if !joiner
+            || !matches!(
+                toks[e + 1].shape,
+                Shape::Title | Shape::Upper | Shape::Compound
+            )
+            || toks[e + 1].line_start
+        {
             return e;
         }
         let mut k = e + 1;
-        while k < toks.len() && matches!(toks[k].shape, Shape::Title | Shape::Upper | Shape::Compound) && !toks[k].line_start && toks[k].b0 == toks[k - 1].b1 + 1 {
+        while k < toks.len()
+            && matches!(toks[k].shape, Shape::Title | Shape::Upper | Shape::Compound)
+            && !toks[k].line_start
+            && toks[k].b0 == toks[k - 1].b1 + 1
+        {
             k += 1;
         }
         if k - s > 10 {
@@ -157,10 +223,16 @@ fn is_ministry(text: &str, toks: &[Tok], s: usize, e: usize) -> bool {
 /// label ("Korea International Trade Association").
 fn by_org_word(text: &str, toks: &[Tok], flags: &[u32], spans: &[Span]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    let tagged = |i: usize| spans.iter().any(|s| s.start <= i && i < s.end && s.kind != Kind::Loc);
+    let tagged = |i: usize| {
+        spans
+            .iter()
+            .any(|s| s.start <= i && i < s.end && s.kind != Kind::Loc)
+    };
     let mut i = 0;
     while i < toks.len() {
-        if !matches!(toks[i].shape, Shape::Title | Shape::Upper | Shape::Compound) || toks[i].caps_line {
+        if !matches!(toks[i].shape, Shape::Title | Shape::Upper | Shape::Compound)
+            || toks[i].caps_line
+        {
             i += 1;
             continue;
         }

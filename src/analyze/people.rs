@@ -43,7 +43,13 @@ pub struct Resolved {
 
 /// Resolves the tagger's person spans of a text (and the lone surnames it
 /// missed) into people; `countries` marks the tokens of country names.
-pub fn resolve(text: &str, toks: &[Tok], flags: &[u32], spans: &[Span], countries: &[bool]) -> Resolved {
+pub fn resolve(
+    text: &str,
+    toks: &[Tok],
+    flags: &[u32],
+    spans: &[Span],
+    countries: &[bool],
+) -> Resolved {
     let word = |i: usize| &text[toks[i].b0..toks[i].b1];
     let spans = rules::repair(text, toks, flags, spans, countries);
     // "Douglas & Lomason" is a firm, not two people.
@@ -92,7 +98,10 @@ pub fn resolve(text: &str, toks: &[Tok], flags: &[u32], spans: &[Span], countrie
     for n in names.iter().filter(|n| n.end - n.start >= 2) {
         busy[n.start..n.end].iter_mut().for_each(|b| *b = true);
     }
-    for s in spans.iter().filter(|s| s.kind != Kind::Per && s.end - s.start >= 2) {
+    for s in spans
+        .iter()
+        .filter(|s| s.kind != Kind::Per && s.end - s.start >= 2)
+    {
         busy[s.start..s.end].iter_mut().for_each(|b| *b = true);
     }
     for n in names.iter().filter(|n| n.end - n.start == 1) {
@@ -100,7 +109,11 @@ pub fn resolve(text: &str, toks: &[Tok], flags: &[u32], spans: &[Span], countrie
     }
     let key_set: std::collections::HashSet<u64> = keys.iter().map(|&(k, _)| k).collect();
     for i in 0..toks.len() {
-        if busy[i] || !toks[i].shape.capitalised() || !key_set.contains(&toks[i].hash) || firm(i, i + 1) {
+        if busy[i]
+            || !toks[i].shape.capitalised()
+            || !key_set.contains(&toks[i].hash)
+            || firm(i, i + 1)
+        {
             continue;
         }
         names.push(Name::single(i, flags, toks));
@@ -139,7 +152,11 @@ pub fn resolve(text: &str, toks: &[Tok], flags: &[u32], spans: &[Span], countrie
 /// The person a lone surname at token `at` names: the one of that surname
 /// mentioned last before it, else the first one after it.
 fn nearest(keys: &[(u64, usize)], mentions: &[PersonMention], h: u64, at: usize) -> Option<usize> {
-    let candidates: Vec<usize> = keys.iter().filter(|&&(k, _)| k == h).map(|&(_, p)| p).collect();
+    let candidates: Vec<usize> = keys
+        .iter()
+        .filter(|&&(k, _)| k == h)
+        .map(|&(_, p)| p)
+        .collect();
     match candidates.as_slice() {
         [] => None,
         [one] => Some(*one),

@@ -12,8 +12,15 @@ pub fn score(entities: &mut [Entity], title: &str, text: &str) {
     for e in entities.iter_mut() {
         let in_title = !title.is_empty()
             && (contains_word(&title_lower, &e.name.to_lowercase())
-                || e.mentions.iter().any(|m| contains_word(&title_lower, &m.text.to_lowercase())));
-        let first = e.mentions.iter().map(|m| m.start).min().unwrap_or(usize::MAX);
+                || e.mentions
+                    .iter()
+                    .any(|m| contains_word(&title_lower, &m.text.to_lowercase())));
+        let first = e
+            .mentions
+            .iter()
+            .map(|m| m.start)
+            .min()
+            .unwrap_or(usize::MAX);
         let n = e.mentions.len() as f32;
         let lead = if first < lead_end {
             0.3
@@ -34,8 +41,14 @@ fn contains_word(hay: &str, needle: &str) -> bool {
         return false;
     }
     hay.match_indices(needle).any(|(k, _)| {
-        let before = hay[..k].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
-        let after = hay[k + needle.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+        let before = hay[..k]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        let after = hay[k + needle.len()..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric());
         before && after
     })
 }
@@ -57,15 +70,25 @@ mod tests {
             salience: 0.0,
             mentions: starts
                 .iter()
-                .map(|&s| Mention { start: s, end: s + 3, text: name.split(' ').next_back().unwrap_or("").into() })
+                .map(|&s| Mention {
+                    start: s,
+                    end: s + 3,
+                    text: name.split(' ').next_back().unwrap_or("").into(),
+                })
                 .collect(),
         }
     }
 
     #[test]
     fn headline_and_lead_and_repetition_rank_above_a_passing_mention() {
-        let text = format!("Ana Brolin spoke first.\n\n{}", "More words here. ".repeat(40));
-        let mut es = vec![entity("Ana Brolin", &[0, 300, 400, 500]), entity("Tor Ekdal", &[600])];
+        let text = format!(
+            "Ana Brolin spoke first.\n\n{}",
+            "More words here. ".repeat(40)
+        );
+        let mut es = vec![
+            entity("Ana Brolin", &[0, 300, 400, 500]),
+            entity("Tor Ekdal", &[600]),
+        ];
         score(&mut es, "Brolin wins the vote", &text);
         assert!(es[0].salience > 0.8, "{}", es[0].salience);
         assert!(es[1].salience < 0.2, "{}", es[1].salience);

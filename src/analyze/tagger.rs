@@ -106,8 +106,8 @@ impl Model {
         let mut feats = [0u64; MAX_FEATURES];
         let mut scores = [0i32; LABELS];
         let (mut prev, mut prev2) = (0u8, 0u8);
-        for i in 0..ctx.toks.len() {
-            if ctx.toks[i].line_start {
+        for (i, tok) in ctx.toks.iter().enumerate() {
+            if tok.line_start {
                 (prev, prev2) = (0, 0);
             }
             let label = if ctx.scored(i, prev) {
@@ -186,7 +186,12 @@ mod tests {
         let kinds: Vec<(usize, usize, Kind)> = s.iter().map(|s| (s.start, s.end, s.kind)).collect();
         assert_eq!(
             kinds,
-            [(1, 3, Kind::Per), (4, 7, Kind::Org), (7, 8, Kind::Loc), (8, 9, Kind::Per)]
+            [
+                (1, 3, Kind::Per),
+                (4, 7, Kind::Org),
+                (7, 8, Kind::Loc),
+                (8, 9, Kind::Per)
+            ]
         );
     }
 

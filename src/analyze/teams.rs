@@ -9,9 +9,43 @@ use crate::analyze::tagger::lexicon::flag;
 use crate::model::{Entity, EntityKind};
 
 /// Words before a place that make it a side in a match.
-const BEFORE: &[&str] = &["v", "vs", "vs.", "against", "beat", "beating", "defeated", "joined", "join", "joining", "dismiss", "dismissed"];
+const BEFORE: &[&str] = &[
+    "v",
+    "vs",
+    "vs.",
+    "against",
+    "beat",
+    "beating",
+    "defeated",
+    "joined",
+    "join",
+    "joining",
+    "dismiss",
+    "dismissed",
+];
 /// Words after a place that make it a side in a match.
-const AFTER: &[&str] = &["beat", "beats", "drew", "draw", "lost", "won", "captain", "coach", "manager", "striker", "midfielder", "goalkeeper", "defender", "side", "team", "player", "players", "fans", "supporters", "closed"];
+const AFTER: &[&str] = &[
+    "beat",
+    "beats",
+    "drew",
+    "draw",
+    "lost",
+    "won",
+    "captain",
+    "coach",
+    "manager",
+    "striker",
+    "midfielder",
+    "goalkeeper",
+    "defender",
+    "side",
+    "team",
+    "player",
+    "players",
+    "fans",
+    "supporters",
+    "closed",
+];
 
 /// Home nations play as national sides, like countries.
 const NATIONS: &[&str] = &["england", "scotland", "wales", "ireland"];
@@ -19,7 +53,13 @@ const NATIONS: &[&str] = &["england", "scotland", "wales", "ireland"];
 /// Moves the mentions of places that are clubs from `places` to `orgs`.
 /// A region mentioned for its country ("Leicestershire" for the United
 /// Kingdom) counts as a place here; the country's own name does not.
-pub fn clubs(text: &str, toks: &[Tok], flags: &[u32], places: &mut Vec<Entity>, orgs: &mut Resolved) {
+pub fn clubs(
+    text: &str,
+    toks: &[Tok],
+    flags: &[u32],
+    places: &mut Vec<Entity>,
+    orgs: &mut Resolved,
+) {
     let sport_words = flags.iter().filter(|f| *f & flag::SPORT != 0).count();
     if sport_words < 4 || sport_words * 50 < toks.len() {
         return;
@@ -30,14 +70,17 @@ pub fn clubs(text: &str, toks: &[Tok], flags: &[u32], places: &mut Vec<Entity>, 
     let regional = |e: &Entity, m: &crate::model::Mention| {
         let t = m.text.to_lowercase();
         let k = tok_at(m.start);
-        let dateline = k < toks.len() && toks[k].line_start && !m.text.chars().any(char::is_lowercase);
+        let dateline =
+            k < toks.len() && toks[k].line_start && !m.text.chars().any(char::is_lowercase);
         !NATIONS.contains(&t.as_str())
             && !dateline
             && (e.kind == EntityKind::Place
                 || (e.kind == EntityKind::Country
                     && !t.eq_ignore_ascii_case(&e.name)
                     && (m.text.chars().count() > 4 || m.text.chars().any(char::is_lowercase))
-                    && m.text.split_whitespace().all(|w| lexicon.word(w) & (flag::COUNTRY | flag::DEMONYM) == 0)))
+                    && m.text
+                        .split_whitespace()
+                        .all(|w| lexicon.word(w) & (flag::COUNTRY | flag::DEMONYM) == 0)))
     };
     let plays = |s: usize, e: usize| {
         let before = s > 0 && BEFORE.contains(&word(s - 1).as_str());
@@ -63,7 +106,12 @@ pub fn clubs(text: &str, toks: &[Tok], flags: &[u32], places: &mut Vec<Entity>, 
     // Sides listed with a side are sides: "Essex, Derbyshire and Surrey".
     let spans: Vec<(String, usize, usize)> = places
         .iter()
-        .flat_map(|p| p.mentions.iter().filter(|m| regional(p, m)).map(|m| (m.text.to_lowercase(), tok_at(m.start), tok_at(m.end))))
+        .flat_map(|p| {
+            p.mentions
+                .iter()
+                .filter(|m| regional(p, m))
+                .map(|m| (m.text.to_lowercase(), tok_at(m.start), tok_at(m.end)))
+        })
         .collect();
     let listed = |i: usize| matches!(word(i).as_str(), "," | "and" | "or");
     loop {
@@ -72,7 +120,11 @@ pub fn clubs(text: &str, toks: &[Tok], flags: &[u32], places: &mut Vec<Entity>, 
             if teams.contains(t) {
                 continue;
             }
-            let next_to = |k: usize| spans.iter().any(|(u, a, b)| teams.contains(u) && (*b == k || *a == k));
+            let next_to = |k: usize| {
+                spans
+                    .iter()
+                    .any(|(u, a, b)| teams.contains(u) && (*b == k || *a == k))
+            };
             let left = *s >= 2 && listed(s - 1) && next_to(s - 1);
             let right = *e + 1 < toks.len() && listed(*e) && next_to(e + 1);
             if left || right {
@@ -92,12 +144,21 @@ pub fn clubs(text: &str, toks: &[Tok], flags: &[u32], places: &mut Vec<Entity>, 
             let Some(k) = teams.iter().position(|x| *x == t) else {
                 return true;
             };
-            let probe = Entity { kind, name: name_of.clone(), country: None, salience: 0.0, mentions: Vec::new() };
+            let probe = Entity {
+                kind,
+                name: name_of.clone(),
+                country: None,
+                salience: 0.0,
+                mentions: Vec::new(),
+            };
             if !regional(&probe, m) {
                 return true;
             }
             let name = club_name(&teams[k], &m.text);
-            let org = match orgs.orgs[first_org..].iter().position(|n| n.eq_ignore_ascii_case(&name)) {
+            let org = match orgs.orgs[first_org..]
+                .iter()
+                .position(|n| n.eq_ignore_ascii_case(&name))
+            {
                 Some(o) => first_org + o,
                 None => {
                     orgs.orgs.push(name);
@@ -124,7 +185,9 @@ fn club_name(lower: &str, written: &str) -> String {
         .split(' ')
         .map(|w| {
             let mut c = w.chars();
-            c.next().map(|f| f.to_uppercase().chain(c).collect::<String>()).unwrap_or_default()
+            c.next()
+                .map(|f| f.to_uppercase().chain(c).collect::<String>())
+                .unwrap_or_default()
         })
         .collect::<Vec<_>>()
         .join(" ")

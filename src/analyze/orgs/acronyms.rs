@@ -40,7 +40,10 @@ pub(super) fn well_known(text: &str, toks: &[Tok]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for i in 0..toks.len() {
         let t = &toks[i];
-        if matches!(t.shape, Shape::Upper | Shape::Dotted) && !t.caps_line && known(&key(word(i))).is_some() {
+        if matches!(t.shape, Shape::Upper | Shape::Dotted)
+            && !t.caps_line
+            && known(&key(word(i))).is_some()
+        {
             out.push((i, i + 1));
             continue;
         }
@@ -66,7 +69,10 @@ pub(super) fn canonical(written: &str) -> String {
     if let Some(full) = known(&key(written)) {
         return full.to_string();
     }
-    if let Some((_, full)) = KNOWN.iter().find(|(_, full)| full.eq_ignore_ascii_case(&words.join(" "))) {
+    if let Some((_, full)) = KNOWN
+        .iter()
+        .find(|(_, full)| full.eq_ignore_ascii_case(&words.join(" ")))
+    {
         return full.to_string();
     }
     if words.len() >= 2

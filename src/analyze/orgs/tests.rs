@@ -21,14 +21,21 @@ fn an_acronym_defined_in_parentheses_links_later_uses() {
         .iter()
         .find(|(n, _)| n == "Caspian Fisheries Regulatory Authority")
         .unwrap_or_else(|| panic!("{found:?}"));
-    assert_eq!(cfra.1.iter().filter(|m| *m == "CFRA").count(), 2, "{found:?}");
+    assert_eq!(
+        cfra.1.iter().filter(|m| *m == "CFRA").count(),
+        2,
+        "{found:?}"
+    );
 }
 
 #[test]
 fn known_short_forms_take_the_full_name() {
     let text = "The United Nations called for calm. A U.N. spokesman said the UN team was ready.";
     let found = orgs(text);
-    let un: Vec<_> = found.iter().filter(|(n, _)| n == "United Nations").collect();
+    let un: Vec<_> = found
+        .iter()
+        .filter(|(n, _)| n == "United Nations")
+        .collect();
     assert_eq!(un.len(), 1, "{found:?}");
     assert!(un[0].1.len() >= 3, "{found:?}");
 }
@@ -37,13 +44,20 @@ fn known_short_forms_take_the_full_name() {
 fn names_ending_in_an_organisation_word_are_organisations() {
     let text = "Officials from the Danube Shipping Association met on Monday.";
     let names: Vec<String> = orgs(text).into_iter().map(|(n, _)| n).collect();
-    assert!(names.contains(&"Danube Shipping Association".to_string()), "{names:?}");
+    assert!(
+        names.contains(&"Danube Shipping Association".to_string()),
+        "{names:?}"
+    );
 }
 
 #[test]
 fn a_government_ministry_is_not_an_organisation() {
     let text = "Norway's Foreign Ministry summoned the envoy on Thursday.";
-    assert!(orgs(text).iter().all(|(n, _)| !n.contains("Ministry")), "{:?}", orgs(text));
+    assert!(
+        orgs(text).iter().all(|(n, _)| !n.contains("Ministry")),
+        "{:?}",
+        orgs(text)
+    );
 }
 
 #[test]
@@ -70,7 +84,10 @@ fn a_city_club_in_a_match_report_is_an_organisation_not_a_place() {
         .filter(|e| e.kind == EntityKind::Place)
         .map(|e| e.name.as_str())
         .collect();
-    assert!(!places.contains(&"Leicester") && !places.contains(&"Norwich"), "{places:?}");
+    assert!(
+        !places.contains(&"Leicester") && !places.contains(&"Norwich"),
+        "{places:?}"
+    );
     let names: Vec<String> = orgs(text).into_iter().map(|(n, _)| n).collect();
     assert!(names.contains(&"Leicester".to_string()), "{names:?}");
 }
@@ -79,5 +96,9 @@ fn a_city_club_in_a_match_report_is_an_organisation_not_a_place() {
 fn a_city_outside_sport_stays_a_place() {
     let text = "Flooding closed roads in Leicester on Saturday, and the council opened shelters.";
     let a = analyze(text);
-    assert!(a.entities.iter().any(|e| e.kind == EntityKind::Place && e.name == "Leicester"));
+    assert!(
+        a.entities
+            .iter()
+            .any(|e| e.kind == EntityKind::Place && e.name == "Leicester")
+    );
 }

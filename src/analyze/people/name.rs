@@ -57,16 +57,29 @@ pub(super) struct Name {
 impl Name {
     /// Cleans a tagged span: drops leading titles and articles and trailing
     /// marks; `None` when nothing is left.
-    pub fn clean(text: &str, toks: &[Tok], flags: &[u32], mut start: usize, mut end: usize) -> Option<Name> {
+    pub fn clean(
+        text: &str,
+        toks: &[Tok],
+        flags: &[u32],
+        mut start: usize,
+        mut end: usize,
+    ) -> Option<Name> {
         let mut gender = None;
         while start < end {
             let w = &text[toks[start].b0..toks[start].b1];
             let f = word_flags(text, toks, flags, start);
-            let title = f & flag::TITLE != 0 && f & (flag::GIVEN_COMMON | flag::SURNAME_COMMON) == 0;
+            let title =
+                f & flag::TITLE != 0 && f & (flag::GIVEN_COMMON | flag::SURNAME_COMMON) == 0;
             // "U.S. Ambassador ...", "British envoy ...": the country is no part of the name.
             let country = end - start >= 2
                 && (toks[start].shape == Shape::Dotted || f & (flag::COUNTRY | flag::DEMONYM) != 0);
-            if title || country || w.eq_ignore_ascii_case("the") || w == "Mr." || w == "Mrs." || w == "Ms." {
+            if title
+                || country
+                || w.eq_ignore_ascii_case("the")
+                || w == "Mr."
+                || w == "Mrs."
+                || w == "Ms."
+            {
                 gender = gender.or(title_gender(w));
                 start += 1;
             } else {
@@ -83,12 +96,15 @@ impl Name {
         // is never part of a person's name.
         let foreign = (start..end).any(|i| {
             let f = flags[i];
-            (f & (flag::ORG_END | flag::PLACE_WORD) != 0 && f & (flag::GIVEN_COMMON | flag::SURNAME_COMMON) == 0)
+            (f & (flag::ORG_END | flag::PLACE_WORD) != 0
+                && f & (flag::GIVEN_COMMON | flag::SURNAME_COMMON) == 0)
                 || toks[i].shape == Shape::Upper && !toks[i].caps_line
         });
         // A lone word English writes in lower case is no name ("Campaigners").
         let common = end - start == 1
-            && flags[start] & (flag::COMMON | flag::TITLE | flag::CALENDAR | flag::DEMONYM | flag::COUNTRY) != 0;
+            && flags[start]
+                & (flag::COMMON | flag::TITLE | flag::CALENDAR | flag::DEMONYM | flag::COUNTRY)
+                != 0;
         // "Geological Survey", "Defense Ministry": the name of an organisation.
         let org_follows = end < toks.len()
             && toks[end].b0 == toks[end - 1].b1 + 1
@@ -161,7 +177,8 @@ pub(super) fn surname_keys(text: &str, toks: &[Tok], flags: &[u32], n: &Name) ->
     }
     let surname_first = flags[n.start] & flag::SURNAME_FIRST != 0
         && n.end - n.start <= 3
-        && (n.start + 1..n.end).all(|i| flags[i] & (flag::GIVEN_COMMON | flag::SURNAME_COMMON) == 0);
+        && (n.start + 1..n.end)
+            .all(|i| flags[i] & (flag::GIVEN_COMMON | flag::SURNAME_COMMON) == 0);
     if surname_first {
         keys.push(toks[n.start].hash);
     }

@@ -28,7 +28,10 @@ fn title_short_form_and_possessive_are_one_person_with_the_fullest_name() {
                 Brenner met the mayor. Brenner's aides said the talks went well.";
     let found = people(text);
     assert_eq!(found.len(), 1, "{found:?}");
-    assert_eq!(person(&found, "Harold Brenner"), ["Harold Brenner", "Brenner", "Brenner"]);
+    assert_eq!(
+        person(&found, "Harold Brenner"),
+        ["Harold Brenner", "Brenner", "Brenner"]
+    );
 }
 
 #[test]
@@ -61,7 +64,10 @@ fn two_people_sharing_a_surname_stay_two_and_short_forms_go_to_the_nearest() {
                 lawmaker, answered him. Kim said the budget was too small.";
     let found = people(text);
     let names: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
-    assert!(names.contains(&"Kim Tae-hoon") && names.contains(&"Kim Soo-ah"), "{found:?}");
+    assert!(
+        names.contains(&"Kim Tae-hoon") && names.contains(&"Kim Soo-ah"),
+        "{found:?}"
+    );
     // The lone "Kim" follows Kim Soo-ah, the last Kim named.
     assert_eq!(person(&found, "Kim Soo-ah").len(), 2, "{found:?}");
     assert_eq!(person(&found, "Kim Tae-hoon").len(), 1, "{found:?}");
@@ -71,7 +77,10 @@ fn two_people_sharing_a_surname_stay_two_and_short_forms_go_to_the_nearest() {
 fn initials_belong_to_the_name() {
     let text = "The envoy, Margaret L. Okafor, told reporters the vote was close. Okafor smiled.";
     let found = people(text);
-    assert_eq!(person(&found, "Margaret L. Okafor"), ["Margaret L. Okafor", "Okafor"]);
+    assert_eq!(
+        person(&found, "Margaret L. Okafor"),
+        ["Margaret L. Okafor", "Okafor"]
+    );
 }
 
 #[test]
@@ -89,7 +98,10 @@ fn hyphenated_and_particle_surnames_link_their_short_forms() {
 fn arabic_particle_names_link_the_short_form_without_the_particle() {
     let text = "Syrian leader Bashar al-Assad spoke on Sunday. Assad blamed foreign powers.";
     let found = people(text);
-    assert_eq!(person(&found, "Bashar al-Assad"), ["Bashar al-Assad", "Assad"]);
+    assert_eq!(
+        person(&found, "Bashar al-Assad"),
+        ["Bashar al-Assad", "Assad"]
+    );
 }
 
 #[test]

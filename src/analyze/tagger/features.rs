@@ -85,7 +85,13 @@ impl<'a> Context<'a> {
             return true;
         }
         let joiner = match t.shape {
-            Shape::Lower => self.flags[i] & flag::PARTICLE != 0 || self.word(i) == "of" || self.word(i) == "and" || self.word(i) == "the" || self.word(i) == "for",
+            Shape::Lower => {
+                self.flags[i] & flag::PARTICLE != 0
+                    || self.word(i) == "of"
+                    || self.word(i) == "and"
+                    || self.word(i) == "the"
+                    || self.word(i) == "for"
+            }
             Shape::Punct => self.word(i) == "&",
             _ => false,
         };

@@ -163,7 +163,14 @@ impl Lexicon {
                 continue;
             };
             let freq: f32 = freq.parse().unwrap_or(0.0);
-            lx.add(name, if freq >= 0.002 { SURNAME | SURNAME_COMMON } else { SURNAME });
+            lx.add(
+                name,
+                if freq >= 0.002 {
+                    SURNAME | SURNAME_COMMON
+                } else {
+                    SURNAME
+                },
+            );
         }
         for r in rows(COUNTRIES) {
             for (col, f) in [(1, COUNTRY), (4, DEMONYM), (5, COUNTRY)] {
@@ -176,10 +183,10 @@ impl Lexicon {
         }
         for r in rows(PLACES) {
             let pop: u32 = r.get(2).and_then(|p| p.parse().ok()).unwrap_or(0);
-            if let Some(name) = r.first().filter(|n| !n.contains(' ')) {
-                if pop >= 100_000 {
-                    lx.add(name, CITY);
-                }
+            if let Some(name) = r.first().filter(|n| !n.contains(' '))
+                && pop >= 100_000
+            {
+                lx.add(name, CITY);
             }
         }
         for r in rows(US_STATES) {

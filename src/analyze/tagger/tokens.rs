@@ -143,10 +143,11 @@ pub fn from_words<S: AsRef<str>>(sentences: &[Vec<S>]) -> (String, Vec<Tok>) {
 fn token_end(chars: &[(usize, char)], i: usize) -> usize {
     let c = chars[i].1;
     let at = |k: usize| chars.get(k).map(|&(_, c)| c);
-    if is_apostrophe(c) && matches!(at(i + 1), Some('s' | 'S')) {
-        if !at(i + 2).is_some_and(char::is_alphanumeric) {
-            return i + 2;
-        }
+    if is_apostrophe(c)
+        && matches!(at(i + 1), Some('s' | 'S'))
+        && !at(i + 2).is_some_and(char::is_alphanumeric)
+    {
+        return i + 2;
     }
     if !c.is_alphanumeric() {
         return i + 1;
@@ -164,7 +165,8 @@ fn token_end(chars: &[(usize, char)], i: usize) -> usize {
         let inner = next.is_some_and(char::is_alphanumeric);
         if is_apostrophe(c) {
             // "Trump's": the possessive is a token of its own.
-            let poss = matches!(next, Some('s' | 'S')) && !at(k + 2).is_some_and(char::is_alphanumeric);
+            let poss =
+                matches!(next, Some('s' | 'S')) && !at(k + 2).is_some_and(char::is_alphanumeric);
             if inner && !poss {
                 k += 1;
                 continue;
@@ -190,7 +192,10 @@ fn token_end(chars: &[(usize, char)], i: usize) -> usize {
             }
             let single_cap = k - i == 1 && chars[i].1.is_uppercase();
             let abbrev = || {
-                let lower: String = chars[i..k].iter().flat_map(|&(_, c)| c.to_lowercase()).collect();
+                let lower: String = chars[i..k]
+                    .iter()
+                    .flat_map(|&(_, c)| c.to_lowercase())
+                    .collect();
                 ABBREVIATIONS.contains(&lower.as_str())
             };
             if dotted || single_cap || (k - i <= 5 && abbrev()) {
@@ -202,17 +207,26 @@ fn token_end(chars: &[(usize, char)], i: usize) -> usize {
     k
 }
 
-fn push(out: &mut Vec<Tok>, text: &str, (b0, b1): (usize, usize), (c0, c1): (usize, usize), nl: bool) {
+fn push(
+    out: &mut Vec<Tok>,
+    text: &str,
+    (b0, b1): (usize, usize),
+    (c0, c1): (usize, usize),
+    nl: bool,
+) {
     let word = &text[b0..b1];
     // A full stop ends a sentence, except after a list number ("1. Lars").
     let n = out.len();
     let list_number = n >= 2 && out[n - 2].shape == Shape::Number && out[n - 2].line_start;
-    let prev_ends = out.last().is_some_and(|p: &Tok| {
-        matches!(&text[p.b0..p.b1], "." | "!" | "?" | ":" | ";")
-    }) && !(list_number && &text[out[n - 1].b0..out[n - 1].b1] == ".");
+    let prev_ends = out
+        .last()
+        .is_some_and(|p: &Tok| matches!(&text[p.b0..p.b1], "." | "!" | "?" | ":" | ";"))
+        && !(list_number && &text[out[n - 1].b0..out[n - 1].b1] == ".");
     let quote_after_end = out.len() >= 2 && {
         let p = &out[out.len() - 1];
-        p.shape == Shape::Punct && p.sent_start && !text[p.b0..p.b1].starts_with(|c: char| c.is_alphanumeric())
+        p.shape == Shape::Punct
+            && p.sent_start
+            && !text[p.b0..p.b1].starts_with(|c: char| c.is_alphanumeric())
     };
     out.push(Tok {
         b0,
@@ -231,11 +245,18 @@ fn push(out: &mut Vec<Tok>, text: &str, (b0, b1): (usize, usize), (c0, c1): (usi
 fn finish(text: &str, toks: &mut [Tok]) {
     let mut start = 0;
     while start < toks.len() {
-        let line_end = text[toks[start].b0..].find('\n').map_or(text.len(), |k| k + toks[start].b0);
+        let line_end = text[toks[start].b0..]
+            .find('\n')
+            .map_or(text.len(), |k| k + toks[start].b0);
         let end = start + toks[start..].partition_point(|t| t.b0 < line_end);
-        let words = toks[start..end].iter().filter(|t| t.shape != Shape::Punct).count();
+        let words = toks[start..end]
+            .iter()
+            .filter(|t| t.shape != Shape::Punct)
+            .count();
         let caps = words >= 2
-            && !text[toks[start].b0..toks[end - 1].b1].chars().any(char::is_lowercase);
+            && !text[toks[start].b0..toks[end - 1].b1]
+                .chars()
+                .any(char::is_lowercase);
         for t in &mut toks[start..end] {
             t.caps_line = caps;
         }
@@ -272,7 +293,11 @@ pub fn shape(word: &str) -> Shape {
         }
     }
     if upper + lower == 0 {
-        return if digit > 0 { Shape::Number } else { Shape::Punct };
+        return if digit > 0 {
+            Shape::Number
+        } else {
+            Shape::Punct
+        };
     }
     if digit > 0 {
         return Shape::Mixed;
@@ -296,7 +321,11 @@ pub fn shape(word: &str) -> Shape {
         };
     }
     if lower == 0 {
-        return if upper == 1 { Shape::Letter } else { Shape::Upper };
+        return if upper == 1 {
+            Shape::Letter
+        } else {
+            Shape::Upper
+        };
     }
     if inner_cap || hyphen {
         return Shape::Compound;
@@ -316,9 +345,15 @@ mod tests {
     fn splits_possessives_and_punctuation_but_keeps_initials_and_abbreviations() {
         assert_eq!(
             words("Mr. J. Smith's U.S. firm, Acme Inc., rose 3.5%."),
-            ["Mr.", "J.", "Smith", "'s", "U.S.", "firm", ",", "Acme", "Inc.", ",", "rose", "3.5", "%", "."]
+            [
+                "Mr.", "J.", "Smith", "'s", "U.S.", "firm", ",", "Acme", "Inc.", ",", "rose",
+                "3.5", "%", "."
+            ]
         );
-        assert_eq!(words("al-Assad's d'Estaing"), ["al-Assad", "'s", "d'Estaing"]);
+        assert_eq!(
+            words("al-Assad's d'Estaing"),
+            ["al-Assad", "'s", "d'Estaing"]
+        );
     }
 
     #[test]
@@ -339,7 +374,10 @@ mod tests {
         let raw = tokenize(&text);
         assert_eq!(toks.len(), raw.len());
         for (a, b) in toks.iter().zip(&raw) {
-            assert_eq!((a.b0, a.b1, a.c0, a.hash, a.shape), (b.b0, b.b1, b.c0, b.hash, b.shape));
+            assert_eq!(
+                (a.b0, a.b1, a.c0, a.hash, a.shape),
+                (b.b0, b.b1, b.c0, b.hash, b.shape)
+            );
             assert_eq!((a.sent_start, a.caps_line), (b.sent_start, b.caps_line));
         }
         assert!(toks[4].caps_line && !toks[0].caps_line);

@@ -56,7 +56,11 @@ impl Trainer {
                 prev = 0;
                 continue;
             }
-            let g = if allowed(prev, usize::from(g)) { g } else { g - 1 };
+            let g = if allowed(prev, usize::from(g)) {
+                g
+            } else {
+                g - 1
+            };
             let n = ctx.features(i, prev, prev2, &mut feats);
             let mut scores = [0f32; LABELS];
             for &f in &feats[..n] {
