@@ -50,7 +50,11 @@ pub(super) fn well_known(text: &str, toks: &[Tok]) -> Vec<(usize, usize)> {
         if t.shape != Shape::Title {
             continue;
         }
+        let w = word(i);
         for (_, full) in KNOWN {
+            if !full.starts_with(w) {
+                continue;
+            }
             let n = full.split(' ').count();
             if i + n <= toks.len() && full.split(' ').zip(i..i + n).all(|(w, k)| word(k) == w) {
                 out.push((i, i + n));

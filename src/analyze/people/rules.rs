@@ -56,11 +56,12 @@ pub(super) fn repair(
             .any(|s| s.kind != Kind::Per && s.start < b && a < s.end)
     };
     let word = |i: usize| &text[toks[i].b0..toks[i].b1];
+    let mut per_mask = vec![false; toks.len()];
+    for s in spans.iter().filter(|s| s.kind == Kind::Per) {
+        per_mask[s.start..s.end].iter_mut().for_each(|m| *m = true);
+    }
     for i in 0..toks.len() {
-        let in_per = out
-            .iter()
-            .any(|s| s.kind == Kind::Per && s.start <= i && i < s.end);
-        if in_per || i > 0 && name_word(&toks[i - 1]) && adjacent(toks, i - 1) {
+        if per_mask[i] || i > 0 && name_word(&toks[i - 1]) && adjacent(toks, i - 1) {
             continue;
         }
         let given = name_word(&toks[i])
@@ -107,10 +108,10 @@ pub(super) fn repair(
             end += 1;
         }
         let bracket = end > i && end + 2 < toks.len() && word(end) == "(" && countries[end + 1];
-        let in_per = out
-            .iter()
-            .any(|s| s.kind == Kind::Per && s.start < end && i < s.end);
-        if bracket && !in_per && !add.iter().any(|a: &Span| a.start < end && i < a.end) {
+        if bracket
+            && !per_mask[i..end].iter().any(|&m| m)
+            && !add.iter().any(|a: &Span| a.start < end && i < a.end)
+        {
             add.push(Span {
                 start: i,
                 end,
@@ -140,10 +141,12 @@ pub(super) fn repair(
             end >= toks.len() || !(toks[end].shape.capitalised() && adjacent(toks, end - 1));
         let known =
             (i..end).any(|k| flags[k] & (flag::GIVEN | flag::SURNAME | flag::SURNAME_FIRST) != 0);
-        let taken = tagged_other(i, end)
-            || out.iter().any(|s| s.start < end && i < s.end)
-            || add.iter().any(|a: &Span| a.start < end && i < a.end);
-        if end - i >= 2 && free_after && known && !taken {
+        let taken = || {
+            tagged_other(i, end)
+                || out.iter().any(|s| s.start < end && i < s.end)
+                || add.iter().any(|a: &Span| a.start < end && i < a.end)
+        };
+        if end - i >= 2 && free_after && known && !taken() {
             add.push(Span {
                 start: i,
                 end,
