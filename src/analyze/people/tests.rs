@@ -22,6 +22,12 @@ fn person<'a>(found: &'a [(String, Vec<String>)], name: &str) -> &'a [String] {
         .unwrap_or_else(|| panic!("no person {name:?} in {found:?}"))
 }
 
+/// Asserts that `text` names the person `name` with these mentions.
+fn assert_mentions(text: &str, name: &str, mentions: &[&str]) {
+    let found = people(text);
+    assert_eq!(person(&found, name), mentions, "{found:?}");
+}
+
 #[test]
 fn title_short_form_and_possessive_are_one_person_with_the_fullest_name() {
     let text = "President Harold Brenner arrived in Lisbon on Tuesday.\n\n\
@@ -53,9 +59,11 @@ fn mention_offsets_count_chars_and_cover_the_short_forms() {
 
 #[test]
 fn surname_first_names_keep_their_family_name_as_the_short_form() {
-    let text = "Chinese leader Xi Jinping met officials on Monday. Xi said trade would grow.";
-    let found = people(text);
-    assert_eq!(person(&found, "Xi Jinping"), ["Xi Jinping", "Xi"]);
+    assert_mentions(
+        "Chinese leader Xi Jinping met officials on Monday. Xi said trade would grow.",
+        "Xi Jinping",
+        &["Xi Jinping", "Xi"],
+    );
 }
 
 #[test]
@@ -75,11 +83,10 @@ fn two_people_sharing_a_surname_stay_two_and_short_forms_go_to_the_nearest() {
 
 #[test]
 fn initials_belong_to_the_name() {
-    let text = "The envoy, Margaret L. Okafor, told reporters the vote was close. Okafor smiled.";
-    let found = people(text);
-    assert_eq!(
-        person(&found, "Margaret L. Okafor"),
-        ["Margaret L. Okafor", "Okafor"]
+    assert_mentions(
+        "The envoy, Margaret L. Okafor, told reporters the vote was close. Okafor smiled.",
+        "Margaret L. Okafor",
+        &["Margaret L. Okafor", "Okafor"],
     );
 }
 
@@ -96,11 +103,10 @@ fn hyphenated_and_particle_surnames_link_their_short_forms() {
 
 #[test]
 fn arabic_particle_names_link_the_short_form_without_the_particle() {
-    let text = "Syrian leader Bashar al-Assad spoke on Sunday. Assad blamed foreign powers.";
-    let found = people(text);
-    assert_eq!(
-        person(&found, "Bashar al-Assad"),
-        ["Bashar al-Assad", "Assad"]
+    assert_mentions(
+        "Syrian leader Bashar al-Assad spoke on Sunday. Assad blamed foreign powers.",
+        "Bashar al-Assad",
+        &["Bashar al-Assad", "Assad"],
     );
 }
 
