@@ -154,3 +154,53 @@ fn demo_stories_quotes_are_found_with_their_speakers() {
         "speakers right {speakers:.3} ({speaker_right}/{found})"
     );
 }
+
+/// Returns the canonical names of the entities of `kind` in a story.
+fn names_of(story: &Value, kind: &str) -> BTreeSet<String> {
+    story["entities"]
+        .as_array()
+        .expect("entities")
+        .iter()
+        .filter(|e| e["kind"] == kind)
+        .filter_map(|e| e["name"].as_str().map(str::to_owned))
+        .collect()
+}
+
+/// Recall and precision of predicted names against the truth, over all stories.
+fn score(kind: &str, field: &str) -> (f64, f64, String) {
+    let (mut found, mut expected_total, mut predicted_total, mut report) = (0, 0, 0, String::new());
+    for (story, truth) in demo_stories() {
+        let predicted = names_of(&story, kind);
+        let expected = codes(truth.get(field));
+        found += expected.intersection(&predicted).count();
+        expected_total += expected.len();
+        predicted_total += predicted.len();
+        for miss in expected.difference(&predicted) {
+            report.push_str(&format!("missed {miss}; "));
+        }
+        for extra in predicted.difference(&expected) {
+            report.push_str(&format!("extra {extra}; "));
+        }
+    }
+    let recall = found as f64 / expected_total.max(1) as f64;
+    let precision = found as f64 / predicted_total.max(1) as f64;
+    eprintln!("demo {kind}: recall {recall:.3}, precision {precision:.3}: {report}");
+    (recall, precision, report)
+}
+
+#[test]
+fn demo_stories_name_their_people_by_their_fullest_form() {
+    let (recall, precision, report) = score("person", "persons");
+    assert!(recall >= 0.9, "person recall {recall:.3}: {report}");
+    assert!(
+        precision >= 0.8,
+        "person precision {precision:.3}: {report}"
+    );
+}
+
+#[test]
+fn demo_stories_name_their_organisations() {
+    let (recall, precision, report) = score("org", "orgs");
+    assert!(recall >= 0.6, "org recall {recall:.3}: {report}");
+    assert!(precision >= 0.5, "org precision {precision:.3}: {report}");
+}

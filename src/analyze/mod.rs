@@ -3,20 +3,38 @@
 //!
 //! Offsets everywhere count Unicode scalar values in the analysed text.
 
+pub mod names;
+pub mod orgs;
+pub mod people;
 pub mod places;
 pub mod quotes;
+pub mod salience;
 mod tables;
+pub mod tagger;
+mod teams;
 
 pub use crate::model::Analysis;
 
 /// The analyser's version, stored with each analysis: a cache analysed by
 /// an older version is analysed again instead of showing stale results.
 /// Raise it whenever a change alters what the analysis finds.
-pub const VERSION: i64 = 1;
+pub const VERSION: i64 = 2;
 
-/// Analyses a story's text (paragraphs joined by a blank line).
+/// Analyses a story's text (paragraphs joined by a blank line) without its
+/// headline; see [`analyze_story`].
 pub fn analyze(text: &str) -> Analysis {
-    let entities = places::find_places(text);
+    analyze_story("", text)
+}
+
+/// Analyses a story: its headline (`title`, may be empty) weighs in the
+/// salience of the entities it names; offsets refer to `text` only.
+///
+/// People and organisations are found before quotes, which read them.
+pub fn analyze_story(title: &str, text: &str) -> Analysis {
+    let mut entities = places::find_places(text);
+    let names = names::find_names(text, &mut entities);
+    entities.extend(names);
+    salience::score(&mut entities, title, text);
     let quotes = quotes::find_quotes(text, &entities);
     Analysis { entities, quotes }
 }

@@ -1,0 +1,193 @@
+//! People and organisations: tag the text once, resolve persons and
+//! organisations within the story, and settle the places the tagger or the
+//! sports context shows to be part of a person's or an organisation's name.
+
+use crate::analyze::{orgs, people, tagger, teams};
+use crate::model::{Entity, EntityKind, Mention};
+
+/// Finds the people and organisations of a text, and removes from `places`
+/// the mentions that lie inside one of their names ("Dynamo Moscow",
+/// "Paris Hilton") or that name a sports club.
+pub fn find_names(text: &str, places: &mut Vec<Entity>) -> Vec<Entity> {
+    let toks = tagger::tokenize(text);
+    let (labels, ctx) = tagger::tag(text, &toks);
+    let spans = defer_to_places(&toks, &tagger::spans(&labels), places);
+    let spans = org_takes_place(text, &toks, spans, places);
+    let mut countries = vec![false; toks.len()];
+    let tok_at = |c: usize| toks.partition_point(|t| t.c0 < c);
+    for m in places
+        .iter()
+        .filter(|p| p.kind == EntityKind::Country)
+        .flat_map(|p| &p.mentions)
+    {
+        let (s, e) = (tok_at(m.start), tok_at(m.end).min(toks.len()));
+        countries[s.min(e)..e].iter_mut().for_each(|c| *c = true);
+    }
+    let found = people::resolve(text, &toks, &ctx.flags, &spans, &countries);
+    let mut taken = vec![false; toks.len()];
+    for m in &found.mentions {
+        taken[m.start..m.end].iter_mut().for_each(|t| *t = true);
+    }
+    let mut org_found = orgs::resolve(text, &toks, &ctx.flags, &spans, &taken);
+    teams::clubs(text, &toks, &ctx.flags, places, &mut org_found);
+    let mention = |start: usize, end: usize| Mention {
+        start: toks[start].c0,
+        end: toks[end - 1].c1,
+        text: text[toks[start].b0..toks[end - 1].b1].to_string(),
+    };
+    let mut out: Vec<Entity> = found
+        .people
+        .iter()
+        .map(|p| entity(EntityKind::Person, &p.name))
+        .collect();
+    for m in &found.mentions {
+        out[m.person].mentions.push(mention(m.start, m.end));
+    }
+    let base = out.len();
+    out.extend(org_found.orgs.iter().map(|n| entity(EntityKind::Org, n)));
+    for m in &org_found.mentions {
+        out[base + m.org].mentions.push(mention(m.start, m.end));
+    }
+    out.retain(|e| !e.mentions.is_empty());
+    firms_not_people(&mut out);
+    drop_places_inside(places, &out);
+    out
+}
+
+/// The places module knows places better than the tagger: a person or
+/// organisation span that is exactly a place name is dropped ("WASHINGTON"
+/// in a dateline), and a person span that opens with one loses it ("U.S.
+/// Cardinal Bernardin"). Longer names keep the place inside them.
+fn defer_to_places(
+    toks: &[tagger::Tok],
+    spans: &[tagger::Span],
+    places: &[Entity],
+) -> Vec<tagger::Span> {
+    let tok_at = |c: usize| toks.partition_point(|t| t.c0 < c);
+    let place_spans: Vec<(usize, usize)> = places
+        .iter()
+        .flat_map(|p| p.mentions.iter().map(|m| (tok_at(m.start), tok_at(m.end))))
+        .collect();
+    let country_spans: Vec<(usize, usize)> = places
+        .iter()
+        .filter(|p| p.kind == EntityKind::Country)
+        .flat_map(|p| p.mentions.iter().map(|m| (tok_at(m.start), tok_at(m.end))))
+        .collect();
+    let mut out = Vec::with_capacity(spans.len());
+    for s in spans {
+        let mut s = *s;
+        if place_spans.contains(&(s.start, s.end)) {
+            continue;
+        }
+        if s.kind == tagger::Kind::Per
+            && let Some(&(_, e)) = country_spans
+                .iter()
+                .find(|&&(ps, pe)| ps == s.start && pe < s.end)
+        {
+            s.start = e;
+        }
+        out.push(s);
+    }
+    out
+}
+
+/// A place written right before an organisation's name, or after its
+/// "of", belongs to it: "Chicago Board of Trade", "News Agency of Nigeria".
+fn org_takes_place(
+    text: &str,
+    toks: &[tagger::Tok],
+    mut spans: Vec<tagger::Span>,
+    places: &[Entity],
+) -> Vec<tagger::Span> {
+    use tagger::Kind;
+    let tok_at = |c: usize| toks.partition_point(|t| t.c0 < c);
+    let mut place_spans: Vec<(usize, usize)> = places
+        .iter()
+        .flat_map(|p| p.mentions.iter().map(|m| (tok_at(m.start), tok_at(m.end))))
+        .collect();
+    place_spans.extend(
+        spans
+            .iter()
+            .filter(|s| s.kind == Kind::Loc)
+            .map(|s| (s.start, s.end)),
+    );
+    let joined = |a: usize| {
+        a + 1 < toks.len() && !toks[a + 1].line_start && toks[a + 1].b0 == toks[a].b1 + 1
+    };
+    let mut absorbed: Vec<(usize, usize)> = Vec::new();
+    for s in spans.iter_mut().filter(|s| s.kind == Kind::Org) {
+        if let Some(&(ps, pe)) = place_spans
+            .iter()
+            .find(|&&(ps, pe)| pe == s.start && ps < pe && joined(pe - 1))
+        {
+            absorbed.push((ps, pe));
+            s.start = ps;
+        }
+        let of = s.end < toks.len()
+            && &text[toks[s.end].b0..toks[s.end].b1] == "of"
+            && joined(s.end - 1)
+            && joined(s.end);
+        if of && let Some(&(ps, pe)) = place_spans.iter().find(|&&(ps, _)| ps == s.end + 1) {
+            absorbed.push((ps, pe));
+            s.end = pe;
+        }
+    }
+    spans.retain(|s| !(s.kind == Kind::Loc && absorbed.contains(&(s.start, s.end))));
+    spans
+}
+
+/// A one-word "person" whose word opens an organisation's name in the same
+/// story is that organisation, shortened ("Jones" after "Jones Medical").
+fn firms_not_people(entities: &mut Vec<Entity>) {
+    let firms: Vec<(String, usize)> = entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind == EntityKind::Org && e.name.contains(' '))
+        .filter_map(|(k, e)| e.name.split(' ').next().map(|w| (w.to_string(), k)))
+        .collect();
+    let mut moved: Vec<(usize, Vec<Mention>)> = Vec::new();
+    for e in entities
+        .iter_mut()
+        .filter(|e| e.kind == EntityKind::Person && !e.name.contains(' '))
+    {
+        if let Some(&(_, k)) = firms.iter().find(|(w, _)| *w == e.name) {
+            moved.push((k, std::mem::take(&mut e.mentions)));
+        }
+    }
+    for (k, ms) in moved {
+        entities[k].mentions.extend(ms);
+        entities[k].mentions.sort_by_key(|m| m.start);
+    }
+    entities.retain(|e| !e.mentions.is_empty());
+}
+
+fn entity(kind: EntityKind, name: &str) -> Entity {
+    Entity {
+        kind,
+        name: name.to_string(),
+        country: None,
+        salience: 0.0,
+        mentions: Vec::new(),
+    }
+}
+
+/// Drops city mentions inside a person's or an organisation's name
+/// ("Paris Hilton"), and country mentions inside a longer organisation
+/// name ("Bank of Japan"); a country named on its own stays.
+fn drop_places_inside(places: &mut Vec<Entity>, names: &[Entity]) {
+    let spans: Vec<(usize, usize, EntityKind)> = names
+        .iter()
+        .flat_map(|e| e.mentions.iter().map(|m| (m.start, m.end, e.kind)))
+        .collect();
+    for p in places.iter_mut() {
+        let city = p.kind == EntityKind::Place;
+        p.mentions.retain(|m| {
+            !spans.iter().any(|&(s, e, kind)| {
+                let inside = s <= m.start && m.end <= e;
+                let longer = e - s > m.end - m.start;
+                inside && (city || (longer && kind == EntityKind::Org))
+            })
+        });
+    }
+    places.retain(|p| !p.mentions.is_empty());
+}

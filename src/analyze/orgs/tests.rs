@@ -1,0 +1,104 @@
+//! Unit tests of organisation finding and linking, on our own sentences.
+
+use crate::analyze::analyze;
+use crate::model::EntityKind;
+
+fn orgs(text: &str) -> Vec<(String, Vec<String>)> {
+    analyze(text)
+        .entities
+        .into_iter()
+        .filter(|e| e.kind == EntityKind::Org)
+        .map(|e| (e.name, e.mentions.into_iter().map(|m| m.text).collect()))
+        .collect()
+}
+
+#[test]
+fn an_acronym_defined_in_parentheses_links_later_uses() {
+    let text = "The Caspian Fisheries Regulatory Authority (CFRA) issued new quotas. \
+                CFRA inspectors will check every port.";
+    let found = orgs(text);
+    let cfra = found
+        .iter()
+        .find(|(n, _)| n == "Caspian Fisheries Regulatory Authority")
+        .unwrap_or_else(|| panic!("{found:?}"));
+    assert_eq!(
+        cfra.1.iter().filter(|m| *m == "CFRA").count(),
+        2,
+        "{found:?}"
+    );
+}
+
+#[test]
+fn known_short_forms_take_the_full_name() {
+    let text = "The United Nations called for calm. A U.N. spokesman said the UN team was ready.";
+    let found = orgs(text);
+    let un: Vec<_> = found
+        .iter()
+        .filter(|(n, _)| n == "United Nations")
+        .collect();
+    assert_eq!(un.len(), 1, "{found:?}");
+    assert!(un[0].1.len() >= 3, "{found:?}");
+}
+
+#[test]
+fn names_ending_in_an_organisation_word_are_organisations() {
+    let text = "Officials from the Danube Shipping Association met on Monday.";
+    let names: Vec<String> = orgs(text).into_iter().map(|(n, _)| n).collect();
+    assert!(
+        names.contains(&"Danube Shipping Association".to_string()),
+        "{names:?}"
+    );
+}
+
+#[test]
+fn a_government_ministry_is_not_an_organisation() {
+    let text = "Norway's Foreign Ministry summoned the envoy on Thursday.";
+    assert!(
+        orgs(text).iter().all(|(n, _)| !n.contains("Ministry")),
+        "{:?}",
+        orgs(text)
+    );
+}
+
+#[test]
+fn a_place_inside_an_organisation_name_is_no_place() {
+    let a = analyze("Traders at the Chicago Board of Trade sold corn, the Bank of Japan said.");
+    let places: Vec<&str> = a
+        .entities
+        .iter()
+        .filter(|e| matches!(e.kind, EntityKind::Place | EntityKind::Country))
+        .flat_map(|e| e.mentions.iter().map(|m| m.text.as_str()))
+        .collect();
+    assert!(places.is_empty(), "{places:?}");
+}
+
+#[test]
+fn a_city_club_in_a_match_report_is_an_organisation_not_a_place() {
+    let text = "Leicester beat Norwich 2-1 in the league on Saturday. The striker scored twice \
+                and the coach praised the defence after the match, a win that lifts \
+                Leicester to third. Norwich fans left early.";
+    let a = analyze(text);
+    let places: Vec<&str> = a
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Place)
+        .map(|e| e.name.as_str())
+        .collect();
+    assert!(
+        !places.contains(&"Leicester") && !places.contains(&"Norwich"),
+        "{places:?}"
+    );
+    let names: Vec<String> = orgs(text).into_iter().map(|(n, _)| n).collect();
+    assert!(names.contains(&"Leicester".to_string()), "{names:?}");
+}
+
+#[test]
+fn a_city_outside_sport_stays_a_place() {
+    let text = "Flooding closed roads in Leicester on Saturday, and the council opened shelters.";
+    let a = analyze(text);
+    assert!(
+        a.entities
+            .iter()
+            .any(|e| e.kind == EntityKind::Place && e.name == "Leicester")
+    );
+}

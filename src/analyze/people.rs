@@ -1,0 +1,178 @@
+//! People: the tagger's person names, cleaned of titles, resolved within the
+//! story so that every person has one canonical name (the fullest form the
+//! story uses) and every mention, down to a lone "Trump's", points to it.
+//!
+//! Resolution, in order: full names (two words or more) are grouped when
+//! they share a surname and compatible given names ("Donald Trump",
+//! "Donald J. Trump"); then every lone word that is a known person's
+//! surname (or the first word of a surname-first name such as "Xi
+//! Jinping") becomes a mention of the nearest such person before it (after
+//! it when none is before), so two people who share a surname stay two.
+
+mod name;
+mod rules;
+
+use crate::analyze::tagger::lexicon::flag;
+use crate::analyze::tagger::{Kind, Span, Tok};
+pub use name::{Gender, gender};
+use name::{Name, surname_keys};
+
+/// One person mention: tokens `start..end`.
+#[derive(Debug, Clone, Copy)]
+pub struct PersonMention {
+    pub start: usize,
+    pub end: usize,
+    /// Index of the person in [`Resolved::people`].
+    pub person: usize,
+}
+
+/// A person of the story.
+#[derive(Debug, Clone)]
+pub struct Person {
+    /// The canonical name.
+    pub name: String,
+    pub gender: Option<Gender>,
+}
+
+/// The people of one story with their mentions, in text order.
+#[derive(Debug, Default)]
+pub struct Resolved {
+    pub people: Vec<Person>,
+    pub mentions: Vec<PersonMention>,
+}
+
+/// Resolves the tagger's person spans of a text (and the lone surnames it
+/// missed) into people; `countries` marks the tokens of country names.
+pub fn resolve(
+    text: &str,
+    toks: &[Tok],
+    flags: &[u32],
+    spans: &[Span],
+    countries: &[bool],
+) -> Resolved {
+    let word = |i: usize| &text[toks[i].b0..toks[i].b1];
+    let spans = rules::repair(text, toks, flags, spans, countries);
+    // "Douglas & Lomason" is a firm, not two people.
+    let firm = |s: usize, e: usize| {
+        let amp = |i: usize| i < toks.len() && word(i) == "&";
+        (s > 0 && amp(s - 1)) || amp(e)
+    };
+    let mut names: Vec<Name> = spans
+        .iter()
+        .filter(|s| s.kind == Kind::Per && !firm(s.start, s.end))
+        .filter_map(|s| Name::clean(text, toks, flags, s.start, s.end))
+        .collect();
+    let mut out = Resolved::default();
+    // Full names first: each group of compatible full names is one person.
+    let mut full: Vec<(usize, Name)> = Vec::new();
+    for n in names.iter().filter(|n| n.end - n.start >= 2) {
+        let same = full.iter().position(|(_, f)| f.same_person(n, text, toks));
+        match same {
+            Some(k) => {
+                if n.len_chars(toks) > full[k].1.len_chars(toks) {
+                    let person = full[k].0;
+                    out.people[person].name = n.text(text, toks);
+                    out.people[person].gender = out.people[person].gender.or(n.gender);
+                    full[k].1 = *n;
+                }
+            }
+            None => {
+                out.people.push(Person {
+                    name: n.text(text, toks),
+                    gender: n.gender,
+                });
+                full.push((out.people.len() - 1, *n));
+            }
+        }
+    }
+    // Surname keys of every full name, for the lone words.
+    let mut keys: Vec<(u64, usize)> = Vec::new();
+    for (person, n) in &full {
+        for k in surname_keys(text, toks, flags, n) {
+            keys.push((k, *person));
+        }
+    }
+    // Lone words: capitalised words that are a known surname, outside
+    // every longer name.
+    let mut busy = vec![false; toks.len()];
+    for n in names.iter().filter(|n| n.end - n.start >= 2) {
+        busy[n.start..n.end].iter_mut().for_each(|b| *b = true);
+    }
+    for s in spans
+        .iter()
+        .filter(|s| s.kind != Kind::Per && s.end - s.start >= 2)
+    {
+        busy[s.start..s.end].iter_mut().for_each(|b| *b = true);
+    }
+    for n in names.iter().filter(|n| n.end - n.start == 1) {
+        busy[n.start] = true;
+    }
+    let key_set: std::collections::HashSet<u64> = keys.iter().map(|&(k, _)| k).collect();
+    for i in 0..toks.len() {
+        if busy[i]
+            || !toks[i].shape.capitalised()
+            || !key_set.contains(&toks[i].hash)
+            || firm(i, i + 1)
+        {
+            continue;
+        }
+        names.push(Name::single(i, flags, toks));
+    }
+    names.sort_by_key(|n| n.start);
+    for n in &names {
+        let person = if n.end - n.start >= 2 {
+            full.iter()
+                .find(|(_, f)| f.same_person(n, text, toks))
+                .map(|(p, _)| *p)
+        } else {
+            nearest(&keys, &out.mentions, toks[n.start].hash, n.start)
+        };
+        let person = match person {
+            Some(p) => p,
+            None => {
+                // A lone name no full name explains: a person of its own,
+                // shared by its later uses.
+                out.people.push(Person {
+                    name: word(n.start).to_string(),
+                    gender: n.gender,
+                });
+                keys.push((toks[n.start].hash, out.people.len() - 1));
+                out.people.len() - 1
+            }
+        };
+        out.mentions.push(PersonMention {
+            start: n.start,
+            end: n.end,
+            person,
+        });
+    }
+    out
+}
+
+/// The person a lone surname at token `at` names: the one of that surname
+/// mentioned last before it, else the first one after it.
+fn nearest(keys: &[(u64, usize)], mentions: &[PersonMention], h: u64, at: usize) -> Option<usize> {
+    let candidates: Vec<usize> = keys
+        .iter()
+        .filter(|&&(k, _)| k == h)
+        .map(|&(_, p)| p)
+        .collect();
+    match candidates.as_slice() {
+        [] => None,
+        [one] => Some(*one),
+        many => mentions
+            .iter()
+            .rev()
+            .find(|m| m.start < at && many.contains(&m.person))
+            .map(|m| m.person)
+            .or(Some(many[0])),
+    }
+}
+
+/// Whether a word is a title or honorific (never part of a name).
+pub fn is_title(flags: u32) -> bool {
+    flags & flag::TITLE != 0
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,186 @@
+//! One written person name: its tokens without titles, its surname and
+//! given-name parts, and the gender its given name or title shows.
+
+use crate::analyze::tagger::hash::word_hash;
+use crate::analyze::tagger::lexicon::{self, flag};
+use crate::analyze::tagger::{Shape, Tok};
+
+/// A person's gender as the text or the census names show it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    Male,
+    Female,
+}
+
+/// Returns the gender a given name (the first word of `name`) usually has.
+pub fn gender(name: &str) -> Option<Gender> {
+    from_flags(lexicon::get().word(name.split_whitespace().next()?))
+}
+
+fn from_flags(f: u32) -> Option<Gender> {
+    if f & flag::MALE != 0 {
+        Some(Gender::Male)
+    } else if f & flag::FEMALE != 0 {
+        Some(Gender::Female)
+    } else {
+        None
+    }
+}
+
+/// Honorifics that show a gender.
+fn title_gender(word: &str) -> Option<Gender> {
+    match word.trim_end_matches('.').to_lowercase().as_str() {
+        "mr" | "sir" | "lord" | "king" | "prince" | "father" | "sheikh" => Some(Gender::Male),
+        "mrs" | "ms" | "miss" | "dame" | "lady" | "queen" | "princess" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+/// The flags of a token, reading "Mr." as "mr".
+pub(super) fn word_flags(text: &str, toks: &[Tok], flags: &[u32], i: usize) -> u32 {
+    let f = flags[i];
+    let w = &text[toks[i].b0..toks[i].b1];
+    if f == 0 && w.ends_with('.') {
+        return lexicon::get().get(word_hash(w.trim_end_matches('.')));
+    }
+    f
+}
+
+/// A person name as written: tokens `start..end`, titles left out.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Name {
+    pub start: usize,
+    pub end: usize,
+    pub gender: Option<Gender>,
+}
+
+impl Name {
+    /// Cleans a tagged span: drops leading titles and articles and trailing
+    /// marks; `None` when nothing is left.
+    pub fn clean(
+        text: &str,
+        toks: &[Tok],
+        flags: &[u32],
+        mut start: usize,
+        mut end: usize,
+    ) -> Option<Name> {
+        let mut gender = None;
+        while start < end {
+            let w = &text[toks[start].b0..toks[start].b1];
+            let f = word_flags(text, toks, flags, start);
+            let title =
+                f & flag::TITLE != 0 && f & (flag::GIVEN_COMMON | flag::SURNAME_COMMON) == 0;
+            // "U.S. Ambassador ...", "British envoy ...": the country is no part of the name.
+            let country = end - start >= 2
+                && (toks[start].shape == Shape::Dotted || f & (flag::COUNTRY | flag::DEMONYM) != 0);
+            if title
+                || country
+                || w.eq_ignore_ascii_case("the")
+                || w == "Mr."
+                || w == "Mrs."
+                || w == "Ms."
+            {
+                gender = gender.or(title_gender(w));
+                start += 1;
+            } else {
+                break;
+            }
+        }
+        while end > start && matches!(toks[end - 1].shape, Shape::Punct | Shape::Possessive) {
+            end -= 1;
+        }
+        if start == end {
+            return None;
+        }
+        // A word of an organisation or a place name ("Survey", "County")
+        // is never part of a person's name.
+        let foreign = (start..end).any(|i| {
+            let f = flags[i];
+            (f & (flag::ORG_END | flag::PLACE_WORD) != 0
+                && f & (flag::GIVEN_COMMON | flag::SURNAME_COMMON) == 0)
+                || toks[i].shape == Shape::Upper && !toks[i].caps_line
+        });
+        // A lone word English writes in lower case is no name ("Campaigners").
+        let common = end - start == 1
+            && flags[start]
+                & (flag::COMMON | flag::TITLE | flag::CALENDAR | flag::DEMONYM | flag::COUNTRY)
+                != 0;
+        // "Geological Survey", "Defense Ministry": the name of an organisation.
+        let org_follows = end < toks.len()
+            && toks[end].b0 == toks[end - 1].b1 + 1
+            && matches!(toks[end].shape, Shape::Title | Shape::Upper)
+            && flags[end] & flag::ORG_END != 0;
+        if foreign || common || org_follows {
+            return None;
+        }
+        let gender = gender.or_else(|| from_flags(flags[start]));
+        Some(Name { start, end, gender })
+    }
+
+    /// A lone word, widened over the particles before it ("von der Leyen").
+    pub fn single(i: usize, flags: &[u32], toks: &[Tok]) -> Name {
+        let mut start = i;
+        while start > 0
+            && toks[start - 1].shape == Shape::Lower
+            && flags[start - 1] & flag::PARTICLE != 0
+            && toks[start - 1].b1 + 1 >= toks[start].b0
+        {
+            start -= 1;
+        }
+        Name {
+            start,
+            end: i + 1,
+            gender: None,
+        }
+    }
+
+    pub fn text(&self, text: &str, toks: &[Tok]) -> String {
+        let s = &text[toks[self.start].b0..toks[self.end - 1].b1];
+        s.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    pub fn len_chars(&self, toks: &[Tok]) -> usize {
+        toks[self.end - 1].c1 - toks[self.start].c0
+    }
+
+    /// Whether two full names are the same person: the same last word and
+    /// compatible first words (equal, an initial of the other, or a particle).
+    pub fn same_person(&self, other: &Name, text: &str, toks: &[Tok]) -> bool {
+        if toks[self.end - 1].hash != toks[other.end - 1].hash {
+            return false;
+        }
+        let first = |n: &Name| &text[toks[n.start].b0..toks[n.start].b1];
+        let (a, b) = (first(self), first(other));
+        if a.eq_ignore_ascii_case(b) {
+            return true;
+        }
+        let initial = |x: &str, y: &str| {
+            let x = x.trim_end_matches('.');
+            x.chars().count() == 1 && y.starts_with(x)
+        };
+        let particle = |x: &str| lexicon::get().word(x) & flag::PARTICLE != 0;
+        initial(a, b) || initial(b, a) || particle(a) || particle(b)
+    }
+}
+
+/// The word hashes a lone mention of this person may have: the last word,
+/// the last word without an "al-" style prefix, and the first word of a
+/// surname-first name ("Xi" of "Xi Jinping").
+pub(super) fn surname_keys(text: &str, toks: &[Tok], flags: &[u32], n: &Name) -> Vec<u64> {
+    let last = n.end - 1;
+    let mut keys = vec![toks[last].hash];
+    let w = &text[toks[last].b0..toks[last].b1];
+    if let Some((pre, rest)) = w.split_once(['-', '\'', '\u{2019}'])
+        && lexicon::get().word(pre) & flag::PARTICLE != 0
+    {
+        keys.push(word_hash(rest));
+    }
+    let surname_first = flags[n.start] & flag::SURNAME_FIRST != 0
+        && n.end - n.start <= 3
+        && (n.start + 1..n.end)
+            .all(|i| flags[i] & (flag::GIVEN_COMMON | flag::SURNAME_COMMON) == 0);
+    if surname_first {
+        keys.push(toks[n.start].hash);
+    }
+    keys
+}

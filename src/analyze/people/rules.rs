@@ -1,0 +1,311 @@
+//! Gazetteer rules that repair the tagger's person spans: initials before
+//! a surname belong to the name ("A. Dale"), and a common given name
+//! followed by one or two unknown capitalised words is a person even where
+//! the tagger read an organisation ("Andrei Olhovskiy").
+
+use crate::analyze::tagger::lexicon::flag;
+use crate::analyze::tagger::{Kind, Shape, Span, Tok};
+
+/// Words that cannot be part of a person's name.
+const NOT_NAME: u32 = flag::ORG_END
+    | flag::ORG_START
+    | flag::COUNTRY
+    | flag::DEMONYM
+    | flag::CALENDAR
+    | flag::TITLE
+    | flag::COMMON;
+
+fn initial(text: &str, t: &Tok) -> bool {
+    let w = &text[t.b0..t.b1];
+    match t.shape {
+        Shape::Abbrev => w.chars().count() == 2,
+        Shape::Dotted => w.chars().all(|c| c == '.' || c.is_uppercase()),
+        _ => false,
+    }
+}
+
+fn word_flags_title(text: &str, toks: &[Tok], flags: &[u32], i: usize) -> bool {
+    let f = super::name::word_flags(text, toks, flags, i);
+    f & flag::TITLE != 0
+        && f & (flag::GIVEN_COMMON | flag::SURNAME_COMMON) == 0
+        && !matches!(toks[i].shape, Shape::Upper)
+}
+
+fn adjacent(toks: &[Tok], i: usize) -> bool {
+    !toks[i + 1].line_start && toks[i + 1].b0 <= toks[i].b1 + 1
+}
+
+fn name_word(t: &Tok) -> bool {
+    matches!(t.shape, Shape::Title | Shape::Compound) && !t.caps_line
+}
+
+/// Returns the spans with person names repaired; `countries` marks the
+/// tokens of country names.
+pub(super) fn repair(
+    text: &str,
+    toks: &[Tok],
+    flags: &[u32],
+    spans: &[Span],
+    countries: &[bool],
+) -> Vec<Span> {
+    let mut out: Vec<Span> = spans.to_vec();
+    let mut add = Vec::new();
+    let tagged_other = |a: usize, b: usize| {
+        spans
+            .iter()
+            .any(|s| s.kind != Kind::Per && s.start < b && a < s.end)
+    };
+    let word = |i: usize| &text[toks[i].b0..toks[i].b1];
+    let mut per_mask = vec![false; toks.len()];
+    for s in spans.iter().filter(|s| s.kind == Kind::Per) {
+        per_mask[s.start..s.end].iter_mut().for_each(|m| *m = true);
+    }
+    for i in 0..toks.len() {
+        if per_mask[i] || i > 0 && name_word(&toks[i - 1]) && adjacent(toks, i - 1) {
+            continue;
+        }
+        let given = name_word(&toks[i])
+            && flags[i] & flag::GIVEN_COMMON != 0
+            && flags[i] & (NOT_NAME | flag::CITY) == 0;
+        let starts = given || initial(text, &toks[i]);
+        if !starts {
+            continue;
+        }
+        let mut end = i + 1;
+        while end < toks.len()
+            && end - i < 4
+            && (initial(text, &toks[end]) || name_word(&toks[end]))
+            && adjacent(toks, end - 1)
+        {
+            end += 1;
+        }
+        let last_ok = end - i >= 2
+            && name_word(&toks[end - 1])
+            && (i + 1..end).all(|k| flags[k] & NOT_NAME == 0);
+        let free_after =
+            end >= toks.len() || !(toks[end].shape.capitalised() && adjacent(toks, end - 1));
+        if last_ok && free_after {
+            add.push(Span {
+                start: i,
+                end,
+                kind: Kind::Per,
+            });
+        }
+    }
+    // Unknown names of one to three words before a country in brackets,
+    // as results lists write athletes: "Ana Brolin ( Sweden )".
+    for i in 0..toks.len() {
+        if !name_word(&toks[i]) || (i > 0 && name_word(&toks[i - 1]) && adjacent(toks, i - 1)) {
+            continue;
+        }
+        let mut end = i;
+        while end < toks.len()
+            && end - i < 3
+            && (name_word(&toks[end]) || initial(text, &toks[end]))
+            && flags[end] & NOT_NAME == 0
+            && !countries[end]
+        {
+            end += 1;
+        }
+        let bracket = end > i && end + 2 < toks.len() && word(end) == "(" && countries[end + 1];
+        if bracket
+            && !per_mask[i..end].iter().any(|&m| m)
+            && !add.iter().any(|a: &Span| a.start < end && i < a.end)
+        {
+            add.push(Span {
+                start: i,
+                end,
+                kind: Kind::Per,
+            });
+        }
+    }
+    // Two or three capitalised words no list knows, inside a sentence and
+    // untagged, read as a person's name when one of them is a known name.
+    for i in 1..toks.len() {
+        let opens =
+            !toks[i].sent_start || flags[i] & (flag::SURNAME_FIRST | flag::GIVEN_COMMON) != 0;
+        if !name_word(&toks[i]) || !opens || (name_word(&toks[i - 1]) && adjacent(toks, i - 1)) {
+            continue;
+        }
+        let mut end = i;
+        while end < toks.len()
+            && end - i < 3
+            && name_word(&toks[end])
+            && flags[end] & (NOT_NAME | flag::CITY) == 0
+            && !countries[end]
+            && (end == i || adjacent(toks, end - 1))
+        {
+            end += 1;
+        }
+        let free_after =
+            end >= toks.len() || !(toks[end].shape.capitalised() && adjacent(toks, end - 1));
+        let known =
+            (i..end).any(|k| flags[k] & (flag::GIVEN | flag::SURNAME | flag::SURNAME_FIRST) != 0);
+        let taken = || {
+            tagged_other(i, end)
+                || out.iter().any(|s| s.start < end && i < s.end)
+                || add.iter().any(|a: &Span| a.start < end && i < a.end)
+        };
+        if end - i >= 2 && free_after && known && !taken() {
+            add.push(Span {
+                start: i,
+                end,
+                kind: Kind::Per,
+            });
+        }
+    }
+    // After a title ("leader Xi Jinping"), one to three unknown or name
+    // words are a person's name.
+    for i in 1..toks.len() {
+        let title = word_flags_title(text, toks, flags, i - 1);
+        if !title
+            || !name_word(&toks[i])
+            || !adjacent(toks, i - 1)
+            || flags[i] & (NOT_NAME | flag::CITY) != 0
+            || countries[i]
+        {
+            continue;
+        }
+        let mut end = i + 1;
+        while end < toks.len()
+            && end - i < 3
+            && adjacent(toks, end - 1)
+            && (name_word(&toks[end]) || toks[end].shape == Shape::Particle)
+            && flags[end] & NOT_NAME == 0
+        {
+            end += 1;
+        }
+        let taken = tagged_other(i, end)
+            || out.iter().any(|s| s.start < end && i < s.end)
+            || add.iter().any(|a: &Span| a.start < end && i < a.end);
+        if !taken {
+            add.push(Span {
+                start: i,
+                end,
+                kind: Kind::Per,
+            });
+        }
+    }
+    for s in out.iter_mut().filter(|s| s.kind == Kind::Per) {
+        // Initials run into a tagged surname: "A. Dale".
+        while s.start > 0 && initial(text, &toks[s.start - 1]) && adjacent(toks, s.start - 1) {
+            s.start -= 1;
+        }
+        // An unknown capitalised word right before a name is its given name,
+        // and so is a given name that is also a country's ("Jordan Pike")
+        // where the text does not name the country; particles go with it
+        // ("Saeed bin Hamad").
+        loop {
+            let p = s.start;
+            let particle = p >= 2
+                && toks[p - 1].shape == Shape::Lower
+                && flags[p - 1] & flag::PARTICLE != 0
+                && adjacent(toks, p - 1);
+            let q = if particle { p - 1 } else { p };
+            if q == 0 || !name_word(&toks[q - 1]) || !adjacent(toks, q - 1) || countries[q - 1] {
+                break;
+            }
+            let f = flags[q - 1];
+            let blocked = if f & flag::GIVEN != 0 {
+                NOT_NAME & !flag::COUNTRY
+            } else {
+                NOT_NAME | flag::CITY
+            };
+            if f & (blocked | flag::SPEECH) != 0 {
+                break;
+            }
+            s.start = q - 1;
+        }
+        // Particles, initials and the surname after them: "Bashar al-Assad",
+        // "Von der Leyen", "Saeed bin Hamad al-Nuaimi", "Renée A. Castellanos";
+        // and the given name after a surname-first family name ("Yoon Da-hye").
+        loop {
+            let mut end = s.end;
+            while end < toks.len()
+                && adjacent(toks, end - 1)
+                && toks[end].shape == Shape::Lower
+                && flags[end] & flag::PARTICLE != 0
+            {
+                end += 1;
+            }
+            while end < toks.len() && adjacent(toks, end - 1) && initial(text, &toks[end]) {
+                end += 1;
+            }
+            let surname = end < toks.len()
+                && adjacent(toks, end - 1)
+                && (name_word(&toks[end]) || toks[end].shape == Shape::Particle)
+                && flags[end] & (NOT_NAME | flag::SPEECH) == 0
+                && !countries[end];
+            let open_particle = (flags[s.end - 1] & flag::PARTICLE != 0
+                || initial(text, &toks[s.end - 1]))
+                && s.end - s.start >= 2;
+            let family_first = s.end - s.start == 1
+                && flags[s.start] & flag::SURNAME_FIRST != 0
+                && end < toks.len()
+                && toks[end].shape == Shape::Compound;
+            if surname
+                && (end > s.end
+                    || open_particle
+                    || family_first
+                    || toks[end].shape == Shape::Particle)
+            {
+                s.end = end + 1;
+            } else {
+                break;
+            }
+        }
+    }
+    // A short name the tagger read as a work or an event, ending in a word
+    // it reads as a person elsewhere in the story, is that person.
+    let per_words: Vec<u64> = out
+        .iter()
+        .filter(|s| s.kind == Kind::Per)
+        .map(|s| toks[s.end - 1].hash)
+        .collect();
+    for s in out
+        .iter_mut()
+        .filter(|s| s.kind == Kind::Misc && s.end - s.start <= 3)
+    {
+        let plain = (s.start..s.end).all(|k| name_word(&toks[k]) && flags[k] & NOT_NAME == 0);
+        if plain && per_words.contains(&toks[s.end - 1].hash) {
+            s.kind = Kind::Per;
+        }
+    }
+    // A word the story reads as a person alone gives its full name where it
+    // follows another name word: "Zoë Marchetti ... Marchetti said".
+    let lone: Vec<u64> = out
+        .iter()
+        .filter(|s| s.kind == Kind::Per && s.end - s.start == 1)
+        .map(|s| toks[s.start].hash)
+        .collect();
+    for i in 1..toks.len() {
+        if !lone.contains(&toks[i].hash) || !adjacent(toks, i - 1) {
+            continue;
+        }
+        let p = i - 1;
+        let given = name_word(&toks[p]) && flags[p] & (NOT_NAME | flag::CITY) == 0 && !countries[p];
+        let busy = out
+            .iter()
+            .chain(&add)
+            .any(|s| s.start < i + 1 && p < s.end && (s.end - s.start >= 2 || s.start == p));
+        if given && !busy {
+            add.push(Span {
+                start: p,
+                end: i + 1,
+                kind: Kind::Per,
+            });
+        }
+    }
+    out.retain(|s| !add.iter().any(|a| a.start < s.end && s.start < a.end));
+    out.extend(add);
+    // Widened names swallow the shorter spans they now overlap.
+    out.sort_by_key(|s| std::cmp::Reverse(s.end - s.start));
+    let mut kept: Vec<Span> = Vec::with_capacity(out.len());
+    for s in out {
+        if !kept.iter().any(|k| k.start < s.end && s.start < k.end) {
+            kept.push(s);
+        }
+    }
+    kept.sort_by_key(|s| s.start);
+    kept
+}
