@@ -302,7 +302,8 @@ fn load_story(store: &Store, id: crate::model::StoryId) -> Result<Loaded, StoreE
     };
     // A stale or missing analysis is made afresh for display; the next
     // fetch stores it.
-    let analysis = crate::analyze::current_or_fresh(store.analysis(story.id)?, &story.text);
+    let analysis =
+        crate::analyze::current_or_fresh(store.analysis(story.id)?, &story.title, &story.text);
     let urls: Vec<Option<String>> = story
         .links
         .iter()

@@ -40,11 +40,11 @@ pub fn analyze_story(title: &str, text: &str) -> Analysis {
 }
 
 /// Returns the stored analysis when this analyser made it, else analyses
-/// `text` afresh (a reader shows current results even before the next fetch
-/// stores them).
-pub fn current_or_fresh(stored: Option<(Analysis, i64)>, text: &str) -> Analysis {
+/// the story afresh (a reader shows current results even before the next
+/// fetch stores them).
+pub fn current_or_fresh(stored: Option<(Analysis, i64)>, title: &str, text: &str) -> Analysis {
     match stored {
         Some((analysis, version)) if version == VERSION => analysis,
-        _ => analyze(text),
+        _ => analyze_story(title, text),
     }
 }

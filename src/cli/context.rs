@@ -87,7 +87,8 @@ pub fn load_demo_if_empty(store: &mut Store) -> anyhow::Result<usize> {
         let stored = store.store_feed(feed, &update, chrono::Utc::now())?;
         for (index, id) in stored.new_items {
             if let Some(article) = articles.get(index) {
-                let text = crate::fetch::run::analyzed(article.clone());
+                let headline = update.items.get(index).map(|item| item.title.as_str());
+                let text = crate::fetch::run::analyzed(article.clone(), headline);
                 store.store_text(id, &text, TextSource::Demo)?;
                 loaded += 1;
             }

@@ -57,7 +57,8 @@ pub fn show(ctx: &Context, id: i64, json: bool) -> anyhow::Result<Outcome> {
     if json {
         // A story analysed by an older analyser is analysed afresh here
         // (without writing: `show` only reads); the next fetch stores it.
-        let analysis = crate::analyze::current_or_fresh(store.analysis(story.id)?, &story.text);
+        let analysis =
+            crate::analyze::current_or_fresh(store.analysis(story.id)?, &story.title, &story.text);
         let mut out = StoryJson::new(story, analysis);
         let grouping = store.grouping(out.id)?;
         out.related = store.related(out.id)?;

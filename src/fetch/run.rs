@@ -89,9 +89,11 @@ pub fn feed_jobs(store: &Store, feeds: &[FeedId]) -> Result<Vec<FeedJob>, StoreE
         .collect()
 }
 
-/// Returns an article with its analysis, made by this build's analyser.
-pub fn analyzed(article: Article) -> StoryText {
-    let analysis = analyze::analyze(&article.text());
+/// Returns an article with its analysis, made by this build's analyser;
+/// the headline (the feed's, else the page's own) weighs in the salience.
+pub fn analyzed(article: Article, headline: Option<&str>) -> StoryText {
+    let headline = headline.or(article.title.as_deref()).unwrap_or_default();
+    let analysis = analyze::analyze_story(headline, &article.text());
     StoryText {
         article,
         analysis,
@@ -114,7 +116,7 @@ async fn reanalyze_stale(writer: &Writer, cpu: &Semaphore) -> Result<usize, Stor
             tokio::task::spawn_blocking(move || {
                 stale
                     .into_iter()
-                    .map(|s| (s.id, analyze::analyze(&s.text)))
+                    .map(|s| (s.id, analyze::analyze_story(&s.title, &s.text)))
                     .collect::<Vec<_>>()
             })
             .await
@@ -267,7 +269,7 @@ async fn fetch_feed(ctx: FeedCtx, job: FeedJob) -> Result<FeedOutcome, StoreErro
                         .as_deref()
                         .or(item.summary_html.as_deref())?;
                     let article = extract::article_from_fragment(html, item.url.as_deref());
-                    (!article.paragraphs.is_empty()).then(|| analyzed(article))
+                    (!article.paragraphs.is_empty()).then(|| analyzed(article, Some(&item.title)))
                 })
                 .collect::<Vec<_>>();
             Ok((parsed, texts, body.validators, body.moved_to))
@@ -390,7 +392,7 @@ async fn fetch_page(
             let base = body.final_url.clone();
             let text = tokio::task::spawn_blocking(move || {
                 let html = extract::decode_html(&body.bytes, body.content_type.as_deref());
-                analyzed(extract::extract_article(&html, Some(&base)))
+                analyzed(extract::extract_article(&html, Some(&base)), None)
             })
             .await;
             match text {

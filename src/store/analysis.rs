@@ -22,6 +22,7 @@ pub struct EntityCount {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StaleAnalysis {
     pub id: StoryId,
+    pub title: String,
     pub text: String,
 }
 
@@ -105,13 +106,14 @@ impl Store {
         limit: usize,
     ) -> Result<Vec<StaleAnalysis>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT id, text FROM stories WHERE analyzer_version < ?1 AND text <> ''
+            "SELECT id, title, text FROM stories WHERE analyzer_version < ?1 AND text <> ''
              ORDER BY id LIMIT ?2",
         )?;
         let rows = stmt.query_map(params![version, super::pages::clamp(limit)], |r| {
             Ok(StaleAnalysis {
                 id: StoryId(r.get(0)?),
-                text: r.get(1)?,
+                title: r.get(1)?,
+                text: r.get(2)?,
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
