@@ -52,7 +52,7 @@ fn feed(srv: &TestServer, f: usize, count: usize) -> String {
     );
     for i in (0..count).rev() {
         let link = srv.url(&format!("/s/{f}/{i}.html"));
-        let description = if f % 2 == 0 {
+        let description = if f.is_multiple_of(2) {
             "&lt;p&gt;Dockers in Peru went back to work. &amp;quot;The strike is over,&amp;quot; said Ana Ruiz, a union leader.&lt;/p&gt;"
         } else {
             ""
@@ -216,7 +216,7 @@ fn sigkill_at_fifty_points_never_leaves_a_half_story_or_loses_a_flag() {
 
         // Every fifth round, a fetch that is left to finish must complete
         // the work of the killed runs before it.
-        if round % COMPLETE_EVERY == 0 {
+        if round.is_multiple_of(COMPLETE_EVERY) {
             assert_complete(&home, round, &flags, &context);
         }
     }
