@@ -19,6 +19,7 @@ use byline::model::StoryId;
 use byline::store::{ListQuery, Store};
 use rusqlite::{Connection, OpenFlags};
 use support::home::{Home, text};
+use support::whole::assert_no_half_story;
 use support::{Reply, TestServer};
 
 const FEEDS: usize = 6;
@@ -121,31 +122,6 @@ fn kill_at(home: &Home, target: u64) -> bool {
     child.kill().expect("SIGKILL");
     child.wait().expect("reap");
     running
-}
-
-/// Checks every story is whole: text and a current analysis (with its
-/// entities and quotes) together, or no text and no analysis.
-fn assert_no_half_story(store: &Store, context: &str) {
-    for row in store.list(&ListQuery::default()).expect("list") {
-        let story = store.story(row.id).expect("story").expect("listed");
-        let analysis = store.analysis(row.id).expect("analysis");
-        if story.text.is_empty() {
-            assert!(
-                analysis.is_none(),
-                "{context}: story {:?} has an analysis but no text",
-                row.id
-            );
-            continue;
-        }
-        let (analysis, version) = analysis
-            .unwrap_or_else(|| panic!("{context}: story {:?} has text but no analysis", row.id));
-        assert_eq!(version, byline::analyze::VERSION, "{context}");
-        assert!(
-            !analysis.entities.is_empty() && !analysis.quotes.is_empty(),
-            "{context}: story {:?} has text without its entities or quotes: {analysis:?}",
-            row.id
-        );
-    }
 }
 
 fn assert_flags(store: &Store, flags: &HashMap<StoryId, (bool, bool)>, context: &str) {

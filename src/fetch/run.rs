@@ -201,10 +201,10 @@ pub async fn run(
             Err(_) => summary.feeds_failed += 1,
         }
     }
-    let (stored, failed) = page_worker.await.unwrap_or((0, 0));
-    summary.pages_stored = stored;
-    summary.pages_failed = failed;
-    if let Some(e) = store_error {
+    let pages_done = page_worker.await.unwrap_or_default();
+    summary.pages_stored = pages_done.stored;
+    summary.pages_failed = pages_done.failed;
+    if let Some(e) = store_error.or(pages_done.store_error) {
         return Err(e);
     }
     if summary.new_stories > 0 {
@@ -341,7 +341,16 @@ async fn report_failure(
     Ok(FeedOutcome::Failed)
 }
 
-/// Fetches and extracts pages as they are queued; returns (stored, failed).
+/// What the page worker did: pages stored and failed, and the first cache
+/// error (a full disk), which fails the run like a feed's would.
+#[derive(Default)]
+struct PagesDone {
+    stored: usize,
+    failed: usize,
+    store_error: Option<StoreError>,
+}
+
+/// Fetches and extracts pages as they are queued.
 async fn fetch_pages(
     client: HttpClient,
     writer: Writer,
@@ -349,13 +358,16 @@ async fn fetch_pages(
     mut queue: mpsc::UnboundedReceiver<PageJob>,
     events: mpsc::UnboundedSender<FetchEvent>,
     in_flight: usize,
-) -> (usize, usize) {
+) -> PagesDone {
     // Bounded so fetched pages never pile up in memory waiting for a core.
     let mut tasks = JoinSet::new();
-    let (mut stored, mut failed) = (0, 0);
-    let mut tally = |ok: Option<bool>| match ok {
-        Some(true) => stored += 1,
-        Some(false) => failed += 1,
+    let mut done = PagesDone::default();
+    let mut tally = |outcome: Option<Result<bool, StoreError>>| match outcome {
+        Some(Ok(true)) => done.stored += 1,
+        Some(Ok(false)) => done.failed += 1,
+        Some(Err(e)) => {
+            done.store_error.get_or_insert(e);
+        }
         None => {}
     };
     loop {
@@ -366,24 +378,24 @@ async fn fetch_pages(
                 }
                 None => break,
             },
-            Some(done) = tasks.join_next(), if !tasks.is_empty() => tally(done.ok().flatten()),
+            Some(joined) = tasks.join_next(), if !tasks.is_empty() => tally(joined.ok()),
         }
     }
-    while let Some(done) = tasks.join_next().await {
-        tally(done.ok().flatten());
+    while let Some(joined) = tasks.join_next().await {
+        tally(joined.ok());
     }
-    (stored, failed)
+    done
 }
 
-/// Fetches one page; returns whether it was stored, or `None` when the
-/// cache failed (the run stops reporting it; the next run retries).
+/// Fetches one page; returns whether it was stored, or the cache's error
+/// (the page stays to fetch; the next run retries it).
 async fn fetch_page(
     client: HttpClient,
     writer: Writer,
     cpu: Arc<Semaphore>,
     job: PageJob,
     events: mpsc::UnboundedSender<FetchEvent>,
-) -> Option<bool> {
+) -> Result<bool, StoreError> {
     let outcome = match client.get_page(&job.url).await {
         Ok(body) => {
             let _permit = cpu.acquire().await;
@@ -403,17 +415,17 @@ async fn fetch_page(
     };
     match outcome {
         Ok(text) => {
-            writer.text(job.id, text).await.ok()?;
+            writer.text(job.id, text).await?;
             let _ = events.send(FetchEvent::PageStored { story: job.id });
-            Some(true)
+            Ok(true)
         }
         Err(error) => {
-            writer.page_error(job.id, error.clone()).await.ok()?;
+            writer.page_error(job.id, error.clone()).await?;
             let _ = events.send(FetchEvent::PageFailed {
                 story: job.id,
                 error,
             });
-            Some(false)
+            Ok(false)
         }
     }
 }

@@ -25,6 +25,7 @@
 mod conn;
 pub mod home;
 mod reply;
+pub mod whole;
 
 use std::collections::HashMap;
 use std::net::{SocketAddr, TcpListener, TcpStream};
