@@ -94,6 +94,9 @@ pub struct FetchConfig {
     pub connect_timeout: f64,
     /// Seconds one request may take from start to the last byte.
     pub timeout: f64,
+    /// Seconds one feed or page may take in all: every redirect hop and a
+    /// Retry-After wait (time queued for a free connection does not count).
+    pub total_timeout: f64,
     /// Largest feed document accepted, in bytes, after decompression.
     pub max_feed_bytes: u64,
     /// Largest article page accepted, in bytes, after decompression.
@@ -118,6 +121,7 @@ impl Default for FetchConfig {
             per_host: 4,
             connect_timeout: 10.0,
             timeout: 30.0,
+            total_timeout: 60.0,
             max_feed_bytes: 10 * 1024 * 1024,
             max_page_bytes: 5 * 1024 * 1024,
             max_redirects: 5,

@@ -11,10 +11,14 @@ use byline::model::Article;
 use byline::sanitize::is_unsafe;
 use proptest::prelude::*;
 
-/// Cases per property: enough to find the common failures, few enough for CI.
+/// Cases per property: enough to find the common failures, few enough for
+/// CI; `PROPTEST_CASES` asks for more in a longer run by hand.
 fn cases(n: u32) -> ProptestConfig {
+    let wanted = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok());
     ProptestConfig {
-        cases: n,
+        cases: wanted.unwrap_or(n),
         failure_persistence: None,
         ..ProptestConfig::default()
     }
