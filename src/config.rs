@@ -105,6 +105,9 @@ pub struct FetchConfig {
     pub max_redirects: usize,
     /// Items kept from one feed document (the first ones).
     pub max_items: usize,
+    /// Paragraphs one story's text may have; a feed item or page with more
+    /// fails (the feed, or the page, reports it).
+    pub max_paragraphs: usize,
     /// Longest wait honoured for a 429/503 Retry-After within one run, in
     /// seconds; a longer one defers the feed to a later run.
     pub max_retry_wait: f64,
@@ -126,6 +129,7 @@ impl Default for FetchConfig {
             max_page_bytes: 5 * 1024 * 1024,
             max_redirects: 5,
             max_items: 1000,
+            max_paragraphs: 2000,
             max_retry_wait: 5.0,
             pages: true,
             user_agent: String::new(),

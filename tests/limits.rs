@@ -114,3 +114,101 @@ fn a_feed_over_its_total_time_fails_alone() {
     );
     assert!(error_of(&srv.url("/good.rss")).is_null());
 }
+
+fn paragraphs(n: usize) -> String {
+    (0..n)
+        .map(|i| format!("<p>Paragraph {i} of a story that goes on and on about the harbour.</p>"))
+        .collect()
+}
+
+#[test]
+fn a_feed_item_with_too_many_paragraphs_fails_its_feed_alone() {
+    let srv = TestServer::start();
+    let long = paragraphs(30).replace('<', "&lt;").replace('>', "&gt;");
+    srv.route(
+        "/long.rss",
+        Reply::ok(
+            RSS,
+            format!(
+                "<rss version=\"2.0\"><channel><title>Long</title>\
+                 <item><title>Short</title><guid>s</guid><description>Fine.</description></item>\
+                 <item><title>Long</title><guid>l</guid><description>{long}</description></item>\
+                 </channel></rss>"
+            ),
+        ),
+    );
+    srv.route("/good.rss", Reply::ok(RSS, feed("Good")));
+    let home = Home::with_feeds(&[]);
+    let urls = [srv.url("/long.rss"), srv.url("/good.rss")];
+    home.follow(&urls, "max_paragraphs = 20\n");
+    let out = home.run(&["fetch", "--feeds-only"]);
+    assert_eq!(out.status.code(), Some(3), "{}", text(&out.stderr));
+    let feeds = home.json(&["feeds", "--json"]);
+    let rows = feeds.as_array().expect("array");
+    assert_eq!(
+        rows[0]["last_error"],
+        "item 2 is too long: it has 30 paragraphs, more than the max_paragraphs limit of 20"
+    );
+    assert_eq!(rows[0]["stories"], 0, "{feeds}");
+    assert!(
+        rows[1]["last_error"].is_null() && rows[1]["stories"] == 1,
+        "{feeds}"
+    );
+
+    // Within the limit, the same feed is stored.
+    home.follow(&urls, "max_paragraphs = 30\n");
+    assert!(home.run(&["fetch", "--feeds-only"]).status.success());
+}
+
+#[test]
+fn a_page_with_too_many_paragraphs_fails_and_the_story_keeps_the_feed_text() {
+    let srv = TestServer::start();
+    let link = srv.url("/long.html");
+    srv.route(
+        "/f.rss",
+        Reply::ok(
+            RSS,
+            format!(
+                "<rss version=\"2.0\"><channel><title>F</title><item><title>Long page</title>\
+                 <link>{link}</link><guid>p</guid><description>The feed's own summary.</description></item>\
+                 </channel></rss>"
+            ),
+        ),
+    );
+    srv.route(
+        "/long.html",
+        Reply::ok(
+            "text/html",
+            format!(
+                "<html><body><article><h1>Long page</h1>{}</article></body></html>",
+                paragraphs(40)
+            ),
+        ),
+    );
+    let home = Home::with_feeds(&[]);
+    home.follow(&[srv.url("/f.rss")], "max_paragraphs = 25\n");
+    let out = home.run(&["fetch"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "a page is not a feed: {}",
+        text(&out.stderr)
+    );
+    assert!(
+        text(&out.stdout).contains("0 pages extracted, 1 failed"),
+        "{}",
+        text(&out.stdout)
+    );
+    let story = home.json(&["show", "1", "--json"]);
+    assert_eq!(story["text"], "The feed's own summary.");
+    let store = byline::store::Store::open(&home.cache()).expect("cache");
+    let (_, error) = store
+        .page_attempts(byline::model::StoryId(1))
+        .expect("attempts");
+    assert_eq!(
+        error.as_deref(),
+        Some(
+            "the page is too long: it has 40 paragraphs, more than the max_paragraphs limit of 25"
+        )
+    );
+}
