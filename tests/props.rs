@@ -258,6 +258,34 @@ fn check_article(article: &Article) -> Result<(), TestCaseError> {
     check_analysis(&text)
 }
 
+fn check_feed(bytes: &[u8], max_items: usize) -> Result<(), TestCaseError> {
+    if let Ok(parsed) = feed::parse(
+        bytes,
+        Some("application/xml"),
+        "http://a.example/feed",
+        max_items,
+    ) {
+        prop_assert!(parsed.items.len() <= max_items);
+        for item in &parsed.items {
+            prop_assert!(!item.title.chars().any(is_unsafe), "{:?}", item.title);
+            prop_assert!(!item.key.is_empty());
+            if let Some(author) = &item.author {
+                prop_assert!(!author.chars().any(is_unsafe), "{author:?}");
+            }
+            if let Some(url) = &item.url {
+                prop_assert!(
+                    url.starts_with("http://") || url.starts_with("https://"),
+                    "{url}"
+                );
+            }
+        }
+        if let Some(title) = &parsed.title {
+            prop_assert!(!title.chars().any(is_unsafe), "{title:?}");
+        }
+    }
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(cases(256))]
 
@@ -304,22 +332,7 @@ proptest! {
         ],
         max_items in 1usize..5,
     ) {
-        if let Ok(parsed) = feed::parse(&bytes, Some("application/xml"), "http://a.example/feed", max_items) {
-            prop_assert!(parsed.items.len() <= max_items);
-            for item in &parsed.items {
-                prop_assert!(!item.title.chars().any(is_unsafe), "{:?}", item.title);
-                prop_assert!(!item.key.is_empty());
-                if let Some(author) = &item.author {
-                    prop_assert!(!author.chars().any(is_unsafe), "{author:?}");
-                }
-                if let Some(url) = &item.url {
-                    prop_assert!(url.starts_with("http://") || url.starts_with("https://"), "{url}");
-                }
-            }
-            if let Some(title) = &parsed.title {
-                prop_assert!(!title.chars().any(is_unsafe), "{title:?}");
-            }
-        }
+        check_feed(&bytes, max_items)?;
     }
 }
 
@@ -341,4 +354,43 @@ fn a_late_xml_declaration_is_a_parse_error_not_a_panic() {
                 <item><title>One</title><guid>1</guid></item></channel></rss>";
     let parsed = feed::parse(late.as_bytes(), None, "http://a.example/", 5).expect("a feed");
     assert_eq!(parsed.items.len(), 1);
+}
+
+/// The files of one fuzz target's corpus (fuzz/corpus/TARGET).
+fn corpus(target: &str) -> Vec<(String, Vec<u8>)> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fuzz/corpus")
+        .join(target);
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("the corpus is in the repository")
+        .map(|entry| {
+            let path = entry.expect("a corpus entry").path();
+            let bytes = std::fs::read(&path).expect("a corpus file");
+            (path.display().to_string(), bytes)
+        })
+        .collect();
+    files.sort();
+    assert!(!files.is_empty(), "{} is empty", dir.display());
+    files
+}
+
+/// Replays the fuzzers' corpora through the same checks as the properties,
+/// so CI catches a regression on an input a fuzzer once found.
+#[test]
+fn the_fuzz_corpora_pass_every_check() {
+    let failed = |name: &str, e: TestCaseError| panic!("{name}: {e}");
+    for (name, bytes) in corpus("feed") {
+        check_feed(&bytes, 50).unwrap_or_else(|e| failed(&name, e));
+    }
+    for (name, bytes) in corpus("extract") {
+        let html = extract::decode_html(&bytes, None);
+        check_article(&extract::extract_article(
+            &html,
+            Some("https://fuzz.example/a"),
+        ))
+        .unwrap_or_else(|e| failed(&name, e));
+    }
+    for (name, bytes) in corpus("analyze") {
+        check_analysis(&String::from_utf8_lossy(&bytes)).unwrap_or_else(|e| failed(&name, e));
+    }
 }
