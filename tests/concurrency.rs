@@ -12,7 +12,7 @@ use std::time::Duration;
 
 use byline::store::{ListQuery, Store};
 use support::home::{Home, text};
-use support::{Reply, TestServer};
+use support::{TestServer, farm};
 
 const FEEDS: usize = 8;
 const ITEMS: usize = 10;
@@ -22,32 +22,26 @@ fn farm() -> (TestServer, Vec<String>) {
     let srv = TestServer::start();
     let mut urls = Vec::new();
     for f in 0..FEEDS {
-        let mut xml = format!(
-            "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>Wire {f}</title>\n"
-        );
+        let items = (0..ITEMS).map(|i| {
+            let title = format!("Harbour story {i} of wire {f}");
+            (i, title, format!("Summary of harbour story {i}."))
+        });
+        let xml = farm::rss(&srv, f, items);
         for i in 0..ITEMS {
-            let link = srv.url(&format!("/s/{f}/{i}.html"));
-            xml.push_str(&format!(
-                "<item><title>Harbour story {i} of wire {f}</title><link>{link}</link><guid>w{f}-{i}</guid>\
-                 <description>Summary of harbour story {i}.</description></item>\n"
-            ));
             let html = format!(
                 "<html><body><article><h1>Harbour story {i} of wire {f}</h1>\
                  <p>Cranes in Rotterdam loaded {i} ships before noon on Tuesday, the operator of wire {f} said.</p>\
                  <p>Unions said the new shift pattern had been agreed after a month of talks with the port.</p>\
                  </article></body></html>"
             );
-            srv.route(
-                &format!("/s/{f}/{i}.html"),
-                Reply::ok("text/html", html).delay(Duration::from_millis(5)),
-            );
+            farm::serve_page(&srv, f, i, html, Duration::from_millis(5));
         }
-        xml.push_str("</channel></rss>\n");
-        srv.route(
-            &format!("/f/{f}.rss"),
-            Reply::ok("application/rss+xml", xml).delay(Duration::from_millis(3 * f as u64)),
-        );
-        urls.push(srv.url(&format!("/f/{f}.rss")));
+        urls.push(farm::serve_feed(
+            &srv,
+            f,
+            xml,
+            Duration::from_millis(3 * f as u64),
+        ));
     }
     (srv, urls)
 }

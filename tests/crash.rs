@@ -12,7 +12,6 @@ mod support;
 
 use std::collections::HashMap;
 use std::path::Path;
-use std::process::Stdio;
 use std::time::Duration;
 
 use byline::model::StoryId;
@@ -20,7 +19,7 @@ use byline::store::{ListQuery, Store};
 use rusqlite::{Connection, OpenFlags};
 use support::home::{Home, text};
 use support::whole::assert_no_half_story;
-use support::{Reply, TestServer};
+use support::{TestServer, farm};
 
 const FEEDS: usize = 6;
 /// New items each feed publishes per round.
@@ -48,22 +47,19 @@ fn page(f: usize, i: usize) -> String {
 /// their own text (with a country and a quote), odd ones none, so stories
 /// start both with and without text.
 fn feed(srv: &TestServer, f: usize, count: usize) -> String {
-    let mut xml = format!(
-        "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>Farm {f}</title><link>http://farm.example/</link>\n"
-    );
-    for i in (0..count).rev() {
-        let link = srv.url(&format!("/s/{f}/{i}.html"));
-        let description = if f.is_multiple_of(2) {
-            "&lt;p&gt;Dockers in Peru went back to work. &amp;quot;The strike is over,&amp;quot; said Ana Ruiz, a union leader.&lt;/p&gt;"
-        } else {
-            ""
-        };
-        xml.push_str(&format!(
-            "<item><title>Port story {i} of feed {f}</title><link>{link}</link><guid>f{f}-{i}</guid><description>{description}</description></item>\n"
-        ));
-    }
-    xml.push_str("</channel></rss>\n");
-    xml
+    let description = if f.is_multiple_of(2) {
+        "&lt;p&gt;Dockers in Peru went back to work. &amp;quot;The strike is over,&amp;quot; said Ana Ruiz, a union leader.&lt;/p&gt;"
+    } else {
+        ""
+    };
+    let items = (0..count).rev().map(|i| {
+        (
+            i,
+            format!("Port story {i} of feed {f}"),
+            description.to_owned(),
+        )
+    });
+    farm::rss(srv, f, items)
 }
 
 /// Publishes round `round`: every feed with its items so far, and their pages.
@@ -72,16 +68,10 @@ fn publish(srv: &TestServer, round: usize) {
     for f in 0..FEEDS {
         // Feeds answer at different times, so their stores spread over the run.
         let delay = Duration::from_millis(4 * f as u64);
-        srv.route(
-            &format!("/f/{f}.rss"),
-            Reply::ok("application/rss+xml", feed(srv, f, count)).delay(delay),
-        );
+        farm::serve_feed(srv, f, feed(srv, f, count), delay);
         for i in count - PER_ROUND..count {
-            srv.route(
-                &format!("/s/{f}/{i}.html"),
-                Reply::ok("text/html; charset=utf-8", page(f, i))
-                    .delay(Duration::from_millis(6 + (i % 3) as u64 * 4)),
-            );
+            let delay = Duration::from_millis(6 + (i % 3) as u64 * 4);
+            farm::serve_page(srv, f, i, page(f, i), delay);
         }
     }
 }
@@ -100,28 +90,8 @@ fn work_done(conn: &Connection) -> Option<u64> {
 /// Starts `byline fetch` and SIGKILLs it once `target` units of work are in
 /// the cache; returns whether it was still running when killed.
 fn kill_at(home: &Home, target: u64) -> bool {
-    let mut child = home
-        .command(&["fetch"])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("spawn byline fetch");
-    let conn = Connection::open_with_flags(home.cache(), OpenFlags::SQLITE_OPEN_READ_ONLY)
-        .expect("the cache exists");
-    // Bounded: a run that neither gets there nor ends fails the test below.
-    for _ in 0..5000 {
-        if work_done(&conn).is_some_and(|n| n >= target) {
-            break;
-        }
-        if child.try_wait().expect("wait").is_some() {
-            return false;
-        }
-        std::thread::sleep(Duration::from_millis(1));
-    }
-    let running = child.try_wait().expect("wait").is_none();
-    child.kill().expect("SIGKILL");
-    child.wait().expect("reap");
-    running
+    let conn = open_read_only(&home.cache());
+    home.fetch_killed_when(|| work_done(&conn).is_some_and(|n| n >= target))
 }
 
 fn assert_flags(store: &Store, flags: &HashMap<StoryId, (bool, bool)>, context: &str) {

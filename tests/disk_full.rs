@@ -11,7 +11,9 @@ use byline::fetch::writer;
 use byline::model::FeedSource;
 use byline::store::{Store, StoreError};
 use support::whole::assert_no_half_story;
-use support::{Reply, TestServer};
+use support::{TestServer, farm};
+
+use std::time::Duration;
 
 const FEEDS: usize = 4;
 const ITEMS: usize = 12;
@@ -38,29 +40,16 @@ fn farm() -> (TestServer, Vec<String>) {
         .replace('>', "&gt;");
     let mut urls = Vec::new();
     for f in 0..FEEDS {
-        let mut xml = format!(
-            "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>Wire {f}</title>\n"
-        );
+        let items =
+            (0..ITEMS).map(|i| (i, format!("Copper story {i} of wire {f}"), escaped.clone()));
+        let xml = farm::rss(&srv, f, items);
         for i in 0..ITEMS {
-            let link = srv.url(&format!("/s/{f}/{i}.html"));
-            xml.push_str(&format!(
-                "<item><title>Copper story {i} of wire {f}</title><link>{link}</link><guid>c{f}-{i}</guid>\
-                 <description>{escaped}</description></item>\n"
-            ));
-            srv.route(
-                &format!("/s/{f}/{i}.html"),
-                Reply::ok(
-                    "text/html",
-                    format!("<html><body><article><h1>Copper story {i}</h1>{body}{body}</article></body></html>"),
-                ),
+            let html = format!(
+                "<html><body><article><h1>Copper story {i}</h1>{body}{body}</article></body></html>"
             );
+            farm::serve_page(&srv, f, i, html, Duration::ZERO);
         }
-        xml.push_str("</channel></rss>\n");
-        srv.route(
-            &format!("/f/{f}.rss"),
-            Reply::ok("application/rss+xml", xml),
-        );
-        urls.push(srv.url(&format!("/f/{f}.rss")));
+        urls.push(farm::serve_feed(&srv, f, xml, Duration::ZERO));
     }
     (srv, urls)
 }

@@ -2,7 +2,8 @@
 //! following some feeds and a data folder, in a temporary directory.
 
 use std::path::PathBuf;
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
+use std::time::Duration;
 
 /// A temporary config and data folder; removed when dropped.
 pub struct Home {
@@ -20,10 +21,15 @@ impl Home {
     }
 
     /// Rewrites the config to follow `feeds`; `fetch_extra` is appended to
-    /// the `[fetch]` table (e.g. `"max_items = 5\n"`).
+    /// the `[fetch]` table (e.g. `"max_items = 5\n"`), whose request
+    /// time-out is 5 s unless `fetch_extra` sets one.
     pub fn follow(&self, feeds: &[String], fetch_extra: &str) {
+        let sets_timeout = fetch_extra
+            .lines()
+            .any(|l| l.trim_start().starts_with("timeout"));
+        let timeout = if sets_timeout { "" } else { "timeout = 5.0\n" };
         let mut text = format!(
-            "[fetch]\nconcurrency = 8\nper_host = 8\ntimeout = 5.0\nmax_retry_wait = 0.0\n{fetch_extra}"
+            "[fetch]\nconcurrency = 8\nper_host = 8\nmax_retry_wait = 0.0\n{timeout}{fetch_extra}"
         );
         for url in feeds {
             text.push_str(&format!("\n[[feeds]]\nurl = \"{url}\"\n"));
@@ -59,6 +65,31 @@ impl Home {
             .env_remove("BYLINE_CONFIG")
             .env_remove("BYLINE_DATA_DIR");
         cmd
+    }
+
+    /// Starts `byline fetch` and SIGKILLs it once `ready` says so (polled
+    /// every millisecond, at most 5000 times); returns whether it was still
+    /// running when killed.
+    pub fn fetch_killed_when(&self, mut ready: impl FnMut() -> bool) -> bool {
+        let mut child = self
+            .command(&["fetch"])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("spawn byline fetch");
+        for _ in 0..5000 {
+            if ready() {
+                break;
+            }
+            if child.try_wait().expect("wait").is_some() {
+                return false;
+            }
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        let running = child.try_wait().expect("wait").is_none();
+        child.kill().expect("SIGKILL");
+        child.wait().expect("reap");
+        running
     }
 
     /// Runs `byline ARGS` to the end.

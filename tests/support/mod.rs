@@ -23,6 +23,7 @@
 #![allow(dead_code)] // Each test crate uses a different part of it.
 
 mod conn;
+pub mod farm;
 pub mod home;
 mod reply;
 pub mod whole;
