@@ -95,6 +95,9 @@ pub struct FetchConfig {
     pub connect_timeout: f64,
     /// Seconds one request may take from start to the last byte.
     pub timeout: f64,
+    /// Seconds one feed or page may take in all: every redirect hop and a
+    /// Retry-After wait (time queued for a free connection does not count).
+    pub total_timeout: f64,
     /// Largest feed document accepted, in bytes, after decompression.
     pub max_feed_bytes: u64,
     /// Largest article page accepted, in bytes, after decompression.
@@ -103,6 +106,9 @@ pub struct FetchConfig {
     pub max_redirects: usize,
     /// Items kept from one feed document (the first ones).
     pub max_items: usize,
+    /// Paragraphs one story's text may have; a feed item or page with more
+    /// fails (the feed, or the page, reports it).
+    pub max_paragraphs: usize,
     /// Longest wait honoured for a 429/503 Retry-After within one run, in
     /// seconds; a longer one defers the feed to a later run.
     pub max_retry_wait: f64,
@@ -119,10 +125,12 @@ impl Default for FetchConfig {
             per_host: 4,
             connect_timeout: 10.0,
             timeout: 30.0,
+            total_timeout: 60.0,
             max_feed_bytes: 10 * 1024 * 1024,
             max_page_bytes: 5 * 1024 * 1024,
             max_redirects: 5,
             max_items: 1000,
+            max_paragraphs: 2000,
             max_retry_wait: 5.0,
             pages: true,
             user_agent: String::new(),

@@ -4,82 +4,19 @@
 
 mod support;
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 use byline::model::StoryId;
 use byline::store::{ListQuery, Store};
+use support::home::{Home, text};
 use support::{Reply, TestServer};
 
-/// A private home for one test: a config file and a data folder.
-struct Home {
-    dir: tempfile::TempDir,
-}
-
-impl Home {
-    fn new(feeds: &[String]) -> Home {
-        let home = Home {
-            dir: tempfile::tempdir().expect("temp dir"),
-        };
-        home.set_feeds(feeds);
-        home
-    }
-
-    /// Writes a config that follows `feeds`, with short time-outs.
-    fn set_feeds(&self, feeds: &[String]) {
-        self.set_feeds_with(feeds, 5.0);
-    }
-
-    /// Writes a config that follows `feeds` with this time limit per request.
-    fn set_feeds_with(&self, feeds: &[String], timeout: f64) {
-        let mut text = format!(
-            "[fetch]\nconcurrency = 8\nper_host = 4\ntimeout = {timeout:.1}\nmax_retry_wait = 0.0\n",
-        );
-        for url in feeds {
-            text.push_str(&format!("\n[[feeds]]\nurl = \"{url}\"\n"));
-        }
-        std::fs::write(self.config(), text).expect("write config");
-    }
-
-    fn config(&self) -> PathBuf {
-        self.dir.path().join("config.toml")
-    }
-
-    fn data(&self) -> PathBuf {
-        self.dir.path().join("data")
-    }
-
-    fn command(&self, args: &[&str]) -> Command {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_byline"));
-        cmd.arg("--config")
-            .arg(self.config())
-            .arg("--data-dir")
-            .arg(self.data())
-            .args(args)
-            .env("HOME", self.dir.path())
-            .env("NO_PROXY", "*")
-            .env_remove("HTTP_PROXY")
-            .env_remove("http_proxy");
-        cmd
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        self.command(args).output().expect("byline runs")
-    }
-
-    fn json(&self, args: &[&str]) -> serde_json::Value {
-        let out = self.run(args);
-        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
-        serde_json::from_slice(&out.stdout).expect("valid JSON")
-    }
-
-    fn store(&self) -> Store {
-        Store::open(&self.data().join("cache.db")).expect("cache opens")
-    }
-}
-
 fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
+    text(&out.stderr)
+}
+
+fn open_store(home: &Home) -> Store {
+    Store::open(&home.cache()).expect("cache opens")
 }
 
 /// An RSS 2.0 document with items `(title, link, guid, description)`.
@@ -195,9 +132,9 @@ fn fetch_stores_every_working_feed_and_reports_each_failure() {
         "/busy.rss",
     ];
     let urls: Vec<String> = paths.iter().map(|p| srv.url(p)).collect();
-    let home = Home::new(&[]);
+    let home = Home::with_feeds(&[]);
     // A short limit, so the never-ending feed is cut off soon.
-    home.set_feeds_with(&urls, 1.0);
+    home.follow(&urls, "timeout = 1.0\n");
 
     let out = home.run(&["fetch"]);
     assert_eq!(
@@ -286,7 +223,7 @@ fn a_second_fetch_is_conditional_and_changes_nothing() {
         "/story/1.html",
         Reply::ok("text/html", page("Harbour reopens", &PARAGRAPHS)),
     );
-    let home = Home::new(&[srv.url("/feed.rss")]);
+    let home = Home::with_feeds(&[srv.url("/feed.rss")]);
 
     assert!(home.run(&["fetch"]).status.success());
     let out = home.run(&["fetch"]);
@@ -327,13 +264,13 @@ fn the_same_story_from_two_feeds_is_one_story_with_one_read_state() {
         "/story/shared.html",
         Reply::ok("text/html", page("Shared story", &PARAGRAPHS)),
     );
-    let home = Home::new(&[srv.url("/a.rss"), srv.url("/b.rss")]);
+    let home = Home::with_feeds(&[srv.url("/a.rss"), srv.url("/b.rss")]);
     assert!(home.run(&["fetch", "--feeds-only"]).status.success());
 
     let list = home.json(&["list", "--json"]);
     assert_eq!(list.as_array().map(Vec::len), Some(1), "{list}");
     let id = StoryId(list[0]["id"].as_i64().expect("id"));
-    home.store().set_read(id, true).expect("mark read");
+    open_store(&home).set_read(id, true).expect("mark read");
     for feed in feeds_by_url(&home).values() {
         assert_eq!(feed["stories"], 1, "{feed}");
         assert_eq!(feed["unread"], 0, "{feed}");
@@ -350,7 +287,7 @@ fn hostile_text_is_stored_and_printed_without_terminal_controls() {
         &[(title, &link, "h-1", "Body \u{1b}[2J text.")],
     );
     srv.route("/h.rss", Reply::ok("application/rss+xml", feed));
-    let home = Home::new(&[srv.url("/h.rss")]);
+    let home = Home::with_feeds(&[srv.url("/h.rss")]);
     assert!(home.run(&["fetch", "--feeds-only"]).status.success());
 
     for args in [
@@ -394,7 +331,7 @@ fn a_failed_page_keeps_the_feeds_own_text() {
     );
     srv.route("/g.rss", Reply::ok("application/rss+xml", feed));
     srv.route("/story/gone.html", Reply::status(404));
-    let home = Home::new(&[srv.url("/g.rss")]);
+    let home = Home::with_feeds(&[srv.url("/g.rss")]);
     let out = home.run(&["fetch"]);
     assert!(
         out.status.success(),
@@ -404,32 +341,6 @@ fn a_failed_page_keeps_the_feeds_own_text() {
     assert!(String::from_utf8_lossy(&out.stdout).contains("1 failed"));
     let story = home.json(&["show", "1", "--json"]);
     assert_eq!(story["text"], "The summary the feed carried.");
-}
-
-/// Starts `byline fetch` and SIGKILLs it once `ready` says the run is under
-/// way; returns whether it was still running when killed.
-fn kill_when(home: &Home, ready: impl Fn(&Path) -> bool) -> bool {
-    let mut child = home
-        .command(&["fetch"])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("spawn byline fetch");
-    let db = home.data().join("cache.db");
-    // Poll the visible state, bounded: the run must get there or finish.
-    for _ in 0..3000 {
-        if ready(&db) {
-            break;
-        }
-        if child.try_wait().expect("wait").is_some() {
-            return false;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    }
-    let running = child.try_wait().expect("wait").is_none();
-    child.kill().expect("SIGKILL");
-    child.wait().expect("reap");
-    running
 }
 
 #[test]
@@ -467,10 +378,10 @@ fn sigkill_mid_fetch_keeps_the_cache_intact_and_the_next_fetch_finishes() {
     }
 
     // First, half the feeds; the reader marks some stories read and starred.
-    let home = Home::new(&urls[..6]);
+    let home = Home::with_feeds(&urls[..6]);
     assert!(home.run(&["fetch", "--feeds-only"]).status.success());
     let (read, starred) = {
-        let mut store = home.store();
+        let mut store = open_store(&home);
         let rows = store.list(&ListQuery::default()).expect("list");
         assert_eq!(rows.len(), 60);
         let read: Vec<StoryId> = rows.iter().step_by(3).map(|r| r.id).collect();
@@ -485,10 +396,11 @@ fn sigkill_mid_fetch_keeps_the_cache_intact_and_the_next_fetch_finishes() {
     };
 
     // Then all feeds with pages, killed once some pages are stored.
-    home.set_feeds(&urls);
-    let killed_mid_run = kill_when(&home, |db| {
+    home.follow(&urls, "");
+    let db = home.cache();
+    let killed_mid_run = home.fetch_killed_when(|| {
         // Every feed stored, and some but not all pages.
-        Store::open(db).is_ok_and(|s| {
+        Store::open(&db).is_ok_and(|s| {
             s.story_count().is_ok_and(|n| n == 120)
                 && s.page_jobs(1000)
                     .is_ok_and(|p| p.len() < 115 && !p.is_empty())
@@ -496,7 +408,7 @@ fn sigkill_mid_fetch_keeps_the_cache_intact_and_the_next_fetch_finishes() {
     });
     assert!(killed_mid_run, "the fetch was still running when killed");
 
-    let store = home.store();
+    let store = open_store(&home);
     assert_eq!(store.integrity_check().expect("check"), "ok");
     let rows = store.list(&ListQuery::default()).expect("list");
     for row in &rows {
@@ -517,7 +429,7 @@ fn sigkill_mid_fetch_keeps_the_cache_intact_and_the_next_fetch_finishes() {
 
     let out = home.run(&["fetch"]);
     assert!(out.status.success(), "{}", stderr(&out));
-    let store = home.store();
+    let store = open_store(&home);
     assert_eq!(store.story_count().expect("count"), 120);
     assert!(
         store.page_jobs(1000).expect("jobs").is_empty(),
@@ -538,7 +450,7 @@ fn the_demo_stories_give_way_once_real_news_arrives() {
             rss("Real", &[("Real news", &link, "r-1", "Real.")]),
         ),
     );
-    let home = Home::new(&[srv.url("/r.rss")]);
+    let home = Home::with_feeds(&[srv.url("/r.rss")]);
     assert!(
         home.run(&[]).status.success(),
         "the first run loads the demo set"

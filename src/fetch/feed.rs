@@ -46,7 +46,7 @@ pub fn parse(
     feed_url: &str,
     max_items: usize,
 ) -> Result<ParsedFeed, FeedError> {
-    let utf8 = charset::to_utf8(bytes, content_type);
+    let utf8 = charset::drop_late_declarations(charset::to_utf8(bytes, content_type));
     if looks_like_html(&utf8, content_type) {
         return Err(FeedError::HtmlPage);
     }

@@ -71,6 +71,7 @@ struct Inner {
     client: reqwest::Client,
     limits: Limits,
     timeout: Duration,
+    total_timeout: Duration,
     secs: TimeLimits,
     max_feed_bytes: u64,
     max_page_bytes: u64,
@@ -128,6 +129,7 @@ impl HttpClient {
                 client,
                 limits: Limits::new(config.concurrency, config.per_host),
                 timeout,
+                total_timeout: seconds(config.total_timeout, defaults.total_timeout),
                 secs: TimeLimits {
                     connect: connect.as_secs_f64(),
                     total: timeout.as_secs_f64(),
@@ -173,8 +175,10 @@ impl HttpClient {
         let mut all_permanent = true;
         let mut redirects = 0;
         let mut retried = false;
+        // Time spent on this URL's requests and waits, against `total_timeout`.
+        let mut spent = Duration::ZERO;
         loop {
-            match self.attempt(&current, validators, kind).await? {
+            match self.attempt(&current, validators, kind, &mut spent).await? {
                 Hop::Done(FeedResponse::Body(mut body)) => {
                     body.moved_to = moved_to;
                     return Ok(FeedResponse::Body(body));
@@ -211,7 +215,8 @@ impl HttpClient {
                 }
                 Hop::RetryAfter { status, at } => {
                     let wait = (at - Utc::now()).to_std().unwrap_or(Duration::ZERO);
-                    if retried || wait > self.inner.max_retry_wait {
+                    let over_total = spent + wait >= self.inner.total_timeout;
+                    if retried || wait > self.inner.max_retry_wait || over_total {
                         return Err(FetchError::RetryLater {
                             status,
                             retry_at: at,
@@ -219,23 +224,37 @@ impl HttpClient {
                     }
                     retried = true;
                     tokio::time::sleep(wait).await;
+                    spent += wait;
                 }
             }
         }
     }
 
     /// Sends one request and reads its body, holding both limit permits and
-    /// bounded by the total time-out.
+    /// bounded by the request time-out and what is left of the total one;
+    /// adds the time it took (after the permits) to `spent`.
     async fn attempt(
         &self,
         url: &url::Url,
         validators: Option<&Validators>,
         kind: Kind,
+        spent: &mut Duration,
     ) -> Result<Hop, FetchError> {
         let _permit = self.inner.limits.acquire(&host_key(url)).await?;
+        let left = self.inner.total_timeout.saturating_sub(*spent);
+        let total_error = FetchError::TotalTimeout {
+            secs: self.inner.total_timeout.as_secs_f64(),
+        };
+        if left.is_zero() {
+            return Err(total_error);
+        }
+        let started = std::time::Instant::now();
         let work = self.send_and_read(url, validators, kind);
-        match tokio::time::timeout(self.inner.timeout, work).await {
+        let result = tokio::time::timeout(self.inner.timeout.min(left), work).await;
+        *spent += started.elapsed();
+        match result {
             Ok(result) => result,
+            Err(_) if left < self.inner.timeout => Err(total_error),
             Err(_) => Err(FetchError::Timeout {
                 secs: self.inner.secs.total,
             }),

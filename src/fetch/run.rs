@@ -171,6 +171,7 @@ pub async fn run(
         page_rx,
         events.clone(),
         config.concurrency.max(1) * 4,
+        config.max_paragraphs,
     ));
 
     let mut tasks = JoinSet::new();
@@ -180,6 +181,7 @@ pub async fn run(
             writer: writer.clone(),
             cpu: cpu.clone(),
             max_items: config.max_items,
+            max_paragraphs: config.max_paragraphs,
             pages: pages.then(|| page_tx.clone()),
             events: events.clone(),
         };
@@ -203,10 +205,10 @@ pub async fn run(
             Err(_) => summary.feeds_failed += 1,
         }
     }
-    let (stored, failed) = page_worker.await.unwrap_or((0, 0));
-    summary.pages_stored = stored;
-    summary.pages_failed = failed;
-    if let Some(e) = store_error {
+    let pages_done = page_worker.await.unwrap_or_default();
+    summary.pages_stored = pages_done.stored;
+    summary.pages_failed = pages_done.failed;
+    if let Some(e) = store_error.or(pages_done.store_error) {
         return Err(e);
     }
     if summary.new_stories > 0 {
@@ -222,6 +224,7 @@ struct FeedCtx {
     writer: Writer,
     cpu: Arc<Semaphore>,
     max_items: usize,
+    max_paragraphs: usize,
     pages: Option<mpsc::UnboundedSender<PageJob>>,
     events: mpsc::UnboundedSender<FetchEvent>,
 }
@@ -250,7 +253,7 @@ async fn fetch_feed(ctx: FeedCtx, job: FeedJob) -> Result<FeedOutcome, StoreErro
         Err(e) => return report_failure(&ctx, &job, e.to_string(), e.retry_at()).await,
     };
 
-    let max_items = ctx.max_items;
+    let (max_items, max_paragraphs) = (ctx.max_items, ctx.max_paragraphs);
     let parsed = {
         let _permit = ctx.cpu.acquire().await;
         tokio::task::spawn_blocking(move || {
@@ -259,29 +262,31 @@ async fn fetch_feed(ctx: FeedCtx, job: FeedJob) -> Result<FeedOutcome, StoreErro
                 body.content_type.as_deref(),
                 &body.final_url,
                 max_items,
-            )?;
-            let texts = parsed
-                .items
-                .iter()
-                .map(|item| {
-                    let html = item
-                        .content_html
-                        .as_deref()
-                        .or(item.summary_html.as_deref())?;
-                    let article = extract::article_from_fragment(html, item.url.as_deref());
-                    (!article.paragraphs.is_empty()).then(|| analyzed(article, Some(&item.title)))
-                })
-                .collect::<Vec<_>>();
+            )
+            .map_err(|e| e.to_string())?;
+            let mut texts = Vec::with_capacity(parsed.items.len());
+            for (index, item) in parsed.items.iter().enumerate() {
+                let html = item
+                    .content_html
+                    .as_deref()
+                    .or(item.summary_html.as_deref());
+                let article = html.map(|h| extract::article_from_fragment(h, item.url.as_deref()));
+                if let Some(error) = article.as_ref().and_then(|a| too_long(a, max_paragraphs)) {
+                    return Err(format!("item {} is too long: {error}", index + 1));
+                }
+                texts.push(
+                    article
+                        .filter(|a| !a.paragraphs.is_empty())
+                        .map(|a| analyzed(a, Some(&item.title))),
+                );
+            }
             Ok((parsed, texts, body.validators, body.moved_to))
         })
         .await
     };
     let (parsed, texts, validators, moved_to) = match parsed {
         Ok(Ok(done)) => done,
-        Ok(Err(e)) => {
-            let e: feed::FeedError = e;
-            return report_failure(&ctx, &job, e.to_string(), None).await;
-        }
+        Ok(Err(error)) => return report_failure(&ctx, &job, error, None).await,
         Err(_) => {
             let error = "the feed could not be parsed (the parser crashed)".to_owned();
             return report_failure(&ctx, &job, error, None).await;
@@ -343,7 +348,24 @@ async fn report_failure(
     Ok(FeedOutcome::Failed)
 }
 
-/// Fetches and extracts pages as they are queued; returns (stored, failed).
+/// Says why an article is past the paragraph limit, or `None` when it is not.
+fn too_long(article: &Article, max_paragraphs: usize) -> Option<String> {
+    let n = article.paragraphs.len();
+    (n > max_paragraphs).then(|| {
+        format!("it has {n} paragraphs, more than the max_paragraphs limit of {max_paragraphs}")
+    })
+}
+
+/// What the page worker did: pages stored and failed, and the first cache
+/// error (a full disk), which fails the run like a feed's would.
+#[derive(Default)]
+struct PagesDone {
+    stored: usize,
+    failed: usize,
+    store_error: Option<StoreError>,
+}
+
+/// Fetches and extracts pages as they are queued.
 async fn fetch_pages(
     client: HttpClient,
     writer: Writer,
@@ -351,53 +373,64 @@ async fn fetch_pages(
     mut queue: mpsc::UnboundedReceiver<PageJob>,
     events: mpsc::UnboundedSender<FetchEvent>,
     in_flight: usize,
-) -> (usize, usize) {
+    max_paragraphs: usize,
+) -> PagesDone {
     // Bounded so fetched pages never pile up in memory waiting for a core.
     let mut tasks = JoinSet::new();
-    let (mut stored, mut failed) = (0, 0);
-    let mut tally = |ok: Option<bool>| match ok {
-        Some(true) => stored += 1,
-        Some(false) => failed += 1,
+    let mut done = PagesDone::default();
+    let mut tally = |outcome: Option<Result<bool, StoreError>>| match outcome {
+        Some(Ok(true)) => done.stored += 1,
+        Some(Ok(false)) => done.failed += 1,
+        Some(Err(e)) => {
+            done.store_error.get_or_insert(e);
+        }
         None => {}
     };
     loop {
         tokio::select! {
             job = queue.recv(), if tasks.len() < in_flight => match job {
                 Some(job) => {
-                    tasks.spawn(fetch_page(client.clone(), writer.clone(), cpu.clone(), job, events.clone()));
+                    let page = fetch_page(client.clone(), writer.clone(), cpu.clone(), job, events.clone(), max_paragraphs);
+                    tasks.spawn(page);
                 }
                 None => break,
             },
-            Some(done) = tasks.join_next(), if !tasks.is_empty() => tally(done.ok().flatten()),
+            Some(joined) = tasks.join_next(), if !tasks.is_empty() => tally(joined.ok()),
         }
     }
-    while let Some(done) = tasks.join_next().await {
-        tally(done.ok().flatten());
+    while let Some(joined) = tasks.join_next().await {
+        tally(joined.ok());
     }
-    (stored, failed)
+    done
 }
 
-/// Fetches one page; returns whether it was stored, or `None` when the
-/// cache failed (the run stops reporting it; the next run retries).
+/// Fetches one page; returns whether it was stored, or the cache's error
+/// (the page stays to fetch; the next run retries it).
 async fn fetch_page(
     client: HttpClient,
     writer: Writer,
     cpu: Arc<Semaphore>,
     job: PageJob,
     events: mpsc::UnboundedSender<FetchEvent>,
-) -> Option<bool> {
+    max_paragraphs: usize,
+) -> Result<bool, StoreError> {
     let outcome = match client.get_page(&job.url).await {
         Ok(body) => {
             let _permit = cpu.acquire().await;
             let base = body.final_url.clone();
             let text = tokio::task::spawn_blocking(move || {
                 let html = extract::decode_html(&body.bytes, body.content_type.as_deref());
-                analyzed(extract::extract_article(&html, Some(&base)), None)
+                let article = extract::extract_article(&html, Some(&base));
+                match too_long(&article, max_paragraphs) {
+                    Some(error) => Err(format!("the page is too long: {error}")),
+                    None => Ok(analyzed(article, None)),
+                }
             })
             .await;
             match text {
-                Ok(t) if !t.article.paragraphs.is_empty() => Ok(t),
-                Ok(_) => Err("no article text was found on the page".to_owned()),
+                Ok(Ok(t)) if !t.article.paragraphs.is_empty() => Ok(t),
+                Ok(Ok(_)) => Err("no article text was found on the page".to_owned()),
+                Ok(Err(error)) => Err(error),
                 Err(_) => Err("the page could not be extracted (the extractor crashed)".to_owned()),
             }
         }
@@ -405,17 +438,17 @@ async fn fetch_page(
     };
     match outcome {
         Ok(text) => {
-            writer.text(job.id, text).await.ok()?;
+            writer.text(job.id, text).await?;
             let _ = events.send(FetchEvent::PageStored { story: job.id });
-            Some(true)
+            Ok(true)
         }
         Err(error) => {
-            writer.page_error(job.id, error.clone()).await.ok()?;
+            writer.page_error(job.id, error.clone()).await?;
             let _ = events.send(FetchEvent::PageFailed {
                 story: job.id,
                 error,
             });
-            Some(false)
+            Ok(false)
         }
     }
 }

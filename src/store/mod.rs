@@ -57,7 +57,7 @@ pub enum StoreError {
         known: i64,
     },
     /// The disk (or the cache's page limit) is full; the write was rolled back.
-    #[error("the cache is full: {0}")]
+    #[error("{0}")]
     Full(String),
     /// The fetcher's writer thread stopped before answering.
     #[error("the cache writer stopped unexpectedly")]
@@ -71,8 +71,8 @@ impl From<rusqlite::Error> for StoreError {
     fn from(err: rusqlite::Error) -> Self {
         if err.sqlite_error_code() == Some(rusqlite::ErrorCode::DiskFull) {
             StoreError::Full(
-                "the disk or the cache's size limit was reached and the last change was not saved; \
-                 free some disk space and try again"
+                "the cache is full (its disk, or its size limit, was reached), so the last change \
+                 was not saved; free some disk space and try again"
                     .to_owned(),
             )
         } else {

@@ -23,7 +23,10 @@
 #![allow(dead_code)] // Each test crate uses a different part of it.
 
 mod conn;
+pub mod farm;
+pub mod home;
 mod reply;
+pub mod whole;
 
 use std::collections::HashMap;
 use std::net::{SocketAddr, TcpListener, TcpStream};

@@ -121,6 +121,34 @@ fn charset_param(content_type: &str) -> Option<String> {
     })
 }
 
+/// Turns every XML declaration after the document's start into a harmless
+/// processing instruction (`<?xml` becomes `<?_ml`, same length).
+///
+/// A declaration is only valid first. A later one that names a charset
+/// makes feed-rs's XML reader panic (quick-xml's `set_encoding` after its
+/// prefix buffer is drained), and by now the document is UTF-8 anyway.
+pub(crate) fn drop_late_declarations(doc: Cow<'_, [u8]>) -> Cow<'_, [u8]> {
+    let lead = doc.iter().take_while(|b| b.is_ascii_whitespace()).count();
+    let late: Vec<usize> = doc
+        .windows(6)
+        .enumerate()
+        .filter(|&(i, w)| {
+            i > lead
+                && w[..5].eq_ignore_ascii_case(b"<?xml")
+                && (w[5].is_ascii_whitespace() || w[5] == b'?')
+        })
+        .map(|(i, _)| i)
+        .collect();
+    if late.is_empty() {
+        return doc;
+    }
+    let mut out = doc.into_owned();
+    for i in late {
+        out[i + 2] = b'_';
+    }
+    Cow::Owned(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -14,6 +14,10 @@ pub enum FetchError {
     /// The request took longer than the configured limit.
     #[error("timed out after {secs} s")]
     Timeout { secs: f64 },
+    /// One feed or page took longer than `total_timeout` over all its
+    /// redirects and a Retry-After wait.
+    #[error("took more than {secs} s in all (over its redirects and retries)")]
+    TotalTimeout { secs: f64 },
     /// The body grew past the size cap (counted after decompression).
     #[error("the {what} is larger than the {limit} limit")]
     TooLarge { what: &'static str, limit: String },

@@ -1,0 +1,199 @@
+//! Escape codes end to end: one feed (and its page, and an imported OPML)
+//! whose titles, authors, bodies, link URLs and folder titles carry ESC,
+//! CSI, OSC (OSC 8 hyperlinks, OSC 52 clipboard writes, window titles), C1
+//! controls, DEL and bidi overrides. After `byline fetch`, nothing stored
+//! and no byte printed by any command, nor the log, carries one of them.
+
+mod support;
+
+use byline::sanitize::is_unsafe;
+use byline::store::{ListQuery, Store};
+use support::home::{Home, text};
+use support::{Reply, TestServer};
+
+/// Every kind of hostile sequence, around a word that must survive.
+fn hostile(word: &str) -> String {
+    format!(
+        "\u{1b}[31m{word}\u{1b}[0m \u{1b}]8;;http://evil.example/\u{7}link\u{1b}]8;;\u{7} \
+         \u{1b}]52;c;cm0gLXJmIH4=\u{7}\u{1b}]0;pwned\u{1b}\\ \u{9b}2J\u{9d}0;title\u{9c} \
+         x\u{7f}y \u{202e}txet\u{202c} \u{2066}iso\u{2069} \u{1b}c"
+    )
+}
+
+/// Text that shows a hostile sequence was cut short and left residue, or
+/// was printed escaped (JSON) instead of removed.
+const RESIDUE: [&str; 12] = [
+    "[31m", "]8;;", "]52;", "]0;", "0;title", "\\u001b", "\\u009b", "\\u009d", "\\u007f",
+    "\\u202e", "\\u2066", "\\u0007",
+];
+
+fn assert_clean(bytes: &[u8], what: &str) {
+    let shown = text(bytes);
+    if let Some(c) = shown.chars().find(|&c| is_unsafe(c)) {
+        panic!("{what} printed U+{:04X}: {shown:?}", c as u32);
+    }
+    for residue in RESIDUE {
+        assert!(
+            !shown.contains(residue),
+            "{what} printed {residue:?}: {shown}"
+        );
+    }
+}
+
+fn feed_xml(srv: &TestServer) -> String {
+    let link = srv.url("/story/h.html");
+    let author = hostile("Castellanos");
+    let body = hostile("Summary").replace('&', "&amp;");
+    format!(
+        "<?xml version=\"1.0\"?>\n<rss version=\"2.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><channel>\
+         <title>{}</title><link>http://wire.example/</link>\
+         <item><title>{}</title><link>{link}</link><guid>h-1</guid><dc:creator>Mira {author}</dc:creator>\
+         <description>&lt;p&gt;{body} with Chile.&lt;/p&gt;</description></item>\
+         </channel></rss>\n",
+        hostile("Wire"),
+        hostile("Markets"),
+    )
+}
+
+fn page_html() -> String {
+    format!(
+        r#"<html><head><title>{t}</title></head><body><article><h1>{t}</h1>
+<p class="byline">By {a}</p>
+<p>Dock workers in Chile went back to work on Monday, {b}, and the port reopened.</p>
+<p>"We expect more ships," said Mira Castellanos. Read <a href="https://wire.example/a?x=&#27;[5m&#155;&#7;">{l}</a>
+and <a href="javascript:alert(1)">this</a> and <a href="https://wire.example/b{esc}[2J">that</a>.</p>
+<figure><img src="/p.jpg"><figcaption>{c}</figcaption></figure>
+</article></body></html>"#,
+        t = hostile("Markets"),
+        a = hostile("Castellanos"),
+        b = hostile("meanwhile"),
+        l = hostile("the report"),
+        c = hostile("Cranes"),
+        esc = '\u{1b}',
+    )
+}
+
+fn opml(url: &str) -> String {
+    format!(
+        "<?xml version=\"1.0\"?>\n<opml version=\"2.0\"><head><title>{}</title></head><body>\
+         <outline text=\"{}\"><outline text=\"{}\" title=\"{}\" xmlUrl=\"{url}\" category=\"{}\"/></outline>\
+         </body></opml>\n",
+        hostile("List"),
+        hostile("Folder"),
+        hostile("Imported"),
+        hostile("Imported"),
+        hostile("tag"),
+    )
+}
+
+#[test]
+fn no_command_prints_a_control_sequence_a_feed_sent() {
+    let srv = TestServer::start();
+    srv.route("/h.rss", Reply::ok("application/rss+xml", feed_xml(&srv)));
+    srv.route(
+        "/again.rss",
+        Reply::ok("application/rss+xml", feed_xml(&srv)),
+    );
+    srv.route(
+        "/story/h.html",
+        Reply::ok("text/html; charset=utf-8", page_html()),
+    );
+    // A broken feed whose error, naming its bytes, goes to the log.
+    srv.route(
+        "/broken.rss",
+        Reply::ok(
+            "application/rss+xml",
+            format!("<rss><channel><title>{}</title><item>", hostile("Broken")),
+        ),
+    );
+    let home = Home::with_feeds(&[srv.url("/h.rss"), srv.url("/broken.rss")]);
+    let opml_file = home.data().with_extension("opml");
+    std::fs::write(&opml_file, opml(&srv.url("/again.rss"))).expect("write OPML");
+    let import = home.run(&["import", opml_file.to_str().expect("utf-8 path")]);
+    assert!(import.status.success(), "{}", text(&import.stderr));
+    assert_clean(&import.stdout, "import");
+    assert_clean(&import.stderr, "import (stderr)");
+
+    let fetch = home.run(&["fetch"]);
+    assert_eq!(fetch.status.code(), Some(3), "{}", text(&fetch.stderr));
+    assert_clean(&fetch.stdout, "fetch");
+    assert_clean(&fetch.stderr, "fetch (stderr)");
+
+    // Stored clean.
+    let store = Store::open(&home.cache()).expect("cache");
+    let rows = store.list(&ListQuery::default()).expect("list");
+    assert_eq!(rows.len(), 1, "the same story from two feeds is one story");
+    let story = store.story(rows[0].id).expect("story").expect("stored");
+    assert!(
+        story.text.contains("Dock workers in Chile"),
+        "the page was stored: {}",
+        story.text
+    );
+    let mut stored = vec![
+        story.title.clone(),
+        story.feed_title.clone(),
+        story.text.clone(),
+    ];
+    stored.extend(story.author.clone());
+    stored.extend(story.captions.clone());
+    for link in &story.links {
+        stored.push(link.text.clone());
+        stored.push(link.url.clone());
+        assert!(
+            link.url.starts_with("https://"),
+            "only http(s) links: {}",
+            link.url
+        );
+    }
+    for feed in store.feeds().expect("feeds") {
+        stored.push(feed.title.clone());
+        stored.extend(feed.last_error.clone());
+    }
+    for value in &stored {
+        assert_clean(value.as_bytes(), "the cache");
+    }
+    assert!(story.title.contains("Markets"), "{}", story.title);
+    drop(store);
+
+    let id = rows[0].id.0.to_string();
+    let commands: [&[&str]; 13] = [
+        &[],
+        &["list"],
+        &["list", "--json"],
+        &["list", "--search", "Markets"],
+        &["show", &id],
+        &["show", &id, "--json"],
+        &["feeds"],
+        &["feeds", "--json"],
+        &["entities"],
+        &["entities", "--json"],
+        &["export"],
+        &["screen", "--size", "100x30", "--keys", "enter"],
+        &[
+            "screen",
+            "--size",
+            "60x20",
+            "--keys",
+            "enter j j tab G",
+            "--every-frame",
+        ],
+    ];
+    for args in commands {
+        let out = home.run(args);
+        assert!(out.status.success(), "{args:?}: {}", text(&out.stderr));
+        assert_clean(&out.stdout, &format!("{args:?}"));
+        assert_clean(&out.stderr, &format!("{args:?} (stderr)"));
+    }
+    // The words around the sequences are still shown.
+    let shown = text(&home.run(&["show", &id]).stdout);
+    assert!(
+        shown.contains("Markets") && shown.contains("meanwhile"),
+        "{shown}"
+    );
+    let exported = text(&home.run(&["export"]).stdout);
+    assert!(exported.contains("Imported"), "{exported}");
+
+    let log = std::fs::read(home.data().join("byline.log")).expect("a log was written");
+    assert!(!log.is_empty(), "the broken feed was logged");
+    assert_clean(&log, "byline.log");
+}
