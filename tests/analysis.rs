@@ -2,24 +2,13 @@
 //! `byline show --json` against `tests/fixtures/demo_expected.toml`.
 
 use std::collections::{BTreeSet, HashMap};
-use std::process::Command;
+
+mod support;
 
 use serde_json::Value;
 
 fn byline(data: &std::path::Path, args: &[&str]) -> Value {
-    let out = Command::new(env!("CARGO_BIN_EXE_byline"))
-        .args(args)
-        .env("BYLINE_DATA_DIR", data)
-        .env("XDG_CONFIG_HOME", data.join("no-config"))
-        .env_remove("BYLINE_CONFIG")
-        .output()
-        .expect("byline runs");
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap_or(Value::Null)
+    serde_json::from_slice(&support::home::run_on_data(data, args)).unwrap_or(Value::Null)
 }
 
 /// Returns each demo story's `show --json` object with its expected truth.

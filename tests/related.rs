@@ -8,13 +8,14 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
-use std::process::Command;
 
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
 
 use byline::model::{Article, FeedId, FeedItem, FeedSource, Link, Relation, StoryId};
 use byline::store::{FeedUpdate, ListQuery, Store, StoryText};
+
+mod support;
 
 #[derive(Deserialize)]
 struct Fixture {
@@ -304,20 +305,7 @@ fn a_related_line_in_a_page_stays_a_link() {
 
 /// Runs the binary on a cache folder.
 fn byline(data: &Path, args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_byline"))
-        .args(args)
-        .env("BYLINE_DATA_DIR", data)
-        .env("XDG_CONFIG_HOME", data.join("xdg"))
-        .env("HOME", data)
-        .env_remove("BYLINE_CONFIG")
-        .output()
-        .expect("byline runs");
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("utf-8")
+    String::from_utf8(support::home::run_on_data(data, args)).expect("utf-8")
 }
 
 fn json(data: &Path, args: &[&str]) -> serde_json::Value {

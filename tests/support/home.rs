@@ -109,3 +109,23 @@ impl Home {
 pub fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
+
+/// Runs `byline ARGS` on the cache folder `data` with no config file (the
+/// default feeds) and a private `$HOME`, and returns its stdout; panics
+/// with its stderr when it fails.
+pub fn run_on_data(data: &std::path::Path, args: &[&str]) -> Vec<u8> {
+    let out = Command::new(env!("CARGO_BIN_EXE_byline"))
+        .args(args)
+        .env("BYLINE_DATA_DIR", data)
+        .env("XDG_CONFIG_HOME", data.join("no-config"))
+        .env("HOME", data)
+        .env_remove("BYLINE_CONFIG")
+        .output()
+        .expect("byline runs");
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out.stdout
+}
