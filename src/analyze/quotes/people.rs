@@ -108,7 +108,8 @@ impl People {
                 let words: Vec<&str> = e.name.split_whitespace().collect();
                 if !words.is_empty() {
                     let gender = given_name_gender(words[0]);
-                    person_of[i] = Some(people.register(&words, gender, true));
+                    let sure = gender.is_some() || words.len() > 1;
+                    person_of[i] = Some(people.register(&words, gender, sure));
                 }
             }
         }
@@ -119,7 +120,14 @@ impl People {
                 claimed.push((start, end));
             }
             match person_of[i] {
-                Some(idx) => people.mentions.push((start, idx)),
+                Some(idx) => {
+                    // The recogniser strips titles: "Mrs. Okafor" still tells her gender.
+                    let before = text[..start].split_whitespace().next_back();
+                    if let Some(g) = before.and_then(|w| honorific_gender(&w.to_lowercase())) {
+                        people.persons[idx].gender.get_or_insert(g);
+                    }
+                    people.mentions.push((start, idx));
+                }
                 None => {
                     let e = &entities[i];
                     let name = match e.kind {
