@@ -147,6 +147,9 @@ pub async fn run(
     let cpu = Arc::new(Semaphore::new(
         std::thread::available_parallelism().map_or(2, |n| n.get()),
     ));
+    // Parsed feeds wait for the one writer; a few ready are enough to keep
+    // it busy, and more would only hold their texts in memory.
+    let unstored = Arc::new(Semaphore::new(cpu.available_permits() * 2));
     let (page_tx, page_rx) = mpsc::unbounded_channel::<PageJob>();
     let mut summary = RunSummary {
         feeds: feeds.len(),
@@ -180,6 +183,7 @@ pub async fn run(
             client: client.clone(),
             writer: writer.clone(),
             cpu: cpu.clone(),
+            unstored: unstored.clone(),
             max_items: config.max_items,
             max_paragraphs: config.max_paragraphs,
             pages: pages.then(|| page_tx.clone()),
@@ -223,6 +227,8 @@ struct FeedCtx {
     client: HttpClient,
     writer: Writer,
     cpu: Arc<Semaphore>,
+    /// Held from parsing a feed until the writer has stored it.
+    unstored: Arc<Semaphore>,
     max_items: usize,
     max_paragraphs: usize,
     pages: Option<mpsc::UnboundedSender<PageJob>>,
@@ -254,6 +260,7 @@ async fn fetch_feed(ctx: FeedCtx, job: FeedJob) -> Result<FeedOutcome, StoreErro
     };
 
     let (max_items, max_paragraphs) = (ctx.max_items, ctx.max_paragraphs);
+    let _unstored = ctx.unstored.acquire().await;
     let parsed = {
         let _permit = ctx.cpu.acquire().await;
         tokio::task::spawn_blocking(move || {

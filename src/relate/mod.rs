@@ -60,10 +60,26 @@ pub struct Signature {
 /// Builds a story's signature from its title, text and entities.
 pub fn signature(title: &str, text: &str, entities: &[Entity]) -> Signature {
     let shingles = Shingles::of(text);
+    let Keys { terms, bands } = signature_of(title, text, entities, &shingles);
     Signature {
+        terms,
+        bands,
+        shingles,
+    }
+}
+
+/// What the index needs of a story whose text is already shingled.
+pub struct Keys {
+    pub terms: Vector,
+    pub bands: Vec<u32>,
+}
+
+/// Builds a story's event terms and band keys from its title, text,
+/// entities and the text's shingles.
+pub fn signature_of(title: &str, text: &str, entities: &[Entity], shingles: &Shingles) -> Keys {
+    Keys {
         terms: terms::story_terms(title, text, entities),
         bands: shingles.bands(),
-        shingles,
     }
 }
 

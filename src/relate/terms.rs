@@ -5,7 +5,7 @@
 //! document frequency from its own index when it compares, so words that
 //! every cached story uses count for little.
 
-use super::tokens::{hash, words};
+use super::tokens::{Words, hash, words};
 use crate::model::{Entity, EntityKind};
 
 /// A term id: the low 31 bits of the word's hash (fits SQLite's integer
@@ -65,11 +65,7 @@ pub fn story_terms(title: &str, text: &str, entities: &[Entity]) -> Vector {
             &mut rank,
         );
     }
-    for w in words(text)
-        .iter()
-        .filter(|w| w.is_content())
-        .take(LEAD_WORDS)
-    {
+    for w in Words::new(text).filter(|w| w.is_content()).take(LEAD_WORDS) {
         add(term_of(&w.folded), 1.0, &mut rank);
     }
     // Keep the heaviest terms, earliest first among equals.

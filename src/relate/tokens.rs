@@ -2,7 +2,6 @@
 //! the function words and newsroom boilerplate that every story shares
 //! left out, and plurals folded so "talks" meets "talk".
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 /// Words too common in news copy to say what a story is about.
@@ -19,12 +18,16 @@ const STOPWORDS: &str = "a about above after again against ago all also am among
     monday tuesday wednesday thursday friday saturday sunday week today yesterday tomorrow \
     day days year years time told according added two three first";
 
-static STOP: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| STOPWORDS.split_whitespace().collect());
+/// The stop words' hashes, sorted: every word of every story is looked up.
+static STOP: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    let mut hashes: Vec<u64> = STOPWORDS.split_whitespace().map(|w| hash(&[w])).collect();
+    hashes.sort_unstable();
+    hashes
+});
 
 /// Returns whether a lowercased word is a stop word.
 pub fn is_stopword(word: &str) -> bool {
-    STOP.contains(word)
+    STOP.binary_search(&hash(&[word])).is_ok()
 }
 
 /// One word of a text, as written and in its folded form.
@@ -57,47 +60,84 @@ impl Word<'_> {
 /// Splits a text into words: maximal runs of letters and digits; an
 /// apostrophe inside a word ("Korea's", "don't") ends it and drops the rest.
 pub fn words(text: &str) -> Vec<Word<'_>> {
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    let mut sentence_start = true;
-    let mut skip_tail = false;
-    for (i, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-    {
-        if c.is_alphanumeric() {
-            if start.is_none() && !skip_tail {
-                start = Some(i);
-            }
-            continue;
-        }
-        if let Some(s) = start.take() {
-            let raw = &text[s..i];
-            out.push(Word {
-                raw,
-                folded: fold(raw),
-                sentence_start,
-            });
-            sentence_start = false;
-            skip_tail = c == '\'' || c == '’';
-            if skip_tail {
-                continue;
-            }
-        }
-        if !(c.is_alphanumeric() || c == '\'' || c == '’') {
-            skip_tail = false;
-        }
-        if matches!(c, '.' | '!' | '?' | ':' | '\n' | '"' | '“' | '”') {
-            sentence_start = true;
+    Words::new(text).collect()
+}
+
+/// The words of a text one at a time (see [`words`]), for callers that
+/// need only the first few.
+pub struct Words<'a> {
+    text: &'a str,
+    chars: std::str::CharIndices<'a>,
+    done: bool,
+    sentence_start: bool,
+    skip_tail: bool,
+    start: Option<usize>,
+}
+
+impl<'a> Words<'a> {
+    pub fn new(text: &'a str) -> Words<'a> {
+        Words {
+            text,
+            chars: text.char_indices(),
+            done: false,
+            sentence_start: true,
+            skip_tail: false,
+            start: None,
         }
     }
-    out
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = Word<'a>;
+
+    fn next(&mut self) -> Option<Word<'a>> {
+        while !self.done {
+            let (i, c) = self.chars.next().unwrap_or_else(|| {
+                self.done = true;
+                (self.text.len(), ' ')
+            });
+            if c.is_alphanumeric() {
+                if self.start.is_none() && !self.skip_tail {
+                    self.start = Some(i);
+                }
+                continue;
+            }
+            let mut word = None;
+            if let Some(s) = self.start.take() {
+                let raw = &self.text[s..i];
+                word = Some(Word {
+                    raw,
+                    folded: fold(raw),
+                    sentence_start: self.sentence_start,
+                });
+                self.sentence_start = false;
+                self.skip_tail = c == '\'' || c == '’';
+                if self.skip_tail {
+                    return word;
+                }
+            }
+            if !(c == '\'' || c == '’') {
+                self.skip_tail = false;
+            }
+            if matches!(c, '.' | '!' | '?' | ':' | '\n' | '"' | '“' | '”') {
+                self.sentence_start = true;
+            }
+            if word.is_some() {
+                return word;
+            }
+        }
+        None
+    }
 }
 
 /// Lowercases a word and folds a plain English plural ("talks" → "talk",
 /// "cities" → "city"), leaving short words and "-ss" endings alone.
 pub fn fold(raw: &str) -> String {
-    let mut w = raw.to_lowercase();
+    let mut w = if raw.is_ascii() {
+        raw.to_ascii_lowercase()
+    } else {
+        raw.to_lowercase()
+    };
     let n = w.chars().count();
     if n > 4 && w.ends_with("ies") {
         w.truncate(w.len() - 3);

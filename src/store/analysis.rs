@@ -6,6 +6,7 @@
 
 use rusqlite::{Connection, OptionalExtension, params};
 
+use super::relating::ShingleMemo;
 use super::{Store, StoreError};
 use crate::model::{Analysis, Entity, EntityKind, Mention, Quote, StoryId};
 
@@ -34,8 +35,8 @@ impl Store {
         analysis: &Analysis,
         version: i64,
     ) -> Result<(), StoreError> {
-        let tx = self.write_tx()?;
-        write_analysis(&tx, id, analysis, version)?;
+        let tx = super::begin(&mut self.conn)?;
+        write_analysis(&tx, &mut self.shingles, id, analysis, version)?;
         tx.commit()?;
         Ok(())
     }
@@ -46,9 +47,9 @@ impl Store {
         analyses: &[(StoryId, Analysis)],
         version: i64,
     ) -> Result<(), StoreError> {
-        let tx = self.write_tx()?;
+        let tx = super::begin(&mut self.conn)?;
         for (id, analysis) in analyses {
-            write_analysis(&tx, *id, analysis, version)?;
+            write_analysis(&tx, &mut self.shingles, *id, analysis, version)?;
         }
         tx.commit()?;
         Ok(())
@@ -154,6 +155,7 @@ impl Store {
 /// the story to the others (see related.rs).
 pub(super) fn write_analysis(
     conn: &Connection,
+    shingles: &mut ShingleMemo,
     id: StoryId,
     analysis: &Analysis,
     version: i64,
@@ -191,7 +193,7 @@ pub(super) fn write_analysis(
     conn.prepare_cached("UPDATE stories SET analyzer_version = ?2, quotes = ?3 WHERE id = ?1")?
         .execute(params![id.0, version, quotes])?;
     // Its entities and text are known now: relate it to the other stories.
-    super::relating::relate(conn, id.0)
+    super::relating::relate(conn, shingles, id.0)
 }
 
 /// Returns the stored name of an entity kind.

@@ -28,7 +28,7 @@ impl Store {
         update: &FeedUpdate,
         at: DateTime<Utc>,
     ) -> Result<StoredFeed, StoreError> {
-        let tx = self.write_tx()?;
+        let tx = super::begin(&mut self.conn)?;
         let own_title = update
             .title
             .as_deref()
@@ -68,10 +68,11 @@ impl Store {
             };
             match (story, text) {
                 (Some(id), Some(text)) => {
-                    write_analysis(&tx, id, &text.analysis, text.analyzer_version)?;
+                    let (analysis, version) = (&text.analysis, text.analyzer_version);
+                    write_analysis(&tx, &mut self.shingles, id, analysis, version)?;
                 }
                 // A story with no text yet is related by its title alone.
-                (Some(id), None) => super::relating::relate(&tx, id.0)?,
+                (Some(id), None) => super::relating::relate(&tx, &mut self.shingles, id.0)?,
                 _ => {}
             }
         }

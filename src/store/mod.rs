@@ -169,6 +169,8 @@ pub struct Store {
     conn: Connection,
     /// Whether marking a story read or unread marks its copies too.
     copies_share_read: bool,
+    /// Shingles of recently related texts (see relating.rs).
+    shingles: relating::ShingleMemo,
 }
 
 /// How long a statement waits for another connection's write lock.
@@ -203,6 +205,7 @@ impl Store {
         Ok(Store {
             conn,
             copies_share_read: true,
+            shingles: relating::ShingleMemo::default(),
         })
     }
 
@@ -218,6 +221,7 @@ impl Store {
         Ok(Store {
             conn,
             copies_share_read: true,
+            shingles: relating::ShingleMemo::default(),
         })
     }
 
@@ -284,10 +288,13 @@ impl Store {
     /// `BEGIN IMMEDIATE` avoids the deadlock of two readers that both try to
     /// upgrade to writers; the busy timeout then makes the second one wait.
     fn write_tx(&mut self) -> Result<Transaction<'_>, StoreError> {
-        Ok(self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?)
+        begin(&mut self.conn)
     }
+}
+
+/// Starts a write transaction, taking the write lock at once.
+fn begin(conn: &mut Connection) -> Result<Transaction<'_>, StoreError> {
+    Ok(conn.transaction_with_behavior(TransactionBehavior::Immediate)?)
 }
 
 /// Sets the per-connection options every cache connection needs.

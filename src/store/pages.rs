@@ -73,9 +73,10 @@ impl Store {
         text: &StoryText,
         source: TextSource,
     ) -> Result<(), StoreError> {
-        let tx = self.write_tx()?;
+        let tx = super::begin(&mut self.conn)?;
         if write_article(&tx, id, &text.article, source)? {
-            super::analysis::write_analysis(&tx, id, &text.analysis, text.analyzer_version)?;
+            let (analysis, version) = (&text.analysis, text.analyzer_version);
+            super::analysis::write_analysis(&tx, &mut self.shingles, id, analysis, version)?;
         }
         tx.commit()?;
         Ok(())

@@ -29,8 +29,8 @@ impl Store {
     /// Relates one story (again) in its own transaction; fetch and the demo
     /// loader do this as part of storing a story's text and analysis.
     pub fn relate_story(&mut self, id: StoryId) -> Result<(), StoreError> {
-        let tx = self.write_tx()?;
-        super::relating::relate(&tx, id.0)?;
+        let tx = super::begin(&mut self.conn)?;
+        super::relating::relate(&tx, &mut self.shingles, id.0)?;
         tx.commit()?;
         Ok(())
     }
@@ -49,7 +49,7 @@ impl Store {
     }
 
     fn rebuild_in_one_transaction(&mut self) -> Result<usize, StoreError> {
-        let tx = self.write_tx()?;
+        let tx = super::begin(&mut self.conn)?;
         for table in [
             "relate_stories",
             "relate_terms",
@@ -65,7 +65,7 @@ impl Store {
             .query_map([], |r| r.get(0))?
             .collect::<Result<_, _>>()?;
         for &id in &ids {
-            super::relating::relate(&tx, id)?;
+            super::relating::relate(&tx, &mut self.shingles, id)?;
         }
         tx.commit()?;
         Ok(ids.len())

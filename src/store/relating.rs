@@ -3,7 +3,8 @@
 //! (joined, started or merged) and its related links (see related.rs for
 //! what is read back, and relate/ for the pure parts).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
+use std::sync::Arc;
 
 use rusqlite::{Connection, params};
 
@@ -13,7 +14,40 @@ use crate::model::{Entity, EntityKind};
 use crate::relate::{self, Shingles, Vector};
 
 /// Events whose members are compared for the related list.
-const EVENTS_COMPARED: usize = 3;
+const EVENTS_COMPARED: usize = 2;
+
+/// Texts whose shingles the memo keeps: about 5 KB each for a long article.
+const MEMO_TEXTS: usize = 2048;
+
+/// The shingles of recently related texts, keyed by story and a hash of
+/// the text (so a changed text is never judged by its old shingles). The
+/// copies of a story are found among its band mates, and each band mate
+/// would otherwise be shingled again for every new story that meets it.
+#[derive(Debug, Default)]
+pub(crate) struct ShingleMemo {
+    kept: HashMap<(i64, u64), Arc<Shingles>>,
+    order: VecDeque<(i64, u64)>,
+}
+
+impl ShingleMemo {
+    /// Returns the shingles of story `id`'s `text`, made at most once
+    /// while the memo remembers them.
+    fn of(&mut self, id: i64, text: &str) -> Arc<Shingles> {
+        let key = (id, relate::tokens::hash(&[text]));
+        if let Some(found) = self.kept.get(&key) {
+            return Arc::clone(found);
+        }
+        let made = Arc::new(Shingles::of(text));
+        if self.order.len() >= MEMO_TEXTS
+            && let Some(oldest) = self.order.pop_front()
+        {
+            self.kept.remove(&oldest);
+        }
+        self.order.push_back(key);
+        self.kept.insert(key, Arc::clone(&made));
+        made
+    }
+}
 
 /// What relating needs to read about a story.
 struct Source {
@@ -75,12 +109,13 @@ fn source(conn: &Connection, id: i64) -> Result<Option<Source>, StoreError> {
 /// index knew of it, then finds its copies and its event from indexed
 /// candidates, keeps its best related stories, and merges events it joins
 /// together. An unknown story is ignored.
-pub(super) fn relate(conn: &Connection, id: i64) -> Result<(), StoreError> {
+pub(super) fn relate(conn: &Connection, memo: &mut ShingleMemo, id: i64) -> Result<(), StoreError> {
     let Some(src) = source(conn, id)? else {
         return Ok(());
     };
     forget(conn, id)?;
-    let sig = relate::signature(&src.title, &src.text, &src.entities);
+    let shingles = memo.of(id, &src.text);
+    let sig = relate::signature_of(&src.title, &src.text, &src.entities, &shingles);
     let terms: Vec<relate::Term> = sig.terms.0.iter().map(|t| t.0).collect();
     let idf = index::count_terms(conn, &terms, 1)?;
     let v = sig.terms.weighed(|t| idf.get(&t).copied().unwrap_or(0.0));
@@ -101,7 +136,7 @@ pub(super) fn relate(conn: &Connection, id: i64) -> Result<(), StoreError> {
             let Some(text) = text_of(conn, other)? else {
                 continue;
             };
-            if let Some(score) = sig.shingles.copy_score(&Shingles::of(&text)) {
+            if let Some(score) = shingles.copy_score(&memo.of(other, &text)) {
                 copies.push((other, score));
             }
         }
@@ -148,6 +183,9 @@ pub(super) fn relate(conn: &Connection, id: i64) -> Result<(), StoreError> {
     });
     let old_posted = event.centroid.top(relate::POSTED_TERMS);
     event.centroid.add(&v, 1.0, relate::terms::EVENT_TERMS);
+    // An event whose posted terms stay the same meets the same neighbours
+    // it already met and did not merge with; only a change can bring a merge.
+    let mut reshaped = event.centroid.top(relate::POSTED_TERMS) != old_posted;
     event.size += 1;
     event.first = event.first.min(src.published);
     event.last = event.last.max(src.published);
@@ -166,12 +204,14 @@ pub(super) fn relate(conn: &Connection, id: i64) -> Result<(), StoreError> {
     index::put_bands(conn, id, &sig.bands)?;
     for &other_root in roots.iter().filter(|r| **r != root) {
         regroup_copies(conn, other_root, root)?;
+        reshaped = true;
     }
     if root == id && !roots.is_empty() {
         // This story is older than the copies it found: it becomes their first.
         for &r in &roots {
             regroup_copies(conn, r, id)?;
         }
+        reshaped = true;
     }
 
     // The related list: copies first, then the closest members of the
@@ -201,9 +241,11 @@ pub(super) fn relate(conn: &Connection, id: i64) -> Result<(), StoreError> {
 
     // Regrouping copies may have merged the event away; read it afresh.
     // A story that started its own event was close to no other event.
-    let current = index::story(conn, id)?.map_or(event_id, |r| r.event);
-    if let Some(event) = index::event(conn, current)?.filter(|e| e.size > 1) {
-        merge_neighbours(conn, event)?;
+    if reshaped {
+        let current = index::story(conn, id)?.map_or(event_id, |r| r.event);
+        if let Some(event) = index::event(conn, current)?.filter(|e| e.size > 1) {
+            merge_neighbours(conn, event)?;
+        }
     }
     Ok(())
 }
