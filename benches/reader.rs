@@ -189,6 +189,7 @@ fn story(rng: &mut Lcg, n: usize) -> (String, StoryText) {
     entities.sort_by(|a, b| a.name.cmp(&b.name));
     entities.dedup_by(|a, b| a.name == b.name && a.kind == b.kind);
     let text = StoryText {
+        shingles: None,
         article: Article {
             paragraphs,
             ..Article::default()

@@ -117,6 +117,7 @@ fn store_one(
             ..FeedItem::default()
         }],
         texts: vec![Some(StoryText {
+            shingles: None,
             article,
             analysis: Analysis::default(),
             analyzer_version: byline::analyze::VERSION,

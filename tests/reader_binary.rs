@@ -133,6 +133,7 @@ fn cache_with_people(dir: &std::path::Path) {
         let mut entities = vec![entity(EntityKind::Country, country, Some(code))];
         entities.extend(person.map(|name| entity(EntityKind::Person, name, None)));
         let story = StoryText {
+            shingles: None,
             article: Article {
                 paragraphs: vec![text],
                 ..Article::default()

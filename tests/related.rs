@@ -93,6 +93,7 @@ fn store_analysed(
     article: Article,
 ) -> Vec<StoryId> {
     let text = StoryText {
+        shingles: None,
         analysis: byline::analyze::analyze(&article.text()),
         article,
         analyzer_version: byline::analyze::VERSION,

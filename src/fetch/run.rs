@@ -19,6 +19,7 @@ use crate::fetch::feed;
 use crate::fetch::http::{FeedResponse, HttpClient};
 use crate::fetch::writer::Writer;
 use crate::model::{Article, FeedId, StoryId, Validators};
+use crate::relate;
 use crate::store::{FeedUpdate, PageJob, Store, StoreError, StoryText};
 
 /// A feed to fetch in this run.
@@ -93,8 +94,10 @@ pub fn feed_jobs(store: &Store, feeds: &[FeedId]) -> Result<Vec<FeedJob>, StoreE
 /// the headline (the feed's, else the page's own) weighs in the salience.
 pub fn analyzed(article: Article, headline: Option<&str>) -> StoryText {
     let headline = headline.or(article.title.as_deref()).unwrap_or_default();
-    let analysis = analyze::analyze_story(headline, &article.text());
+    let text = article.text();
+    let analysis = analyze::analyze_story(headline, &text);
     StoryText {
+        shingles: Some(relate::TextShingles::of(&text)),
         article,
         analysis,
         analyzer_version: analyze::VERSION,
@@ -308,6 +311,7 @@ async fn fetch_feed(ctx: FeedCtx, job: FeedJob) -> Result<FeedOutcome, StoreErro
         moved_to,
         items: parsed.items,
         texts,
+        pages_follow: ctx.pages.is_some(),
     };
     let stored = ctx.writer.feed(job.id, update).await?;
     let new = stored.new.len();

@@ -1,5 +1,6 @@
 //! The fetcher's single writer: a thread that owns the write [`Store`] and
 //! performs every write of a run in order, so fetch tasks never block on SQLite.
+//! Feeds or pages queued one behind another share a transaction.
 
 use std::sync::mpsc;
 use std::thread;
@@ -75,62 +76,151 @@ impl WriterThread {
     }
 }
 
+/// Writes of one kind stored together in one transaction: one commit (and
+/// one full-text index flush) for many stories instead of one each.
+const BATCH: usize = 32;
+
 /// Starts the writer thread on `store`.
 pub fn spawn(mut store: Store) -> (Writer, WriterThread) {
     let (tx, rx) = mpsc::channel::<Write>();
     let handle = thread::spawn(move || {
-        // A closed reply channel means the caller gave up; the write itself stands.
-        for write in rx {
-            match write {
-                Write::Feed {
-                    feed,
-                    update,
-                    reply,
-                } => {
-                    let _ = reply.send(store.store_feed(feed, &update, Utc::now()));
-                }
-                Write::NotModified { feed, reply } => {
-                    let _ = reply.send(store.store_not_modified(feed, Utc::now()));
-                }
-                Write::FeedError {
-                    feed,
-                    error,
-                    retry_at,
-                    reply,
-                } => {
-                    let _ = reply.send(store.store_feed_error(feed, &error, Utc::now(), retry_at));
-                }
-                Write::Text { id, text, reply } => {
-                    let _ = reply.send(store.store_text(id, &text, TextSource::Page));
-                }
-                Write::Analyses {
-                    analyses,
-                    version,
-                    reply,
-                } => {
-                    let _ = reply.send(store.store_analyses(&analyses, version));
-                }
-                Write::Stale {
-                    version,
-                    limit,
-                    reply,
-                } => {
-                    let _ = reply.send(store.stale_analyses(version, limit));
-                }
-                Write::PageError { id, error, reply } => {
-                    let _ = reply.send(store.store_page_error(id, &error));
-                }
-                Write::RemoveDemo { reply } => {
-                    let _ = reply.send(store.remove_demo());
-                }
-                Write::PageJobs { limit, reply } => {
-                    let _ = reply.send(store.page_jobs(limit));
+        let mut next: Option<Write> = None;
+        while let Some(write) = next.take().or_else(|| rx.recv().ok()) {
+            // Feeds and pages already queued behind this one join its batch.
+            let mut batch = vec![write];
+            while batch.len() < BATCH {
+                match rx.try_recv() {
+                    Ok(w) if same_kind(&batch[0], &w) => batch.push(w),
+                    Ok(w) => {
+                        next = Some(w);
+                        break;
+                    }
+                    Err(_) => break,
                 }
             }
+            perform(&mut store, batch);
         }
         store
     });
     (Writer { tx }, WriterThread { handle })
+}
+
+/// Whether two writes can share a transaction.
+fn same_kind(a: &Write, b: &Write) -> bool {
+    matches!(
+        (a, b),
+        (Write::Feed { .. }, Write::Feed { .. }) | (Write::Text { .. }, Write::Text { .. })
+    )
+}
+
+/// Performs a batch of writes of one kind. A batch that fails is written
+/// again one write at a time, so each caller gets its own write's result.
+fn perform(store: &mut Store, batch: Vec<Write>) {
+    let unwritten = match batch.as_slice() {
+        [_] => Err(batch),
+        [Write::Feed { .. }, ..] => store_feeds(store, batch),
+        [Write::Text { .. }, ..] => store_texts(store, batch),
+        _ => Err(batch),
+    };
+    if let Err(batch) = unwritten {
+        for write in batch {
+            perform_one(store, write);
+        }
+    }
+}
+
+/// Stores a batch of feeds in one transaction and answers each caller;
+/// gives the batch back when the transaction failed.
+// A closed reply channel means the caller gave up; the write itself stands.
+fn store_feeds(store: &mut Store, batch: Vec<Write>) -> Result<(), Vec<Write>> {
+    let fetches: Vec<(FeedId, &FeedUpdate)> = batch
+        .iter()
+        .filter_map(|w| match w {
+            Write::Feed { feed, update, .. } => Some((*feed, update.as_ref())),
+            _ => None,
+        })
+        .collect();
+    let Ok(stored) = store.store_feeds(&fetches, Utc::now()) else {
+        return Err(batch);
+    };
+    for (write, stored) in batch.into_iter().zip(stored) {
+        if let Write::Feed { reply, .. } = write {
+            let _ = reply.send(Ok(stored));
+        }
+    }
+    Ok(())
+}
+
+/// Stores a batch of page texts in one transaction and answers each
+/// caller; gives the batch back when the transaction failed.
+fn store_texts(store: &mut Store, batch: Vec<Write>) -> Result<(), Vec<Write>> {
+    let texts: Vec<(StoryId, &StoryText)> = batch
+        .iter()
+        .filter_map(|w| match w {
+            Write::Text { id, text, .. } => Some((*id, text.as_ref())),
+            _ => None,
+        })
+        .collect();
+    if store.store_texts(&texts, TextSource::Page).is_err() {
+        return Err(batch);
+    }
+    for write in batch {
+        if let Write::Text { reply, .. } = write {
+            let _ = reply.send(Ok(()));
+        }
+    }
+    Ok(())
+}
+
+/// Performs one write in its own transaction.
+// A closed reply channel means the caller gave up; the write itself stands.
+fn perform_one(store: &mut Store, write: Write) {
+    match write {
+        Write::Feed {
+            feed,
+            update,
+            reply,
+        } => {
+            let _ = reply.send(store.store_feed(feed, &update, Utc::now()));
+        }
+        Write::NotModified { feed, reply } => {
+            let _ = reply.send(store.store_not_modified(feed, Utc::now()));
+        }
+        Write::FeedError {
+            feed,
+            error,
+            retry_at,
+            reply,
+        } => {
+            let _ = reply.send(store.store_feed_error(feed, &error, Utc::now(), retry_at));
+        }
+        Write::Text { id, text, reply } => {
+            let _ = reply.send(store.store_text(id, &text, TextSource::Page));
+        }
+        Write::Analyses {
+            analyses,
+            version,
+            reply,
+        } => {
+            let _ = reply.send(store.store_analyses(&analyses, version));
+        }
+        Write::Stale {
+            version,
+            limit,
+            reply,
+        } => {
+            let _ = reply.send(store.stale_analyses(version, limit));
+        }
+        Write::PageError { id, error, reply } => {
+            let _ = reply.send(store.store_page_error(id, &error));
+        }
+        Write::RemoveDemo { reply } => {
+            let _ = reply.send(store.remove_demo());
+        }
+        Write::PageJobs { limit, reply } => {
+            let _ = reply.send(store.page_jobs(limit));
+        }
+    }
 }
 
 /// The writer thread stopped before answering (it panicked).

@@ -19,7 +19,7 @@ pub mod shingles;
 pub mod terms;
 pub mod tokens;
 
-pub use shingles::Shingles;
+pub use shingles::{Shingles, TextShingles};
 pub use terms::{Term, Vector};
 
 use crate::model::Entity;

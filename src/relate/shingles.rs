@@ -113,6 +113,29 @@ impl Shingles {
     }
 }
 
+/// A text's shingles with the hash of the text they were made from, so a
+/// store can tell whether they still belong to a story's stored text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TextShingles {
+    pub text_hash: u64,
+    pub shingles: std::sync::Arc<Shingles>,
+}
+
+impl TextShingles {
+    /// Shingles `text` (pure, so the fetcher does it off the writer thread).
+    pub fn of(text: &str) -> TextShingles {
+        TextShingles {
+            text_hash: text_hash(text),
+            shingles: std::sync::Arc::new(Shingles::of(text)),
+        }
+    }
+}
+
+/// The hash that names a text in [`TextShingles`].
+pub fn text_hash(text: &str) -> u64 {
+    hash(&[text])
+}
+
 /// Counts the values two sorted lists share.
 fn overlap(a: &[u64], b: &[u64]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);

@@ -6,7 +6,6 @@
 
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::relating::ShingleMemo;
 use super::{Store, StoreError};
 use crate::model::{Analysis, Entity, EntityKind, Mention, Quote, StoryId};
 
@@ -36,7 +35,8 @@ impl Store {
         version: i64,
     ) -> Result<(), StoreError> {
         let tx = super::begin(&mut self.conn)?;
-        write_analysis(&tx, &mut self.shingles, id, analysis, version)?;
+        write_analysis(&tx, id, analysis, version)?;
+        super::relating::relate(&tx, &mut self.shingles, id.0)?;
         tx.commit()?;
         Ok(())
     }
@@ -49,7 +49,8 @@ impl Store {
     ) -> Result<(), StoreError> {
         let tx = super::begin(&mut self.conn)?;
         for (id, analysis) in analyses {
-            write_analysis(&tx, &mut self.shingles, *id, analysis, version)?;
+            write_analysis(&tx, *id, analysis, version)?;
+            super::relating::relate(&tx, &mut self.shingles, id.0)?;
         }
         tx.commit()?;
         Ok(())
@@ -155,7 +156,6 @@ impl Store {
 /// the story to the others (see related.rs).
 pub(super) fn write_analysis(
     conn: &Connection,
-    shingles: &mut ShingleMemo,
     id: StoryId,
     analysis: &Analysis,
     version: i64,
@@ -165,16 +165,23 @@ pub(super) fn write_analysis(
     for entity in &analysis.entities {
         let country = entity.country.as_deref().unwrap_or("");
         let kind = kind_name(entity.kind);
-        conn.prepare_cached(
-            "INSERT INTO entities (kind, name, country) VALUES (?1, ?2, ?3)
-             ON CONFLICT (kind, name, country) DO NOTHING",
-        )?
-        .execute(params![kind, entity.name, country])?;
-        let entity_id: i64 = conn
+        // Most entities are known already: look first, insert only the new.
+        let known: Option<i64> = conn
             .prepare_cached(
                 "SELECT id FROM entities WHERE kind = ?1 AND name = ?2 AND country = ?3",
             )?
-            .query_row(params![kind, entity.name, country], |r| r.get(0))?;
+            .query_row(params![kind, entity.name, country], |r| r.get(0))
+            .optional()?;
+        let entity_id = match known {
+            Some(id) => id,
+            None => {
+                conn.prepare_cached(
+                    "INSERT INTO entities (kind, name, country) VALUES (?1, ?2, ?3)",
+                )?
+                .execute(params![kind, entity.name, country])?;
+                conn.last_insert_rowid()
+            }
+        };
         let mentions = serde_json::to_string(&entity.mentions).unwrap_or_else(|_| "[]".to_owned());
         conn.prepare_cached(
             "INSERT INTO story_entities (story_id, entity_id, salience, mentions)
@@ -192,8 +199,7 @@ pub(super) fn write_analysis(
     let quotes = serde_json::to_string(&analysis.quotes).unwrap_or_else(|_| "[]".to_owned());
     conn.prepare_cached("UPDATE stories SET analyzer_version = ?2, quotes = ?3 WHERE id = ?1")?
         .execute(params![id.0, version, quotes])?;
-    // Its entities and text are known now: relate it to the other stories.
-    super::relating::relate(conn, shingles, id.0)
+    Ok(())
 }
 
 /// Returns the stored name of an entity kind.

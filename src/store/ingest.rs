@@ -9,6 +9,7 @@ use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::analysis::write_analysis;
 use super::pages::write_article;
+use super::relating::ShingleMemo;
 use super::{FeedUpdate, Store, StoreError, StoredFeed, fts, to_micros};
 use crate::model::{Article, FeedId, FeedItem, StoryId, TextSource};
 use crate::sanitize::clean_line;
@@ -28,53 +29,23 @@ impl Store {
         update: &FeedUpdate,
         at: DateTime<Utc>,
     ) -> Result<StoredFeed, StoreError> {
+        Ok(self
+            .store_feeds(&[(feed, update)], at)?
+            .pop()
+            .unwrap_or_default())
+    }
+
+    /// Stores several fetches in one transaction, as [`Store::store_feed`]
+    /// stores one: all of them or, on an error, none.
+    pub fn store_feeds(
+        &mut self,
+        fetches: &[(FeedId, &FeedUpdate)],
+        at: DateTime<Utc>,
+    ) -> Result<Vec<StoredFeed>, StoreError> {
         let tx = super::begin(&mut self.conn)?;
-        let own_title = update
-            .title
-            .as_deref()
-            .map(clean_line)
-            .filter(|t| !t.is_empty());
-        tx.prepare_cached(
-            "UPDATE feeds SET own_title = COALESCE(?2, own_title),
-                    site_url = COALESCE(?3, site_url), etag = ?4, last_modified = ?5,
-                    last_fetch = ?6, last_success = ?6, last_error = NULL,
-                    moved_to = ?7, retry_at = NULL
-             WHERE id = ?1",
-        )?
-        .execute(params![
-            feed.0,
-            own_title,
-            update.site_url,
-            update.validators.etag,
-            update.validators.last_modified,
-            to_micros(at),
-            update.moved_to,
-        ])?;
-        let mut stored = StoredFeed::default();
-        for (index, item) in update.items.iter().enumerate() {
-            let text = update.texts.get(index).and_then(Option::as_ref);
-            let article = text.map(|t| &t.article);
-            let (new, refreshed) = (stored.new.len(), stored.refreshed.len());
-            store_item(&tx, feed, item, article, at, &mut stored)?;
-            let story = if stored.new.len() > new {
-                stored
-                    .new_items
-                    .extend(stored.new.last().map(|id| (index, *id)));
-                stored.new.last().copied()
-            } else if let (Some(id), Some(article)) = (stored.refreshed.get(refreshed), article) {
-                write_article(&tx, *id, article, TextSource::Feed)?.then_some(*id)
-            } else {
-                None
-            };
-            match (story, text) {
-                (Some(id), Some(text)) => {
-                    let (analysis, version) = (&text.analysis, text.analyzer_version);
-                    write_analysis(&tx, &mut self.shingles, id, analysis, version)?;
-                }
-                // A story with no text yet is related by its title alone.
-                (Some(id), None) => super::relating::relate(&tx, &mut self.shingles, id.0)?,
-                _ => {}
-            }
+        let mut stored = Vec::with_capacity(fetches.len());
+        for &(feed, update) in fetches {
+            stored.push(feed_in(&tx, &mut self.shingles, feed, update, at)?);
         }
         tx.commit()?;
         Ok(stored)
@@ -93,6 +64,70 @@ impl Store {
             .optional()?;
         Ok(html.flatten())
     }
+}
+
+/// Stores one fetch inside the caller's transaction (see [`Store::store_feed`]).
+fn feed_in(
+    tx: &Transaction<'_>,
+    shingles: &mut ShingleMemo,
+    feed: FeedId,
+    update: &FeedUpdate,
+    at: DateTime<Utc>,
+) -> Result<StoredFeed, StoreError> {
+    let own_title = update
+        .title
+        .as_deref()
+        .map(clean_line)
+        .filter(|t| !t.is_empty());
+    tx.prepare_cached(
+        "UPDATE feeds SET own_title = COALESCE(?2, own_title),
+                site_url = COALESCE(?3, site_url), etag = ?4, last_modified = ?5,
+                last_fetch = ?6, last_success = ?6, last_error = NULL,
+                moved_to = ?7, retry_at = NULL
+         WHERE id = ?1",
+    )?
+    .execute(params![
+        feed.0,
+        own_title,
+        update.site_url,
+        update.validators.etag,
+        update.validators.last_modified,
+        to_micros(at),
+        update.moved_to,
+    ])?;
+    let mut stored = StoredFeed::default();
+    for (index, item) in update.items.iter().enumerate() {
+        let text = update.texts.get(index).and_then(Option::as_ref);
+        let article = text.map(|t| &t.article);
+        let (new, refreshed) = (stored.new.len(), stored.refreshed.len());
+        store_item(&tx, feed, item, article, at, &mut stored)?;
+        let story = if stored.new.len() > new {
+            stored
+                .new_items
+                .extend(stored.new.last().map(|id| (index, *id)));
+            stored.new.last().copied()
+        } else if let (Some(id), Some(article)) = (stored.refreshed.get(refreshed), article) {
+            write_article(&tx, *id, article, TextSource::Feed)?.then_some(*id)
+        } else {
+            None
+        };
+        let Some(id) = story else {
+            continue;
+        };
+        if let Some(text) = text {
+            write_analysis(&tx, id, &text.analysis, text.analyzer_version)?;
+        }
+        let page_follows =
+            update.pages_follow && stored.new.last() == Some(&id) && item.url.is_some();
+        if !page_follows {
+            // A story with no text yet is related by its title alone.
+            if let Some(made) = text.and_then(|t| t.shingles.as_ref()) {
+                shingles.remember(id.0, made);
+            }
+            super::relating::relate(&tx, shingles, id.0)?;
+        }
+    }
+    Ok(stored)
 }
 
 /// What a known story holds that a refresh may change.

@@ -98,6 +98,11 @@ pub struct FeedUpdate {
     /// with its analysis, stored with a new or refreshed story in the same
     /// transaction.
     pub texts: Vec<Option<StoryText>>,
+    /// Whether each new story with a URL gets its page fetched next: its
+    /// related stories then wait for the page's text (see
+    /// [`Store::store_text`] and [`Store::store_page_error`]) rather than
+    /// being found twice.
+    pub pages_follow: bool,
 }
 
 /// A story's text with its analysis, stored together so a story is never
@@ -108,6 +113,9 @@ pub struct StoryText {
     pub analysis: Analysis,
     /// The analyser version that made `analysis`.
     pub analyzer_version: i64,
+    /// The shingles of the article's text, when the caller made them (the
+    /// store makes them itself otherwise).
+    pub shingles: Option<crate::relate::TextShingles>,
 }
 
 /// What storing a feed fetch did.

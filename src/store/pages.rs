@@ -73,10 +73,28 @@ impl Store {
         text: &StoryText,
         source: TextSource,
     ) -> Result<(), StoreError> {
+        self.store_texts(&[(id, text)], source)
+    }
+
+    /// Stores several stories' texts and analyses in one transaction, as
+    /// [`Store::store_text`] stores one: all of them or, on an error, none.
+    pub fn store_texts(
+        &mut self,
+        texts: &[(StoryId, &StoryText)],
+        source: TextSource,
+    ) -> Result<(), StoreError> {
         let tx = super::begin(&mut self.conn)?;
-        if write_article(&tx, id, &text.article, source)? {
-            let (analysis, version) = (&text.analysis, text.analyzer_version);
-            super::analysis::write_analysis(&tx, &mut self.shingles, id, analysis, version)?;
+        for &(id, text) in texts {
+            if write_article(&tx, id, &text.article, source)? {
+                if let Some(made) = &text.shingles {
+                    self.shingles.remember(id.0, made);
+                }
+                let (analysis, version) = (&text.analysis, text.analyzer_version);
+                super::analysis::write_analysis(&tx, id, analysis, version)?;
+            }
+            // Related by the text it has now, new or not (the feed's, when
+            // its page held none: see FeedUpdate::pages_follow).
+            super::relating::relate(&tx, &mut self.shingles, id.0)?;
         }
         tx.commit()?;
         Ok(())
@@ -86,13 +104,18 @@ impl Store {
     ///
     /// Each call counts one attempt; after [`MAX_PAGE_ATTEMPTS`] the page is
     /// no longer offered by [`Store::page_jobs`] and the story keeps its feed text.
+    ///
+    /// The story is related by its feed text, which a fetch that expected
+    /// the page did not do (see [`FeedUpdate::pages_follow`]).
     pub fn store_page_error(&mut self, id: StoryId, error: &str) -> Result<(), StoreError> {
-        self.conn
-            .prepare_cached(
-                "UPDATE stories SET page_attempts = page_attempts + 1, page_error = ?2
-                 WHERE id = ?1",
-            )?
-            .execute(params![id.0, clean_line(error)])?;
+        let tx = super::begin(&mut self.conn)?;
+        tx.prepare_cached(
+            "UPDATE stories SET page_attempts = page_attempts + 1, page_error = ?2
+             WHERE id = ?1",
+        )?
+        .execute(params![id.0, clean_line(error)])?;
+        super::relating::relate(&tx, &mut self.shingles, id.0)?;
+        tx.commit()?;
         Ok(())
     }
 

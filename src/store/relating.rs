@@ -33,19 +33,30 @@ impl ShingleMemo {
     /// Returns the shingles of story `id`'s `text`, made at most once
     /// while the memo remembers them.
     fn of(&mut self, id: i64, text: &str) -> Arc<Shingles> {
-        let key = (id, relate::tokens::hash(&[text]));
+        let key = (id, relate::shingles::text_hash(text));
         if let Some(found) = self.kept.get(&key) {
             return Arc::clone(found);
         }
         let made = Arc::new(Shingles::of(text));
+        self.keep(key, Arc::clone(&made));
+        made
+    }
+
+    /// Remembers shingles made elsewhere for story `id`'s text.
+    pub(super) fn remember(&mut self, id: i64, made: &relate::TextShingles) {
+        self.keep((id, made.text_hash), Arc::clone(&made.shingles));
+    }
+
+    fn keep(&mut self, key: (i64, u64), shingles: Arc<Shingles>) {
+        if self.kept.insert(key, shingles).is_some() {
+            return;
+        }
         if self.order.len() >= MEMO_TEXTS
             && let Some(oldest) = self.order.pop_front()
         {
             self.kept.remove(&oldest);
         }
         self.order.push_back(key);
-        self.kept.insert(key, Arc::clone(&made));
-        made
     }
 }
 

@@ -61,6 +61,7 @@ fn three_analysed_stories() -> (Store, Vec<StoryId>) {
         .into_iter()
         .map(|analysis| {
             Some(StoryText {
+                shingles: None,
                 article: article(&["Some text."]),
                 analysis,
                 analyzer_version: 3,
