@@ -1,8 +1,14 @@
-//! The help texts of the real binary.
+//! The help texts of the real binary, and the man pages and shell
+//! completions the build writes (rendered here by the same code, from the
+//! same clap definitions).
 
+use std::path::Path;
 use std::process::Command;
 
 use clap::CommandFactory;
+
+#[path = "../build/generate.rs"]
+mod generate;
 
 /// The subcommands of DESIGN.md section 3, in its order.
 const COMMANDS: &[&str] = &[
@@ -118,4 +124,46 @@ fn shell_words(line: &str) -> Vec<String> {
         words.push(word);
     }
     words
+}
+
+#[test]
+fn the_build_writes_man_pages_and_completions_that_name_every_command() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    generate::write_all(byline::cli::Cli::command(), dir.path()).expect("generates");
+    let read = |name: &str| -> String {
+        let path: &Path = &dir.path().join(name);
+        std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    };
+
+    let man = read("byline.1");
+    assert!(
+        man.starts_with(".ie") || man.contains(".TH byline 1"),
+        "{man}"
+    );
+    for command in COMMANDS {
+        assert!(
+            man.contains(&format!("byline\\-{command}(1)")),
+            "byline.1 lacks {command}"
+        );
+        let page = read(&format!("byline-{command}.1"));
+        assert!(
+            page.contains("EXTRA") && page.contains("Examples:"),
+            "{page}"
+        );
+    }
+    for flag in ["\\-\\-config", "\\-\\-data\\-dir", "BYLINE_DATA_DIR"] {
+        assert!(man.contains(flag), "byline.1 lacks {flag}:\n{man}");
+    }
+
+    let bash = read("byline.bash");
+    let zsh = read("_byline");
+    let fish = read("byline.fish");
+    for (shell, script) in [("bash", &bash), ("zsh", &zsh), ("fish", &fish)] {
+        for word in COMMANDS.iter().chain(&["--config", "--data-dir"]) {
+            let word = word.trim_start_matches('-');
+            assert!(script.contains(word), "the {shell} completion lacks {word}");
+        }
+    }
+    // The values of `entities --kind` complete too.
+    assert!(bash.contains("person country org"), "{bash}");
 }
