@@ -1,9 +1,11 @@
-//! The command line: clap definitions, dispatch and exit codes.
+//! The command line: dispatch and exit codes; the clap definitions are in
+//! `args.rs`.
 //!
 //! Exit codes: 0 ok, 1 error, 2 usage, 3 when `fetch` had failing feeds.
 //! Errors are printed as one sentence (the whole `anyhow` chain) on stderr.
 
 mod analyze;
+mod args;
 mod context;
 mod feeds;
 mod fetch;
@@ -12,113 +14,12 @@ mod list;
 mod output;
 mod reader;
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand};
+use clap::Parser;
 
+pub use args::*;
 pub use context::Context;
-
-/// Byline: the whole story, offline, understood.
-#[derive(Debug, Parser)]
-#[command(name = "byline", version, about, long_about = None)]
-pub struct Cli {
-    /// The config file [default: $XDG_CONFIG_HOME/byline/config.toml]
-    #[arg(long, global = true, env = "BYLINE_CONFIG", value_name = "PATH")]
-    pub config: Option<PathBuf>,
-    /// The folder that holds the cache [default: $XDG_DATA_HOME/byline]
-    #[arg(long, global = true, env = "BYLINE_DATA_DIR", value_name = "DIR")]
-    pub data_dir: Option<PathBuf>,
-    #[command(subcommand)]
-    pub command: Option<Command>,
-}
-
-/// The subcommands of DESIGN.md section 3.
-#[derive(Debug, Subcommand)]
-pub enum Command {
-    /// Fetch every configured feed once, and each new story's page
-    Fetch {
-        /// Fetch the feeds only, not the stories' pages
-        #[arg(long)]
-        feeds_only: bool,
-    },
-    /// Show the configured feeds with their state
-    Feeds {
-        #[arg(long)]
-        json: bool,
-    },
-    /// List stories, newest first
-    List(ListArgs),
-    /// Show one story with its analysis
-    Show {
-        /// The story's id, as `list` shows it
-        id: i64,
-        #[arg(long)]
-        json: bool,
-    },
-    /// Analyse a text or HTML page without the cache
-    Analyze {
-        /// The file to read; `-` or nothing reads standard input
-        file: Option<PathBuf>,
-        /// The input is a whole web page: extract its article first
-        #[arg(long)]
-        html: bool,
-        /// The page's address, to resolve its relative links
-        #[arg(long, value_name = "URL")]
-        url: Option<String>,
-        #[arg(long)]
-        json: bool,
-    },
-    /// Show the entity index with story counts
-    Entities {
-        #[arg(long, value_parser = ["person", "country", "org"])]
-        kind: Option<String>,
-        #[arg(long)]
-        json: bool,
-    },
-    /// Add the feeds of an OPML file or a newsboat `urls` file to the config
-    Import {
-        /// The OPML or urls file
-        file: PathBuf,
-    },
-    /// Print the configured feeds as OPML
-    Export,
-    /// Run the reader on a test backend, replay keys, print the final screen
-    Screen {
-        #[arg(long, default_value = "100x30", value_name = "WxH")]
-        size: String,
-        #[arg(long, default_value = "")]
-        keys: String,
-        /// Print the screen after every key, not only the last one
-        #[arg(long)]
-        every_frame: bool,
-    },
-}
-
-/// The filters of `byline list`.
-#[derive(Debug, Args, Default, Clone)]
-pub struct ListArgs {
-    /// Stories naming this person
-    #[arg(long, value_name = "NAME")]
-    pub person: Option<String>,
-    /// Stories about this country (ISO code or name)
-    #[arg(long, value_name = "CODE|NAME")]
-    pub country: Option<String>,
-    /// Stories naming this organisation
-    #[arg(long, value_name = "NAME")]
-    pub org: Option<String>,
-    /// Full-text search over titles and text
-    #[arg(long, value_name = "Q")]
-    pub search: Option<String>,
-    /// Unread stories only
-    #[arg(long)]
-    pub unread: bool,
-    /// At most N stories
-    #[arg(long, value_name = "N")]
-    pub limit: Option<usize>,
-    #[arg(long)]
-    pub json: bool,
-}
 
 /// What a command asks `main` to exit with, besides errors.
 pub enum Outcome {
