@@ -437,3 +437,45 @@ fn demo_stories_get_their_events_and_copies() {
         events.values().filter(|e| !e.contains(&None)).count()
     );
 }
+
+/// A wire story carried by two outlets, long enough to be judged a copy.
+const WIRE: &str = "The harbour authority in Valdera closed the northern shipping lane on \
+    Tuesday after a cargo vessel lost power near the breakwater, leaving dozens of ferries \
+    waiting outside the port while tugboats towed the stricken ship toward the repair docks. \
+    Officials said the closure would last until engineers inspected the damaged seawall, and \
+    fishermen complained that the delay cost them a full day of catches during the busiest \
+    month of the season. Port director Amara Velik promised compensation for the ferry \
+    operators and said divers would survey the channel floor before traffic resumed.";
+
+#[test]
+fn a_fetch_with_pages_relates_each_story_by_its_page_or_its_feed_text() {
+    let srv = support::TestServer::start();
+    let page = format!(
+        "<html><head><title>Lane closed</title></head><body><article><h1>Lane closed</h1>\
+         <p>{WIRE}</p></article></body></html>"
+    );
+    let feeds: Vec<String> = (0..2)
+        .map(|f| {
+            let title = format!("Shipping lane closed after vessel loses power ({f})");
+            let xml = support::farm::rss(&srv, f, [(0, title, WIRE.to_owned())]);
+            support::farm::serve_feed(&srv, f, xml, std::time::Duration::ZERO)
+        })
+        .collect();
+    // The first outlet's page answers; the second's is gone, so that story
+    // keeps (and is related by) its feed text.
+    support::farm::serve_page(&srv, 0, 0, page, std::time::Duration::ZERO);
+    srv.route("/s/1/0.html", support::Reply::status(404));
+    let home = support::home::Home::with_feeds(&feeds);
+    home.run(&["fetch"]);
+
+    let listed = home.json(&["list", "--json"]);
+    let stories = listed.as_array().expect("a list");
+    assert_eq!(stories.len(), 2, "{listed}");
+    assert!(stories.iter().all(|s| s["event"].is_i64()), "{listed}");
+    assert_eq!(stories[0]["event"], stories[1]["event"], "{listed}");
+    let copies: Vec<&serde_json::Value> = stories
+        .iter()
+        .filter(|s| s["duplicate_of"].is_i64())
+        .collect();
+    assert_eq!(copies.len(), 1, "one story is the other's copy: {listed}");
+}
