@@ -100,14 +100,14 @@ fn feed_in(
         let text = update.texts.get(index).and_then(Option::as_ref);
         let article = text.map(|t| &t.article);
         let (new, refreshed) = (stored.new.len(), stored.refreshed.len());
-        store_item(&tx, feed, item, article, at, &mut stored)?;
+        store_item(tx, feed, item, article, at, &mut stored)?;
         let story = if stored.new.len() > new {
             stored
                 .new_items
                 .extend(stored.new.last().map(|id| (index, *id)));
             stored.new.last().copied()
         } else if let (Some(id), Some(article)) = (stored.refreshed.get(refreshed), article) {
-            write_article(&tx, *id, article, TextSource::Feed)?.then_some(*id)
+            write_article(tx, *id, article, TextSource::Feed)?.then_some(*id)
         } else {
             None
         };
@@ -115,7 +115,7 @@ fn feed_in(
             continue;
         };
         if let Some(text) = text {
-            write_analysis(&tx, id, &text.analysis, text.analyzer_version)?;
+            write_analysis(tx, id, &text.analysis, text.analyzer_version)?;
         }
         let page_follows =
             update.pages_follow && stored.new.last() == Some(&id) && item.url.is_some();
@@ -124,7 +124,7 @@ fn feed_in(
             if let Some(made) = text.and_then(|t| t.shingles.as_ref()) {
                 shingles.remember(id.0, made);
             }
-            super::relating::relate(&tx, shingles, id.0)?;
+            super::relating::relate(tx, shingles, id.0)?;
         }
     }
     Ok(stored)
