@@ -96,6 +96,22 @@ fn help_overlay_lists_the_keymap() {
 }
 
 #[test]
+fn help_taller_than_the_terminal_scrolls_to_its_last_key() {
+    let first = screen(60, 20, "?");
+    assert!(first.contains("move down"), "{first}");
+    assert!(!first.contains("this help"), "{first}");
+    assert!(first.contains("j/k scroll"), "{first}");
+    let last = screen(60, 20, "? G");
+    assert!(last.contains("this help"), "{last}");
+    assert!(!last.contains("move down"), "{last}");
+    let back = screen(60, 20, "? G k g g");
+    assert!(back.contains("move down"), "{back}");
+    // Any other key still closes it.
+    let closed = screen(60, 20, "? G x");
+    assert!(!closed.contains("Keys"), "{closed}");
+}
+
+#[test]
 fn narrow_terminal_shows_one_pane() {
     let list = screen(60, 20, "");
     assert!(!list.contains("Feeds"));

@@ -12,7 +12,26 @@ impl App {
     /// Applies a user intent and returns the effects it needs.
     pub fn apply(&mut self, action: Action) -> Vec<Effect> {
         if self.help && !matches!(action, Action::Quit) {
-            // Any key closes the overlay; only the help key and back are consumed.
+            // Moving keys scroll an overlay taller than the terminal.
+            let most = self.help_overflow();
+            if most > 0 {
+                let scroll = |by: isize, from: usize| from.saturating_add_signed(by).min(most);
+                let page = isize::try_from(self.size.1.saturating_sub(3).max(1)).unwrap_or(1);
+                let moved = match action {
+                    Action::MoveDown => Some(scroll(1, self.help_scroll)),
+                    Action::MoveUp => Some(scroll(-1, self.help_scroll)),
+                    Action::PageDown => Some(scroll(page, self.help_scroll)),
+                    Action::PageUp => Some(scroll(-page, self.help_scroll)),
+                    Action::GoTop => Some(0),
+                    Action::GoBottom => Some(most),
+                    _ => None,
+                };
+                if let Some(to) = moved {
+                    self.help_scroll = to;
+                    return Vec::new();
+                }
+            }
+            // Any other key closes the overlay; only the help key and back are consumed.
             self.help = false;
             if matches!(action, Action::ToggleHelp | Action::Back) {
                 return Vec::new();
@@ -64,6 +83,7 @@ impl App {
             Action::ClearFilters => self.clear_filters(),
             Action::ToggleHelp => {
                 self.help = true;
+                self.help_scroll = 0;
                 Vec::new()
             }
         }

@@ -76,6 +76,8 @@ pub struct App {
     pub active_saved: Option<usize>,
     /// Whether the help overlay is shown.
     pub help: bool,
+    /// The first help line shown when the keys do not all fit.
+    pub help_scroll: usize,
     /// The background refresh.
     pub refresh: Refresh,
     /// A one-line notice for the status bar, cleared by the next key.
@@ -119,6 +121,7 @@ impl App {
             saved: Vec::new(),
             active_saved: None,
             help: false,
+            help_scroll: 0,
             refresh: Refresh::default(),
             message: None,
             unread_total: None,
@@ -204,6 +207,16 @@ impl App {
                 Vec::new()
             }
         }
+    }
+
+    /// Returns the help lines that do not fit the terminal (0 when all do):
+    /// one column of keys inside a frame, or two side by side on a wide one.
+    pub fn help_overflow(&self) -> usize {
+        let entries = self.keymap.help_entries().len();
+        let (width, height) = self.size;
+        let room = usize::from(height.saturating_sub(2)).max(1);
+        let columns = if entries > room && width >= 100 { 2 } else { 1 };
+        entries.div_ceil(columns).saturating_sub(room)
     }
 
     /// Returns the pane areas for the current size and state.

@@ -10,7 +10,8 @@ use super::{Theme, centred, pad, pane_block};
 use crate::app::App;
 
 /// Draws the overlay centred over `area`: one column of keys when they
-/// fit the height, two side by side otherwise.
+/// fit the height, two side by side on a wide terminal otherwise, and one
+/// column scrolled to `app.help_scroll` on a small one.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let entries = app.keymap.help_entries();
     let key_width = entries
@@ -27,7 +28,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     };
     let per_column = entries.len().div_ceil(columns);
     let column_width = if columns == 1 { 64 } else { 50 };
-    let lines: Vec<Line> = (0..per_column)
+    let overflow = app.help_overflow();
+    let first = app.help_scroll.min(overflow);
+    let lines: Vec<Line> = (first..per_column.min(first + room))
         .map(|row| {
             let mut spans = Vec::new();
             for column in 0..columns {
@@ -53,6 +56,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let width = u16::try_from(column_width * columns + 2).unwrap_or(u16::MAX);
     let rect = centred(area, width, height);
     frame.render_widget(Clear, rect);
-    let block = pane_block("Keys (any key closes)".to_owned(), true, theme);
+    let title = if overflow == 0 {
+        "Keys (any key closes)".to_owned()
+    } else {
+        let last = (first + room).min(per_column);
+        format!(
+            "Keys {}-{last} of {per_column} (j/k scroll, other keys close)",
+            first + 1
+        )
+    };
+    let block = pane_block(title, true, theme);
     frame.render_widget(Paragraph::new(lines).block(block), rect);
 }
