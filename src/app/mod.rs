@@ -102,6 +102,30 @@ pub struct App {
     quitting: bool,
 }
 
+/// How the help overlay sets out its keys on a terminal: one column inside
+/// a frame, or two side by side on a wide terminal when one does not fit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HelpLayout {
+    pub columns: usize,
+    /// Lines per column.
+    pub rows: usize,
+    /// Lines the frame has room for.
+    pub room: usize,
+}
+
+impl HelpLayout {
+    /// Lays out `entries` keys on a terminal of `(width, height)`.
+    pub fn of(entries: usize, (width, height): (u16, u16)) -> HelpLayout {
+        let room = usize::from(height.saturating_sub(2)).max(1);
+        let columns = if entries > room && width >= 100 { 2 } else { 1 };
+        HelpLayout {
+            columns,
+            rows: entries.div_ceil(columns),
+            room,
+        }
+    }
+}
+
 impl App {
     /// Returns an app with nothing loaded; call [`App::start`] for the first loads.
     pub fn new(keymap: Keymap, now: DateTime<Utc>, size: (u16, u16)) -> App {
@@ -209,14 +233,10 @@ impl App {
         }
     }
 
-    /// Returns the help lines that do not fit the terminal (0 when all do):
-    /// one column of keys inside a frame, or two side by side on a wide one.
+    /// Returns the help lines that do not fit the terminal (0 when all do).
     pub fn help_overflow(&self) -> usize {
-        let entries = self.keymap.help_entries().len();
-        let (width, height) = self.size;
-        let room = usize::from(height.saturating_sub(2)).max(1);
-        let columns = if entries > room && width >= 100 { 2 } else { 1 };
-        entries.div_ceil(columns).saturating_sub(room)
+        let layout = HelpLayout::of(self.keymap.help_entries().len(), self.size);
+        layout.rows.saturating_sub(layout.room)
     }
 
     /// Returns the pane areas for the current size and state.

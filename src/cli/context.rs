@@ -88,7 +88,7 @@ pub fn load_demo_if_empty(store: &mut Store) -> anyhow::Result<usize> {
         for (index, id) in stored.new_items {
             if let Some(article) = articles.get(index) {
                 let headline = update.items.get(index).map(|item| item.title.as_str());
-                let text = crate::fetch::run::analyzed(article.clone(), headline);
+                let text = crate::fetch::run::analyzed(article.clone(), headline, true);
                 store.store_text(id, &text, TextSource::Demo)?;
                 loaded += 1;
             }

@@ -92,12 +92,14 @@ pub fn feed_jobs(store: &Store, feeds: &[FeedId]) -> Result<Vec<FeedJob>, StoreE
 
 /// Returns an article with its analysis, made by this build's analyser;
 /// the headline (the feed's, else the page's own) weighs in the salience.
-pub fn analyzed(article: Article, headline: Option<&str>) -> StoryText {
+/// When the store will relate the story by this text (`related_by_it`),
+/// its shingles are made here too, off the writer thread.
+pub fn analyzed(article: Article, headline: Option<&str>, related_by_it: bool) -> StoryText {
     let headline = headline.or(article.title.as_deref()).unwrap_or_default();
     let text = article.text();
     let analysis = analyze::analyze_story(headline, &text);
     StoryText {
-        shingles: Some(relate::TextShingles::of(&text)),
+        shingles: related_by_it.then(|| relate::TextShingles::of(&text)),
         article,
         analysis,
         analyzer_version: analyze::VERSION,
@@ -263,6 +265,7 @@ async fn fetch_feed(ctx: FeedCtx, job: FeedJob) -> Result<FeedOutcome, StoreErro
     };
 
     let (max_items, max_paragraphs) = (ctx.max_items, ctx.max_paragraphs);
+    let pages_follow = ctx.pages.is_some();
     let _unstored = ctx.unstored.acquire().await;
     let parsed = {
         let _permit = ctx.cpu.acquire().await;
@@ -287,7 +290,10 @@ async fn fetch_feed(ctx: FeedCtx, job: FeedJob) -> Result<FeedOutcome, StoreErro
                 texts.push(
                     article
                         .filter(|a| !a.paragraphs.is_empty())
-                        .map(|a| analyzed(a, Some(&item.title))),
+                        // A story whose page follows is related by the page's text.
+                        .map(|a| {
+                            analyzed(a, Some(&item.title), !(pages_follow && item.url.is_some()))
+                        }),
                 );
             }
             Ok((parsed, texts, body.validators, body.moved_to))
@@ -311,7 +317,7 @@ async fn fetch_feed(ctx: FeedCtx, job: FeedJob) -> Result<FeedOutcome, StoreErro
         moved_to,
         items: parsed.items,
         texts,
-        pages_follow: ctx.pages.is_some(),
+        pages_follow,
     };
     let stored = ctx.writer.feed(job.id, update).await?;
     let new = stored.new.len();
@@ -434,7 +440,7 @@ async fn fetch_page(
                 let article = extract::extract_article(&html, Some(&base));
                 match too_long(&article, max_paragraphs) {
                     Some(error) => Err(format!("the page is too long: {error}")),
-                    None => Ok(analyzed(article, None)),
+                    None => Ok(analyzed(article, None, true)),
                 }
             })
             .await;

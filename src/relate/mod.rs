@@ -53,31 +53,12 @@ pub struct Signature {
     pub terms: Vector,
     /// LSH band keys of the text (empty when too short to judge copies).
     pub bands: Vec<u32>,
-    /// The text's shingles, to confirm copies among the band mates.
-    pub shingles: Shingles,
 }
 
-/// Builds a story's signature from its title, text and entities.
-pub fn signature(title: &str, text: &str, entities: &[Entity]) -> Signature {
-    let shingles = Shingles::of(text);
-    let Keys { terms, bands } = signature_of(title, text, entities, &shingles);
+/// Builds a story's signature from its title, text and entities, and the
+/// text's shingles (which confirm copies among the band mates).
+pub fn signature(title: &str, text: &str, entities: &[Entity], shingles: &Shingles) -> Signature {
     Signature {
-        terms,
-        bands,
-        shingles,
-    }
-}
-
-/// What the index needs of a story whose text is already shingled.
-pub struct Keys {
-    pub terms: Vector,
-    pub bands: Vec<u32>,
-}
-
-/// Builds a story's event terms and band keys from its title, text,
-/// entities and the text's shingles.
-pub fn signature_of(title: &str, text: &str, entities: &[Entity], shingles: &Shingles) -> Keys {
-    Keys {
         terms: terms::story_terms(title, text, entities),
         bands: shingles.bands(),
     }
@@ -107,7 +88,12 @@ mod tests {
 
     #[test]
     fn a_headline_has_terms_but_no_bands() {
-        let s = signature("Ferry strike halts Brisk Strait crossings", "", &[]);
+        let s = signature(
+            "Ferry strike halts Brisk Strait crossings",
+            "",
+            &[],
+            &Shingles::of(""),
+        );
         assert_eq!(s.terms.0.len(), 6);
         assert!(s.bands.is_empty());
     }

@@ -126,7 +126,7 @@ pub(super) fn relate(conn: &Connection, memo: &mut ShingleMemo, id: i64) -> Resu
     };
     forget(conn, id)?;
     let shingles = memo.of(id, &src.text);
-    let sig = relate::signature_of(&src.title, &src.text, &src.entities, &shingles);
+    let sig = relate::signature(&src.title, &src.text, &src.entities, &shingles);
     let terms: Vec<relate::Term> = sig.terms.0.iter().map(|t| t.0).collect();
     let idf = index::count_terms(conn, &terms, 1)?;
     let v = sig.terms.weighed(|t| idf.get(&t).copied().unwrap_or(0.0));

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
 use super::{Theme, centred, pad, pane_block};
-use crate::app::App;
+use crate::app::{App, HelpLayout};
 
 /// Draws the overlay centred over `area`: one column of keys when they
 /// fit the height, two side by side on a wide terminal otherwise, and one
@@ -20,15 +20,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .max()
         .unwrap_or(0)
         .min(16);
-    let room = usize::from(area.height.saturating_sub(2)).max(1);
-    let columns = if entries.len() > room && area.width >= 100 {
-        2
-    } else {
-        1
-    };
-    let per_column = entries.len().div_ceil(columns);
+    let HelpLayout {
+        columns,
+        rows: per_column,
+        room,
+    } = HelpLayout::of(entries.len(), (area.width, area.height));
     let column_width = if columns == 1 { 64 } else { 50 };
-    let overflow = app.help_overflow();
+    let overflow = per_column.saturating_sub(room);
     let first = app.help_scroll.min(overflow);
     let lines: Vec<Line> = (first..per_column.min(first + room))
         .map(|row| {
