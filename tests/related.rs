@@ -282,6 +282,70 @@ fn marking_one_copy_read_marks_its_group_unless_configured_not_to() {
 }
 
 #[test]
+fn the_list_shows_a_copy_group_once_but_a_feed_keeps_the_copy_it_carries() {
+    let (mut store, stories, ids) = loaded();
+    let rows = |store: &Store, query: ListQuery| -> Vec<StoryId> {
+        let query = ListQuery {
+            collapse_copies: true,
+            ..query
+        };
+        store
+            .list(&query)
+            .expect("list")
+            .iter()
+            .map(|r| r.id)
+            .collect()
+    };
+    let all = rows(&store, ListQuery::default());
+    assert_eq!(all.len(), stories.len() - 3, "three copies of one story");
+    assert!(
+        all.contains(&ids["strike"]),
+        "the first copy stands for them"
+    );
+    for copy in ["republished", "retitled", "reworded"] {
+        assert!(!all.contains(&ids[copy]), "{copy}");
+    }
+
+    // Coastline Post republished the strike story: its own list still has it.
+    let coastline = store
+        .feeds()
+        .expect("feeds")
+        .into_iter()
+        .find(|f| f.title == "Coastline Post")
+        .expect("the feed")
+        .id;
+    let in_feed = ListQuery {
+        feed: Some(coastline),
+        ..ListQuery::default()
+    };
+    let mut own = rows(&store, in_feed.clone());
+    own.sort();
+    let mut expected = vec![ids["republished"], ids["own-report"]];
+    expected.sort();
+    assert_eq!(own, expected);
+
+    // Unread counts count rows, as the list shows them.
+    let unread = |store: &Store, query: ListQuery| {
+        store
+            .count(&ListQuery {
+                unread_only: true,
+                collapse_copies: true,
+                ..query
+            })
+            .expect("count")
+    };
+    assert_eq!(unread(&store, ListQuery::default()), all.len() as u64);
+    assert_eq!(unread(&store, in_feed.clone()), 2);
+    store.set_read(ids["strike"], true).expect("read");
+    assert_eq!(unread(&store, ListQuery::default()), all.len() as u64 - 1);
+    assert_eq!(
+        unread(&store, in_feed),
+        1,
+        "the copy was marked with its group"
+    );
+}
+
+#[test]
 fn a_related_line_in_a_page_stays_a_link() {
     let html = "<html><body><article><h1>Ferry crews strike</h1>\
         <p>Ferry crews walked off the job on Tuesday after talks over night-shift pay collapsed, halting every crossing of the strait.</p>\

@@ -181,6 +181,7 @@ impl App {
             .map(|s| ListQuery {
                 unread_only: true,
                 limit: None,
+                collapse_copies: true,
                 ..s.query.clone()
             })
             .collect();

@@ -338,13 +338,15 @@ impl App {
         vec![self.load_stories()]
     }
 
-    /// Asks the cache how many stories of the whole list are unread.
+    /// Asks the cache how many rows of the whole list are unread (a copy
+    /// group is one row, as in the list).
     fn load_unread_total(&mut self) -> Effect {
         let req = self.request();
         self.want_unread = Some(req);
         let query = ListQuery {
             unread_only: true,
             limit: None,
+            collapse_copies: true,
             ..self.filter.clone()
         };
         Effect::Load(Query::Counts(vec![query]), req)

@@ -1,8 +1,11 @@
 //! The analysis of each story: the entity index (one row per entity, one
 //! link per story with its salience and mentions) and the quotes.
 //!
-//! A person or country filter is an indexed query on `story_entities`, not
-//! a scan of the stories.
+//! A person or organisation filter is an indexed query on `story_entities`,
+//! a country filter one on `story_countries` (kept here, beside the
+//! entities it is made of); neither scans the stories.
+
+use std::collections::BTreeMap;
 
 use rusqlite::{Connection, OptionalExtension, params};
 
@@ -122,13 +125,23 @@ impl Store {
     }
 
     /// Returns the entity index: every entity with the number of stories
-    /// naming it, most named first; `kind` narrows it.
+    /// naming it (for a country, the stories about it, its places
+    /// included: what `list --country` finds), most named first; `kind`
+    /// narrows it.
+    ///
+    /// The counts are kept by the schema's triggers, so this reads one row
+    /// per entity, not the index of every story.
     pub fn entity_index(&self, kind: Option<EntityKind>) -> Result<Vec<EntityCount>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT e.kind, e.name, e.country, COUNT(*) AS n
-             FROM entities e JOIN story_entities se ON se.entity_id = e.id
-             WHERE ?1 IS NULL OR e.kind = ?1
-             GROUP BY e.id ORDER BY n DESC, e.name",
+            "SELECT kind, name, country, n FROM (
+                 SELECT e.kind, e.name, e.country,
+                        CASE WHEN e.kind = 'country'
+                             THEN COALESCE((SELECT cs.stories FROM country_stories cs
+                                            WHERE cs.country = e.country), 0)
+                             ELSE e.stories END AS n
+                 FROM entities e
+                 WHERE ?1 IS NULL OR e.kind = ?1)
+             WHERE n > 0 ORDER BY n DESC, name",
         )?;
         let rows = stmt.query_map([kind.map(kind_name)], |r| {
             Ok((
@@ -162,6 +175,24 @@ pub(super) fn write_analysis(
 ) -> Result<(), StoreError> {
     conn.prepare_cached("DELETE FROM story_entities WHERE story_id = ?1")?
         .execute([id.0])?;
+    conn.prepare_cached("DELETE FROM story_countries WHERE story_id = ?1")?
+        .execute([id.0])?;
+    // The country filter's index: each country's highest salience, whether
+    // the story names the country or one of its places.
+    let mut countries: BTreeMap<&str, f32> = BTreeMap::new();
+    for entity in &analysis.entities {
+        if let Some(code) = entity.country.as_deref().filter(|c| !c.is_empty()) {
+            let top = countries.entry(code).or_insert(entity.salience);
+            *top = top.max(entity.salience);
+        }
+    }
+    for (code, salience) in countries {
+        conn.prepare_cached(
+            "INSERT INTO story_countries (story_id, country, salience, published)
+             SELECT id, ?2, ?3, published FROM stories WHERE id = ?1",
+        )?
+        .execute(params![id.0, code, f64::from(salience)])?;
+    }
     for entity in &analysis.entities {
         let country = entity.country.as_deref().unwrap_or("");
         let kind = kind_name(entity.kind);

@@ -2,7 +2,7 @@
 
 use rusqlite::{OptionalExtension, params, params_from_iter};
 
-use super::list_sql::{FEED_TITLE, list_sql};
+use super::list_sql::{FEED_TITLE, Named, list_sql};
 use super::{ListQuery, Store, StoreError, from_micros};
 use crate::model::{FeedId, Link, Story, StoryId, StoryRow, TextSource};
 
@@ -12,7 +12,7 @@ impl Store {
     /// The order comes from an index, so the first page of a large cache is
     /// read directly rather than sorted.
     pub fn list(&self, query: &ListQuery) -> Result<Vec<StoryRow>, StoreError> {
-        let (sql, args) = list_sql(query, true);
+        let (sql, args) = list_sql(query, &self.named(query)?, true);
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(params_from_iter(args), |r| {
             Ok(StoryRow {
@@ -35,7 +35,7 @@ impl Store {
     ///
     /// Tests use it to prove that a list page is an indexed query.
     pub fn list_plan(&self, query: &ListQuery) -> Result<Vec<String>, StoreError> {
-        let (sql, args) = list_sql(query, true);
+        let (sql, args) = list_sql(query, &self.named(query)?, true);
         let mut stmt = self.conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}"))?;
         let steps = stmt.query_map(params_from_iter(args), |r| r.get::<_, String>(3))?;
         Ok(steps.collect::<Result<_, _>>()?)
@@ -45,10 +45,46 @@ impl Store {
     ///
     /// The sidebar's saved filters show their unread counts with it.
     pub fn count(&self, query: &ListQuery) -> Result<u64, StoreError> {
-        let (sql, args) = list_sql(query, false);
+        let (sql, args) = list_sql(query, &self.named(query)?, false);
         let sql = format!("SELECT COUNT(*) FROM ({sql})");
         let mut stmt = self.conn.prepare_cached(&sql)?;
         Ok(stmt.query_row(params_from_iter(args), |r| r.get(0))?)
+    }
+
+    /// Returns the entities the query's person and organisation names stand
+    /// for: a person by canonical name or by its last word ("Okonkwo-Reyes"),
+    /// an organisation by canonical name, both in any case.
+    fn named(&self, query: &ListQuery) -> Result<Named, StoreError> {
+        let ids = |sql: &str, name: &str| -> Result<Vec<i64>, StoreError> {
+            let mut stmt = self.conn.prepare_cached(sql)?;
+            let rows = stmt.query_map([name.trim()], |r| r.get(0))?;
+            Ok(rows.collect::<Result<_, _>>()?)
+        };
+        Ok(Named {
+            person: query
+                .person
+                .as_deref()
+                .map(|name| {
+                    ids(
+                        "SELECT id FROM entities WHERE kind = 'person'
+                         AND (name = ?1 COLLATE NOCASE OR name LIKE '% ' || ?1)
+                         ORDER BY id",
+                        name,
+                    )
+                })
+                .transpose()?,
+            org: query
+                .org
+                .as_deref()
+                .map(|name| {
+                    ids(
+                        "SELECT id FROM entities WHERE kind = 'org' AND name = ?1 COLLATE NOCASE
+                         ORDER BY id",
+                        name,
+                    )
+                })
+                .transpose()?,
+        })
     }
 
     /// Returns, for each canonical URL, the cached story that has it.
@@ -157,20 +193,22 @@ impl Store {
     /// "Mark all read" in the reader covers the whole list, also the rows
     /// it has not loaded.
     pub fn mark_read(&mut self, query: &ListQuery) -> Result<usize, StoreError> {
-        let (sql, args) = list_sql(query, false);
+        let (sql, args) = list_sql(query, &self.named(query)?, false);
         let sql = format!(
             "UPDATE stories SET read = 1 WHERE read = 0 AND id IN (SELECT id FROM ({sql}))"
         );
         Ok(self.conn.execute(&sql, params_from_iter(args))?)
     }
 
-    /// Returns the number of unread stories in the cache (each story once,
-    /// however many feeds carry it).
+    /// Returns the number of unread rows of the whole list: each story once,
+    /// however many feeds carry it, and a copy group once, as the list
+    /// shows it.
     pub fn unread_count(&self) -> Result<u64, StoreError> {
-        Ok(self
-            .conn
-            .prepare_cached("SELECT COUNT(*) FROM stories WHERE read = 0")?
-            .query_row([], |r| r.get(0))?)
+        self.count(&ListQuery {
+            unread_only: true,
+            collapse_copies: true,
+            ..ListQuery::default()
+        })
     }
 
     /// Returns the number of stories in the cache.

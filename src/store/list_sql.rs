@@ -1,7 +1,7 @@
 //! The SQL of story lists: plain (newest first, from the `published`
 //! index) or filtered by people, countries and organisations (ranked by
-//! salience from the entity index), with the same conditions for counts
-//! and bulk marks.
+//! salience from the entity index, or for a country alone from the country
+//! index), with the same conditions for counts and bulk marks.
 
 use rusqlite::types::Value;
 
@@ -22,48 +22,125 @@ const RELATED_COLUMNS: &str =
      1 + (SELECT COUNT(*) FROM relate_stories c
           WHERE c.duplicate_of = COALESCE(rs.duplicate_of, s.id))";
 
+/// The entities a query's person and organisation names stand for (read
+/// from `entities` before the list's SQL is built, see
+/// [`super::Store::named`]): `None` when the query has no such filter.
+#[derive(Debug, Default)]
+pub(super) struct Named {
+    pub person: Option<Vec<i64>>,
+    pub org: Option<Vec<i64>>,
+}
+
+/// One entity filter: the common tables it needs, where its stories come
+/// from when it drives the query (`(story, salience)` rows, one per story),
+/// and its salience for one candidate story `m0.sid` (NULL when the story
+/// is not in it).
+struct Facet {
+    tables: Vec<String>,
+    rows: String,
+    lookup: String,
+    /// When the filter alone can be read in the list's order: the table and
+    /// condition to scan, and the order of the index it is scanned by.
+    ranked: Option<Ranked>,
+}
+
+/// A filter read straight from an index in the list's order (see
+/// [`ranked_sql`]): `source` is a table aliased `x` with `story_id` and
+/// `salience`, `order` the ORDER BY that its index yields (at least its
+/// leading salience).
+struct Ranked {
+    source: &'static str,
+    condition: String,
+    order: &'static str,
+}
+
 /// Builds the list query and its arguments; `ordered` selects the row
 /// columns and adds the ORDER BY and LIMIT, otherwise only ids are selected
 /// (for counts and bulk marks).
 ///
 /// Without an entity filter, `CROSS JOIN` keeps `stories` as the outer
 /// table, so SQLite walks the `published` index backwards and stops at the
-/// limit instead of sorting. With person, country or organisation filters,
-/// the stories come from the entity index (`story_entities` by entity),
-/// most central first: by the sum of their saliences, then newest first
-/// (see [`entity_sql`]).
-pub(super) fn list_sql(query: &ListQuery, ordered: bool) -> (String, Vec<Value>) {
+/// limit instead of sorting. One filter alone (a country, or a person or
+/// organisation that is one entity) is read from its index in salience
+/// order and stops at the limit too (see [`ranked_sql`]). Otherwise the
+/// stories come from the entity index, most central first: by the sum of
+/// their saliences, then newest first (see [`entity_sql`]).
+pub(super) fn list_sql(query: &ListQuery, named: &Named, ordered: bool) -> (String, Vec<Value>) {
     let mut args = Vec::new();
     // Person and organisation first: the first filter drives (see entity_sql).
-    let mut tables: Vec<String> = Vec::new();
-    if let Some(person) = &query.person {
-        let name = Value::Text(person.trim().to_owned());
-        tables.push(entity_set(
-            tables.len(),
-            "e.kind = 'person' AND (e.name = ? COLLATE NOCASE OR e.name LIKE '% ' || ?)",
-        ));
-        args.extend([name.clone(), name]);
-    }
-    if let Some(org) = &query.org {
-        tables.push(entity_set(
-            tables.len(),
-            "e.kind = 'org' AND e.name = ? COLLATE NOCASE",
-        ));
-        args.push(Value::Text(org.trim().to_owned()));
+    let mut facets: Vec<Facet> = Vec::new();
+    for ids in [&named.person, &named.org].into_iter().flatten() {
+        facets.push(entity_facet(ids));
     }
     if let Some(country) = &query.country {
-        let code = Value::Text(country.trim().to_owned());
-        tables.push(entity_set(
-            tables.len(),
-            "e.country <> '' AND (e.country = upper(?) OR e.country IN
-                 (SELECT country FROM entities WHERE kind = 'country' AND name = ? COLLATE NOCASE))",
-        ));
-        args.extend([code.clone(), code]);
+        let typed = Value::Text(country.trim().to_owned());
+        facets.push(country_facet(facets.len()));
+        args.extend([typed.clone(), typed]);
     }
-    if tables.is_empty() {
-        plain_sql(query, ordered)
-    } else {
-        entity_sql(query, tables, args, ordered)
+    if facets.is_empty() {
+        return plain_sql(query, ordered);
+    }
+    if facets.len() == 1
+        && let Some(ranked) = facets[0].ranked.take()
+    {
+        let tables = std::mem::take(&mut facets[0].tables);
+        return ranked_sql(query, tables, ranked, args, ordered);
+    }
+    entity_sql(query, facets, args, ordered)
+}
+
+/// The filter on the people or organisations `ids`: their stories from the
+/// entity index. One entity alone is read in the index's salience order.
+fn entity_facet(ids: &[i64]) -> Facet {
+    let list: Vec<String> = ids.iter().map(i64::to_string).collect();
+    let set = format!("({})", list.join(", "));
+    let ranked = match ids {
+        [id] => Some(Ranked {
+            source: "story_entities",
+            condition: format!("x.entity_id = {id}"),
+            // The index holds (entity_id, salience DESC): ties of salience
+            // are sorted one group at a time, and only up to the limit.
+            order: "x.salience DESC, s.published DESC, s.id DESC",
+        }),
+        _ => None,
+    };
+    Facet {
+        tables: Vec::new(),
+        rows: format!(
+            "SELECT story_id, MAX(salience) FROM story_entities
+             WHERE entity_id IN {set} GROUP BY story_id"
+        ),
+        lookup: format!(
+            "(SELECT MAX(se.salience) FROM story_entities se
+              WHERE se.story_id = m0.sid AND se.entity_id IN {set})"
+        ),
+        ranked,
+    }
+}
+
+/// The country filter: what the user typed (two arguments, both the text)
+/// is a country's canonical name or else its code, resolved once into
+/// `k{index}`; its stories come from `story_countries`.
+fn country_facet(index: usize) -> Facet {
+    let code = format!("(SELECT code FROM k{index})");
+    Facet {
+        tables: vec![format!(
+            "k{index}(code) AS MATERIALIZED (SELECT COALESCE(
+                 (SELECT MIN(country) FROM entities
+                  WHERE kind = 'country' AND name = ? COLLATE NOCASE),
+                 upper(?)))"
+        )],
+        rows: format!("SELECT story_id, salience FROM story_countries WHERE country = {code}"),
+        lookup: format!(
+            "(SELECT sc.salience FROM story_countries sc
+              WHERE sc.story_id = m0.sid AND sc.country = {code})"
+        ),
+        ranked: Some(Ranked {
+            source: "story_countries",
+            condition: format!("x.country = {code}"),
+            // The whole order is in the index: no sort at all.
+            order: "x.salience DESC, x.published DESC, x.story_id DESC",
+        }),
     }
 }
 
@@ -101,41 +178,78 @@ fn plain_sql(query: &ListQuery, ordered: bool) -> (String, Vec<Value>) {
     (sql, args)
 }
 
-/// The list with entity filters (`sets` names each filter's entities:
-/// `e0`, `e1`…): the stories' ranks (the sum of their saliences) come from
-/// the entity index alone. The first filter (a person or organisation when
-/// there is one, usually the fewest stories) yields the candidates, grouped
-/// per story; each other filter is a lookup of that story's entities by
+/// The list filtered by one index alone: the country index, whose
+/// `(country, salience DESC, published DESC, story_id DESC)` order is the
+/// list's own order (rank, newest first), or the entity index of one person
+/// or organisation, in salience order with ties sorted a group at a time.
+/// Either way SQLite stops at the limit instead of ranking every story of
+/// the filter; the other conditions are checked per row on the way.
+fn ranked_sql(
+    query: &ListQuery,
+    tables: Vec<String>,
+    ranked: Ranked,
+    mut args: Vec<Value>,
+    ordered: bool,
+) -> (String, Vec<Value>) {
+    let with = if tables.is_empty() {
+        String::new()
+    } else {
+        format!("WITH {} ", tables.join(", "))
+    };
+    let (source, condition) = (ranked.source, &ranked.condition);
+    let mut sql = if ordered {
+        format!(
+            "{with}SELECT s.id, s.title, {FEED_TITLE}, s.url, s.published, s.read, s.starred,
+                    {RELATED_COLUMNS}
+             FROM {source} x CROSS JOIN stories s ON s.id = x.story_id
+                  CROSS JOIN feeds f ON f.id = s.feed_id
+                  LEFT JOIN relate_stories rs ON rs.story_id = s.id
+             WHERE {condition}"
+        )
+    } else {
+        format!("{with}SELECT x.story_id AS id FROM {source} x WHERE {condition}")
+    };
+    sql.push_str(&flag_conditions("x.story_id", query));
+    sql.push_str(&id_conditions("x.story_id", query, &mut args));
+    if ordered {
+        sql.push_str(&format!(" ORDER BY {}", ranked.order));
+        if let Some(limit) = query.limit {
+            sql.push_str(" LIMIT ?");
+            args.push(Value::Integer(clamp(limit)));
+        }
+    }
+    (sql, args)
+}
+
+/// The list with entity filters (`facets`, the person or organisation
+/// first): the stories' ranks (the sum of their saliences) come from the
+/// entity indexes alone. The first filter (usually the fewest stories)
+/// yields the candidates; each other filter is a lookup of that story by
 /// primary key, and every other condition an indexed `IN` set. Only the
 /// stories that make the page are read. With a limit, the cut keeps every
 /// story ranked at least as high as the page's last, so ties still go
 /// newest first.
 fn entity_sql(
     query: &ListQuery,
-    mut sets: Vec<String>,
+    facets: Vec<Facet>,
     mut args: Vec<Value>,
     ordered: bool,
 ) -> (String, Vec<Value>) {
-    let others = sets.len() - 1;
-    sets.push(
-        "m0(sid, sal) AS (SELECT story_id, MAX(salience) FROM story_entities
-         WHERE entity_id IN e0 GROUP BY story_id)"
-            .to_owned(),
-    );
+    let others = facets.len() - 1;
+    let mut sets: Vec<String> = Vec::new();
     let mut columns = String::from("m0.sid AS sid, m0.sal AS s0");
-    for i in 1..=others {
-        columns.push_str(&format!(
-            ", (SELECT MAX(se.salience) FROM story_entities se
-                WHERE se.story_id = m0.sid AND se.entity_id IN e{i}) AS s{i}"
-        ));
+    let mut driver = String::new();
+    for (i, facet) in facets.into_iter().enumerate() {
+        sets.extend(facet.tables);
+        if i == 0 {
+            driver = facet.rows;
+        } else {
+            columns.push_str(&format!(", {} AS s{i}", facet.lookup));
+        }
     }
+    sets.push(format!("m0(sid, sal) AS ({driver})"));
     let mut candidates = format!("SELECT {columns} FROM m0 WHERE 1");
-    if query.unread_only {
-        candidates.push_str(" AND m0.sid IN (SELECT id FROM stories WHERE read = 0)");
-    }
-    if query.starred_only {
-        candidates.push_str(" AND m0.sid IN (SELECT id FROM stories WHERE starred = 1)");
-    }
+    candidates.push_str(&flag_conditions("m0.sid", query));
     candidates.push_str(&id_conditions("m0.sid", query, &mut args));
     let rank: Vec<String> = (0..=others).map(|i| format!("s{i}")).collect();
     let present: String = (1..=others)
@@ -181,15 +295,44 @@ fn entity_sql(
     (sql, args)
 }
 
+/// Returns the unread and starred conditions on the story id `id` (indexed
+/// `IN` sets of the partial indexes), for lists that do not read `stories`
+/// first.
+fn flag_conditions(id: &str, query: &ListQuery) -> String {
+    let mut sql = String::new();
+    if query.unread_only {
+        sql.push_str(&format!(
+            " AND {id} IN (SELECT id FROM stories WHERE read = 0)"
+        ));
+    }
+    if query.starred_only {
+        sql.push_str(&format!(
+            " AND {id} IN (SELECT id FROM stories WHERE starred = 1)"
+        ));
+    }
+    sql
+}
+
 /// Returns the copy, feed and full-text conditions on the story id `id`,
 /// each an indexed `IN` set, and pushes their arguments.
 fn id_conditions(id: &str, query: &ListQuery, args: &mut Vec<Value>) -> String {
     let mut sql = String::new();
-    if query.collapse_copies {
+    match (query.collapse_copies, query.feed) {
+        (false, _) => {}
         // One row per copy group: the first copy stands for the others.
-        sql.push_str(&format!(
+        (true, None) => sql.push_str(&format!(
             " AND {id} NOT IN (SELECT story_id FROM relate_stories WHERE duplicate_of IS NOT NULL)"
-        ));
+        )),
+        // In one feed's list, only where the feed carries the first copy too:
+        // a story the feed republished from another outlet is still its own.
+        (true, Some(feed)) => {
+            sql.push_str(&format!(
+                " AND {id} NOT IN (SELECT rs.story_id FROM relate_stories rs
+                     JOIN story_feeds sf ON sf.story_id = rs.duplicate_of
+                     WHERE rs.duplicate_of IS NOT NULL AND sf.feed_id = ?)"
+            ));
+            args.push(Value::Integer(feed.0));
+        }
     }
     if let Some(feed) = query.feed {
         sql.push_str(&format!(
@@ -204,12 +347,6 @@ fn id_conditions(id: &str, query: &ListQuery, args: &mut Vec<Value>) -> String {
         args.push(Value::Text(fts));
     }
     sql
-}
-
-/// Returns the common table `e{index}(id)`: the ids of the entities that
-/// meet `condition` (a handful of rows; materialised once per query).
-fn entity_set(index: usize, condition: &str) -> String {
-    format!("e{index}(id) AS MATERIALIZED (SELECT e.id FROM entities e WHERE {condition})")
 }
 
 /// Turns what the user typed into an FTS5 query that matches every word.

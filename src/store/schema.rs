@@ -165,6 +165,61 @@ const MIGRATIONS: &[&str] = &[
     ) WITHOUT ROWID;
     CREATE INDEX relate_links_other ON relate_links(other);
     "#,
+    // 4: the country filter's own index: per story and country (named, or
+    // through one of its places) the highest salience, with the story's
+    // time, so "stories about US, most central first" is one range of an
+    // index read in order and cut at the page, not a sum over every place
+    // of the country (the largest country is in almost half the stories).
+    r#"
+    CREATE TABLE story_countries (
+        story_id  INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+        country   TEXT NOT NULL,
+        salience  REAL NOT NULL,
+        published INTEGER NOT NULL,
+        PRIMARY KEY (story_id, country)
+    ) WITHOUT ROWID;
+    CREATE INDEX story_countries_rank
+        ON story_countries(country, salience DESC, published DESC, story_id DESC);
+    INSERT INTO story_countries (story_id, country, salience, published)
+        SELECT se.story_id, e.country, MAX(se.salience), s.published
+        FROM story_entities se
+             JOIN entities e ON e.id = se.entity_id
+             JOIN stories s ON s.id = se.story_id
+        WHERE e.country <> ''
+        GROUP BY se.story_id, e.country;
+    -- A story's time can be learnt later (from its page or a feed update).
+    CREATE TRIGGER story_countries_published AFTER UPDATE OF published ON stories BEGIN
+        UPDATE story_countries SET published = new.published WHERE story_id = new.id;
+    END;
+    "#,
+    // 5: the pickers' story counts, kept as stories come and go instead of
+    // counted over the whole index each time a picker opens: per entity,
+    // and per country (its stories about it, places included, as the
+    // country filter finds them).
+    r#"
+    ALTER TABLE entities ADD COLUMN stories INTEGER NOT NULL DEFAULT 0;
+    UPDATE entities SET stories =
+        (SELECT COUNT(*) FROM story_entities se WHERE se.entity_id = entities.id);
+    CREATE TRIGGER story_entities_counted AFTER INSERT ON story_entities BEGIN
+        UPDATE entities SET stories = stories + 1 WHERE id = new.entity_id;
+    END;
+    CREATE TRIGGER story_entities_uncounted AFTER DELETE ON story_entities BEGIN
+        UPDATE entities SET stories = stories - 1 WHERE id = old.entity_id;
+    END;
+    CREATE TABLE country_stories (
+        country TEXT PRIMARY KEY,
+        stories INTEGER NOT NULL
+    ) WITHOUT ROWID;
+    INSERT INTO country_stories (country, stories)
+        SELECT country, COUNT(*) FROM story_countries GROUP BY country;
+    CREATE TRIGGER story_countries_counted AFTER INSERT ON story_countries BEGIN
+        INSERT OR IGNORE INTO country_stories (country, stories) VALUES (new.country, 0);
+        UPDATE country_stories SET stories = stories + 1 WHERE country = new.country;
+    END;
+    CREATE TRIGGER story_countries_uncounted AFTER DELETE ON story_countries BEGIN
+        UPDATE country_stories SET stories = stories - 1 WHERE country = old.country;
+    END;
+    "#,
 ];
 
 /// Returns the schema version this build of Byline writes.
