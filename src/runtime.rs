@@ -8,7 +8,7 @@
 use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use anyhow::Context as _;
 use chrono::Utc;
@@ -49,6 +49,9 @@ pub struct RuntimeOptions {
 
 /// How often ages ("3h") are redrawn while nothing else happens.
 const TICK: Duration = Duration::from_secs(60);
+/// How often the cache worker asks whether another process (a cron
+/// `byline fetch`) wrote to the cache; one cheap pragma, no table read.
+const WATCH: Duration = Duration::from_secs(2);
 /// How long quitting waits for a running refresh to stop.
 const SHUTDOWN: Duration = Duration::from_secs(2);
 
@@ -223,6 +226,11 @@ const BROKEN: &str = "The cache connection broke after an earlier error; restart
 /// Starts the thread that owns the read connection and performs loads and
 /// flag writes one at a time, in the order the app asked for them: a load
 /// that follows a write sees it, and nothing blocks the event loop.
+///
+/// Every [`WATCH`] it also asks whether another connection committed since
+/// the last look, and tells the app with `Msg::CacheChanged`; its own flag
+/// writes never count. The answer travels on the same channel as the
+/// loads, after any load that ran before the look.
 fn cache_worker(
     mut store: Store,
     msg_tx: mpsc::UnboundedSender<Msg>,
@@ -230,13 +238,21 @@ fn cache_worker(
     let (jobs, queue) = std::sync::mpsc::channel::<Effect>();
     std::thread::spawn(move || {
         let mut pending = std::collections::VecDeque::new();
+        let mut watch = Watch::new(&store);
         loop {
             let effect = match pending.pop_front() {
-                Some(effect) => effect,
-                None => match queue.recv() {
-                    Ok(effect) => effect,
-                    Err(_) => break,
+                Some(effect) => Some(effect),
+                None => match queue.recv_timeout(watch.until_next()) {
+                    Ok(effect) => Some(effect),
+                    Err(std::sync::mpsc::RecvTimeoutError::Timeout) => None,
+                    Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => break,
                 },
+            };
+            if watch.changed(&store) && msg_tx.send(Msg::CacheChanged).is_err() {
+                break;
+            }
+            let Some(effect) = effect else {
+                continue;
             };
             pending.extend(queue.try_iter());
             if superseded(&effect, &pending) {
@@ -259,6 +275,46 @@ fn cache_worker(
         }
     });
     jobs
+}
+
+/// When the cache worker last asked the cache's `data_version`, and what
+/// it was.
+struct Watch {
+    seen: Option<i64>,
+    next: Instant,
+}
+
+impl Watch {
+    /// Starts watching from the cache as it is now (the app's first loads
+    /// run after this, so they see everything written before).
+    fn new(store: &Store) -> Watch {
+        Watch {
+            seen: store.data_version().ok(),
+            next: Instant::now() + WATCH,
+        }
+    }
+
+    /// Returns how long until the next look.
+    fn until_next(&self) -> Duration {
+        self.next.saturating_duration_since(Instant::now())
+    }
+
+    /// Returns true when it is time to look and another connection has
+    /// committed since the last look. A failed look counts as no change:
+    /// the loads report a broken cache themselves.
+    fn changed(&mut self, store: &Store) -> bool {
+        let now = Instant::now();
+        if now < self.next {
+            return false;
+        }
+        self.next = now + WATCH;
+        let Ok(version) = store.data_version() else {
+            return false;
+        };
+        let changed = self.seen.is_some_and(|seen| seen != version);
+        self.seen = Some(version);
+        changed
+    }
 }
 
 /// Returns true when `effect` is a load whose answer the app will drop: a

@@ -9,6 +9,8 @@ mod filters;
 mod mouse;
 #[path = "app/paging.rs"]
 mod paging;
+#[path = "app/watch.rs"]
+mod watch;
 
 use std::collections::BTreeMap;
 

@@ -1,69 +1,26 @@
 //! The real binary on a temporary cache of analysed stories: `byline
 //! screen` through the filter flows, and the reader in a real
-//! pseudo-terminal (util-linux `script` provides it), where the user filters
-//! by a person through the picker and quits, and the terminal is left as it
-//! was found: alternate screen left, cursor shown, raw mode off.
+//! pseudo-terminal (`support::pty`), where the user filters by a person
+//! through the picker, or watches a separate `byline fetch` (a cron job)
+//! add stories, and quits, and the terminal is left as it was found:
+//! alternate screen left, cursor shown, raw mode off.
 //!
 //! Nothing here sleeps: every step waits for visible output, with a
 //! generous bound so a loaded machine only makes it slower.
 
 #![allow(clippy::unwrap_used)]
 
-use std::io::{Read, Write};
-use std::process::{Command, Stdio};
-use std::sync::mpsc;
-use std::time::{Duration, Instant};
+mod support;
+
+use std::process::Command;
+use std::time::Duration;
 
 use byline::model::{Analysis, Article, Entity, EntityKind, FeedItem, FeedSource, Mention};
 use byline::store::{FeedUpdate, Store, StoryText};
 use chrono::{TimeZone, Utc};
-
-/// How long one step may take before the test gives up.
-const STEP: Duration = Duration::from_secs(60);
-
-/// The terminal's output so far, fed by a thread reading the pty.
-struct Screen {
-    rx: mpsc::Receiver<Vec<u8>>,
-    seen: Vec<u8>,
-    ended: bool,
-}
-
-impl Screen {
-    /// Waits until `needle` appears after byte `from`; returns where it ends.
-    fn wait_for(&mut self, needle: &str, from: usize) -> usize {
-        let deadline = Instant::now() + STEP;
-        loop {
-            if let Some(at) = find(&self.seen[from.min(self.seen.len())..], needle.as_bytes()) {
-                return from + at + needle.len();
-            }
-            let left = deadline.saturating_duration_since(Instant::now());
-            match self.rx.recv_timeout(left) {
-                Ok(chunk) => self.seen.extend(chunk),
-                Err(_) => panic!(
-                    "{needle:?} never appeared; the terminal showed:\n{}",
-                    String::from_utf8_lossy(&self.seen)
-                ),
-            }
-        }
-    }
-
-    /// Waits until the program (and the shell around it) has ended.
-    fn wait_for_end(&mut self) {
-        let deadline = Instant::now() + STEP;
-        while !self.ended {
-            let left = deadline.saturating_duration_since(Instant::now());
-            match self.rx.recv_timeout(left) {
-                Ok(chunk) => self.seen.extend(chunk),
-                Err(mpsc::RecvTimeoutError::Disconnected) => self.ended = true,
-                Err(mpsc::RecvTimeoutError::Timeout) => panic!("the reader did not quit"),
-            }
-        }
-    }
-}
-
-fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
-}
+use support::home::{Home, text};
+use support::pty::Pty;
+use support::{TestServer, farm};
 
 /// Writes a cache with three analysed stories, two naming Amaru Quispe,
 /// two about Peru and one about Chile.
@@ -201,75 +158,108 @@ fn the_reader_filters_by_a_person_and_restores_the_terminal() {
     // A config without feeds: the background refresh has nothing to fetch.
     let config = dir.path().join("config.toml");
     std::fs::write(&config, "[fetch]\npages = false\n").unwrap();
-    let reader = format!(
-        "stty rows 30 cols 100; '{}' --config '{}' --data-dir '{}'; echo; echo EXIT=$?; stty -a",
-        env!("CARGO_BIN_EXE_byline"),
-        config.display(),
-        dir.path().display()
-    );
-    let mut child = Command::new("script")
-        .args(["-q", "-e", "-f", "-c", &reader, "/dev/null"])
-        .env("TERM", "xterm-256color")
-        .env_remove("NO_COLOR")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("util-linux `script` runs the reader in a pseudo-terminal");
-    let mut keys = child.stdin.take().unwrap();
-    let mut output = child.stdout.take().unwrap();
-    let (tx, rx) = mpsc::channel();
-    let pump = std::thread::spawn(move || {
-        let mut chunk = [0u8; 4096];
-        while let Ok(n) = output.read(&mut chunk) {
-            if n == 0 || tx.send(chunk[..n].to_vec()).is_err() {
-                break;
-            }
-        }
-    });
-    let mut screen = Screen {
-        rx,
-        seen: Vec::new(),
-        ended: false,
-    };
+    let mut pty = Pty::reader(&config, dir.path());
 
     // The first frame lists the cache (raw mode is on once it is drawn).
-    let mark = screen.wait_for("Reservoir contract goes to tender", 0);
-    keys.write_all(b"fp").unwrap();
-    keys.flush().unwrap();
-    let mark = screen.wait_for("Filter by people", mark);
-    let mark = screen.wait_for("2 stories", mark);
-    keys.write_all(b"quis\r").unwrap();
-    keys.flush().unwrap();
-    let mark = screen.wait_for("[Amaru Quispe]", mark);
+    let mark = pty.screen.wait_for("Reservoir contract goes to tender", 0);
+    pty.press(b"fp");
+    let mark = pty.screen.wait_for("Filter by people", mark);
+    let mark = pty.screen.wait_for("2 stories", mark);
+    pty.press(b"quis\r");
+    let mark = pty.screen.wait_for("[Amaru Quispe]", mark);
     // The list now holds her two stories; the copper story is gone from it.
-    let filtered = String::from_utf8_lossy(&screen.seen[mark..]).into_owned();
+    let filtered = String::from_utf8_lossy(&pty.screen.seen[mark..]).into_owned();
     assert!(!filtered.contains("Copper exports"), "{filtered}");
-    keys.write_all(b"q").unwrap();
-    keys.flush().unwrap();
-    let end = screen.wait_for("EXIT=", mark);
-    screen.wait_for_end();
-    drop(keys);
-    child.wait().unwrap();
-    pump.join().unwrap();
+    pty.quit_and_check_restored(mark);
+}
 
-    let tail = &screen.seen[mark..end];
-    assert!(
-        find(tail, b"\x1b[?1049l").is_some(),
-        "the alternate screen was left"
+/// New stories a separate `byline fetch` brings: `NEW` items of one feed,
+/// each with a page.
+const NEW: usize = 4;
+
+/// Serves a feed of `NEW` stories with pages; returns its URL. They were
+/// published the day before the cached ones, so the list shows them below
+/// the rows on screen: stories that sort above the first visible row stay
+/// above it (the view never moves under the reader), counted as unread.
+fn wire_with_new_stories(srv: &TestServer) -> String {
+    let mut xml = String::from(
+        "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>Wire 0</title>\n",
     );
-    assert!(find(tail, b"\x1b[?25h").is_some(), "the cursor is shown");
-    assert!(
-        find(tail, b"\x1b[?1000l").is_some(),
-        "mouse reporting is off"
-    );
-    let after = String::from_utf8_lossy(&screen.seen[end..]).into_owned();
-    assert!(after.starts_with('0'), "the reader exited 0: {after}");
-    let modes: Vec<&str> = after.split_whitespace().collect();
-    for mode in ["icanon", "echo", "isig"] {
+    for i in 0..NEW {
+        let link = srv.url(&format!("/s/0/{i}.html"));
+        xml.push_str(&format!(
+            "<item><title>Harbour story {i} of wire 0</title><link>{link}</link>\
+             <guid>f0-{i}</guid><pubDate>Mon, 09 Mar 2026 0{i}:00:00 GMT</pubDate>\
+             <description>Summary of harbour story {i}.</description></item>\n"
+        ));
+        let html = format!(
+            "<html><body><article><h1>Harbour story {i} of wire 0</h1>\
+             <p>Cranes in Rotterdam loaded {i} ships before noon on Tuesday, the port said.</p>\
+             <p>Unions said the new shift pattern had been agreed after a month of talks.</p>\
+             </article></body></html>"
+        );
+        farm::serve_page(srv, 0, i, html, Duration::ZERO);
+    }
+    xml.push_str("</channel></rss>\n");
+    farm::serve_feed(srv, 0, xml, Duration::ZERO)
+}
+
+#[test]
+fn the_open_reader_shows_stories_a_separate_fetch_stores() {
+    let srv = TestServer::start();
+    let feed = wire_with_new_stories(&srv);
+    // The reader follows no feed, so only the other process brings stories.
+    let home = Home::with_feeds(&[]);
+    cache_with_people(&home.data());
+    let mut pty = Pty::reader(&home.config(), &home.data());
+    pty.screen
+        .forbid(&["locked", "busy", "error", "could not", "cannot"]);
+    pty.screen
+        .wait_for_text("Reservoir contract goes to tender");
+    pty.screen.wait_for_text(" 3 unread");
+
+    // A cron job: the same cache, a config that follows the wire.
+    home.follow(&[feed], "");
+    let out = home.run(&["fetch"]);
+    for stream in [&out.stdout, &out.stderr] {
+        let shown = text(stream).to_lowercase();
         assert!(
-            modes.contains(&mode),
-            "raw mode is off ({mode} is set again): {after}"
+            !shown.contains("locked") && !shown.contains("busy"),
+            "{shown}"
         );
     }
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+
+    // No key is pressed: the reader notices the write by itself.
+    let mark = pty.screen.wait_for_text(&format!(" {} unread", 3 + NEW));
+    let mark = mark.max(pty.screen.wait_for_text("Harbour story 0 of wire 0"));
+    let screen = pty.screen.text();
+    for i in 0..NEW {
+        assert!(
+            screen.contains(&format!("Harbour story {i} of wire 0")),
+            "{screen}"
+        );
+    }
+    // The cursor (▸) is still on the story it was on, in the top row.
+    let cursor = screen.lines().find(|l| l.contains('▸')).unwrap_or_default();
+    assert!(
+        cursor.contains("Reservoir contract goes to tender"),
+        "{screen}"
+    );
+    let shown = text(&pty.screen.seen).to_lowercase();
+    assert!(!shown.contains("locked"), "the reader wrote a lock error");
+    pty.quit_and_check_restored(mark);
+
+    let store = Store::open(&home.cache()).unwrap();
+    assert_eq!(store.integrity_check().unwrap(), "ok");
+    assert_eq!(store.story_count().unwrap(), (3 + NEW) as u64);
+    assert!(
+        store.page_jobs(100).unwrap().is_empty(),
+        "every page stored"
+    );
+    let query = byline::store::ListQuery {
+        search: Some("Rotterdam".to_owned()),
+        ..Default::default()
+    };
+    assert_eq!(store.list(&query).unwrap().len(), NEW, "with its page text");
 }

@@ -174,6 +174,38 @@ fn two_connections_write_and_read_at_once() {
 }
 
 #[test]
+fn the_data_version_changes_only_when_another_connection_commits() {
+    let (_dir, path) = temp_cache();
+    let mut writer = Store::open(&path).unwrap();
+    let mut reader = Store::open(&path).unwrap();
+    let feed = writer
+        .upsert_feed(&source("https://a.example/rss", None))
+        .unwrap();
+    let start = reader.data_version().unwrap();
+    let stored = writer
+        .store_feed(
+            feed,
+            &fetch(vec![item("one", "One", Some(at(1, 0)))]),
+            at(1, 0),
+        )
+        .unwrap();
+    let after_write = reader.data_version().unwrap();
+    assert_ne!(after_write, start, "the other connection's commit shows");
+
+    // Reading (on either side) and asking again change nothing.
+    reader.list(&ListQuery::default()).unwrap();
+    reader.feeds().unwrap();
+    writer.story_count().unwrap();
+    assert_eq!(reader.data_version().unwrap(), after_write);
+    // Nor does the reader's own write: only others' commits count, and the
+    // writer sees this one.
+    let writer_before = writer.data_version().unwrap();
+    reader.set_read(stored.new[0], true).unwrap();
+    assert_eq!(reader.data_version().unwrap(), after_write);
+    assert_ne!(writer.data_version().unwrap(), writer_before);
+}
+
+#[test]
 fn a_full_cache_rolls_back_the_fetch_and_stays_consistent() {
     let (_dir, path) = temp_cache();
     let mut store = Store::open(&path).unwrap();

@@ -58,11 +58,7 @@ impl App {
         }
         self.refresh.on(event);
         match event {
-            FetchEvent::FeedStored { new, .. } if *new > 0 => {
-                let mut effects = vec![self.load_feeds(), self.load_stories()];
-                effects.extend(self.load_counts());
-                effects
-            }
+            FetchEvent::FeedStored { new, .. } if *new > 0 => self.reload_after_store(),
             FetchEvent::PageStored { story }
                 if self.reader.as_ref().is_some_and(|r| r.id == *story) =>
             {
@@ -70,6 +66,35 @@ impl App {
             }
             _ => Vec::new(),
         }
+    }
+
+    /// Reloads what another process's write may have changed. While the
+    /// reader's own refresh runs, its commits would make this fire every
+    /// poll, and it already reloads for each feed that brought stories: the
+    /// change is noted and the list reloaded once when the refresh ends.
+    pub(super) fn on_cache_changed(&mut self) -> Vec<Effect> {
+        if self.refresh.running {
+            self.changed_during_refresh = true;
+            return Vec::new();
+        }
+        self.reload_after_store()
+    }
+
+    /// Reloads once if the cache changed while the refresh ran.
+    pub(super) fn on_refresh_ended(&mut self) -> Vec<Effect> {
+        if std::mem::take(&mut self.changed_during_refresh) {
+            return self.reload_after_store();
+        }
+        Vec::new()
+    }
+
+    /// Reloads the list, the feeds' unread counts and the saved filters'
+    /// counts after new stories were stored; the list keeps the cursor on
+    /// the same story at the same screen row (`StoryList::replace`).
+    fn reload_after_store(&mut self) -> Vec<Effect> {
+        let mut effects = vec![self.load_feeds(), self.load_stories()];
+        effects.extend(self.load_counts());
+        effects
     }
 
     pub(super) fn on_loaded(&mut self, req: RequestId, data: Loaded) -> Vec<Effect> {

@@ -125,6 +125,9 @@ pub enum Msg {
     },
     /// The clock moved on (ages are redrawn).
     Tick(DateTime<Utc>),
+    /// Another connection (a cron `byline fetch`, the reader's own refresh)
+    /// committed to the cache since the last look.
+    CacheChanged,
     /// Something outside failed in a way the user should know; one sentence.
     Notice(String),
 }

@@ -98,6 +98,9 @@ pub struct App {
     want_entities: Option<RequestId>,
     want_counts: Option<RequestId>,
     want_unread: Option<RequestId>,
+    /// The cache changed while the reader's own refresh ran; the list is
+    /// reloaded once when it ends.
+    changed_during_refresh: bool,
     dirty: bool,
     quitting: bool,
 }
@@ -160,6 +163,7 @@ impl App {
             want_entities: None,
             want_counts: None,
             want_unread: None,
+            changed_during_refresh: false,
             dirty: true,
             quitting: false,
         }
@@ -217,8 +221,9 @@ impl App {
             Msg::FetchEnded { error } => {
                 self.dirty = true;
                 self.refresh.finish(error);
-                Vec::new()
+                self.on_refresh_ended()
             }
+            Msg::CacheChanged => self.on_cache_changed(),
             Msg::Loaded { req, data } => self.on_loaded(req, data),
             Msg::Tick(now) => {
                 self.dirty = true;

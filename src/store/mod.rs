@@ -249,6 +249,19 @@ impl Store {
             .query_row("PRAGMA journal_mode", [], |r| r.get(0))?)
     }
 
+    /// Returns a number that changes whenever another connection (another
+    /// process, or another `Store` in this one) has committed to the cache
+    /// since this connection last asked (`PRAGMA data_version`).
+    ///
+    /// The reader polls it to notice a cron `byline fetch`: it costs no
+    /// query of the tables, and neither reads nor this connection's own
+    /// writes change it, so a change always means someone else wrote.
+    pub fn data_version(&self) -> Result<i64, StoreError> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))?)
+    }
+
     /// Runs SQLite's integrity check and the full-text index's own check,
     /// and returns the verdict ("ok" when both are sound).
     ///
