@@ -1,7 +1,10 @@
 //! The story list pane's state: rows, the cursor and the scroll offset.
 //!
 //! The cursor follows a story id, not a row number, so stories arriving from
-//! a refresh never move what the reader is looking at.
+//! a refresh never move what the reader is looking at; those that arrive
+//! above the screen are counted until scrolled to, so they are not missed.
+
+use std::collections::BTreeSet;
 
 use crate::model::{StoryId, StoryRow};
 
@@ -36,6 +39,9 @@ pub struct StoryList {
     pub selected: usize,
     /// Index of the first visible row.
     pub offset: usize,
+    /// Stories that arrived above the first visible row and have not been
+    /// scrolled to yet.
+    fresh_above: BTreeSet<StoryId>,
 }
 
 impl StoryList {
@@ -64,6 +70,7 @@ impl StoryList {
     pub fn replace(&mut self, rows: Vec<StoryRow>, height: usize) {
         let keep = self.current().map(|r| r.row.id);
         let screen_row = self.selected.saturating_sub(self.offset);
+        let before: BTreeSet<StoryId> = self.rows.iter().map(|r| r.row.id).collect();
         self.rows = rows.into_iter().map(ListRow::from).collect();
         let found = keep.and_then(|id| self.rows.iter().position(|r| r.row.id == id));
         match found {
@@ -74,6 +81,33 @@ impl StoryList {
             None => self.selected = self.selected.min(self.rows.len().saturating_sub(1)),
         }
         self.keep_visible(height);
+        if !before.is_empty() {
+            let offset = self.offset.min(self.rows.len());
+            let arrived = self.rows[..offset]
+                .iter()
+                .map(|r| r.row.id)
+                .filter(|id| !before.contains(id));
+            self.fresh_above.extend(arrived);
+            self.forget_seen();
+        }
+    }
+
+    /// Returns how many stories arrived above the screen since it was last
+    /// scrolled up to them.
+    pub fn new_above(&self) -> usize {
+        self.fresh_above.len()
+    }
+
+    /// Forgets the arrivals that are on screen now (or gone from the list).
+    fn forget_seen(&mut self) {
+        if self.fresh_above.is_empty() {
+            return;
+        }
+        let above: BTreeSet<StoryId> = self.rows[..self.offset.min(self.rows.len())]
+            .iter()
+            .map(|r| r.row.id)
+            .collect();
+        self.fresh_above.retain(|id| above.contains(id));
     }
 
     /// Moves the cursor by `delta` rows, clamped to the list.
@@ -97,5 +131,6 @@ impl StoryList {
         } else if self.selected >= self.offset + height {
             self.offset = self.selected + 1 - height;
         }
+        self.forget_seen();
     }
 }

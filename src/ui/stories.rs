@@ -68,6 +68,10 @@ fn title(app: &App) -> String {
         (None, Some(feed)) => truncate(&clean_line(&feed.title), 20),
         (None, None) => "All stories".to_owned(),
     };
+    let fresh = app.list.new_above();
+    if fresh > 0 {
+        title.push_str(&format!(" · {fresh} new above ↑"));
+    }
     if !app.chips().is_empty() {
         title.push_str(" · most central first");
     }

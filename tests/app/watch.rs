@@ -123,3 +123,53 @@ fn changes_during_the_readers_own_refresh_reload_once_when_it_ends() {
     // After the refresh, a change reloads at once again.
     assert_eq!(app.update(Msg::CacheChanged).len(), 3);
 }
+
+/// Returns the story list's title line as drawn at the app's size.
+fn list_title(app: &App) -> String {
+    let (w, h) = app.size;
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).expect("test backend");
+    terminal.draw(|f| byline::ui::draw(f, app)).expect("draw");
+    let buffer = terminal.backend().buffer();
+    (0..w).map(|x| buffer[(x, 0)].symbol()).collect()
+}
+
+#[test]
+fn stories_that_arrive_above_the_screen_are_counted_until_scrolled_to() {
+    let rows: Vec<StoryRow> = (1..=20).rev().map(|i| row(i, 100 - i)).collect();
+    let mut app = opened_with(&rows);
+    assert_eq!(selected(&app), StoryId(20), "the reader is at the top");
+    assert!(!list_title(&app).contains("new above"));
+
+    let effects = app.update(Msg::CacheChanged);
+    let mut fresh: Vec<StoryRow> = (21..=23).rev().map(|i| row(i, 0)).collect();
+    fresh.extend(rows.iter().cloned());
+    answer(&mut app, effects, &fresh);
+    assert_eq!(selected(&app), StoryId(20), "the cursor did not move");
+    assert_eq!(top_row(&app), StoryId(20), "nor what the screen shows");
+    assert_eq!(app.list.new_above(), 3);
+    assert!(
+        list_title(&app).contains("3 new above ↑"),
+        "{}",
+        list_title(&app)
+    );
+
+    press(&mut app, "k");
+    assert_eq!(selected(&app), StoryId(21));
+    assert_eq!(app.list.new_above(), 2, "one of them is on screen now");
+    press(&mut app, "g g");
+    assert_eq!(selected(&app), StoryId(23));
+    assert_eq!(app.list.new_above(), 0);
+    assert!(
+        !list_title(&app).contains("new above"),
+        "{}",
+        list_title(&app)
+    );
+
+    // Stories that arrive below the screen, or on it, are not counted.
+    let effects = app.update(Msg::CacheChanged);
+    let mut older = fresh.clone();
+    older.push(row(24, 500));
+    answer(&mut app, effects, &older);
+    assert_eq!(app.list.new_above(), 0);
+}
