@@ -82,6 +82,11 @@ fn words_that_only_look_like_places() {
     assert!(!has_code("Chad Johnson caught the ball.", "TD"));
     assert!(!has_code("We ate turkey served on fine china.", "TR"));
     assert!(!has_code("We ate turkey served on fine china.", "CN"));
+    // Another language's name of a country, inside a nickname or a name.
+    assert!(!has_code(
+        "Thatcher, dubbed the \"Iron Lady\", spoke.",
+        "IR"
+    ));
     assert!(has_code(
         "Turkey and China traded goods with Jordan and Chad.",
         "TR"
@@ -118,6 +123,28 @@ fn dateline_in_capitals() {
     let found = find_places("SEOUL, Nov 26 - Talks resumed on Thursday.");
     let seoul = found.iter().find(|e| e.country.as_deref() == Some("KR"));
     assert_eq!(seoul.map(|e| e.mentions[0].text.as_str()), Some("SEOUL"));
+}
+
+#[test]
+fn a_datelines_region_is_a_place_even_when_its_team_plays() {
+    let text = "ARLINGTON, Texas (AP) - The Texas Rangers beat Cleveland on Friday.\n\
+                Texas 5 Cleveland 3\n\
+                BIRMINGHAM, England - England beat Pakistan by 107 runs.\n\
+                England 292 Pakistan 185";
+    let found = find_places(text);
+    let texas = found.iter().find(|e| e.name == "Texas");
+    let mentions: Vec<&str> = texas
+        .map(|e| e.mentions.iter().map(|m| m.text.as_str()).collect())
+        .unwrap_or_default();
+    assert_eq!(mentions, ["Texas"], "only the dateline's Texas: {found:?}");
+    assert_eq!(texas.and_then(|e| e.country.as_deref()), Some("US"));
+    assert_eq!(texas.map(|e| e.mentions[0].start), Some(11));
+    assert!(has_code(text, "GB"), "{found:?}");
+    // Without the dateline, a team's state is not a place.
+    assert!(!has_code(
+        "The Texas Rangers won.\nTexas 5 Cleveland 3",
+        "US"
+    ));
 }
 
 #[test]

@@ -59,6 +59,7 @@ pub fn find_places(text: &str) -> Vec<Entity> {
             let national = matches!(h.cands[h.chosen].source, Source::Country | Source::Demonym);
             national
                 || context::dateline_before_date(&toks, text, h.tok, h.len)
+                || context::dateline_region(&toks, text, h.tok)
                 || !teams.contains(&toks.phrase(h.tok, h.len))
         });
     }

@@ -91,7 +91,7 @@ fn located(gaz: &Gazetteer, toks: &Tokens, text: &str, i: usize) -> bool {
     if let Some(p) = prev(toks, text, i) {
         return toks.toks[p].caps == Caps::Lower && gaz.locatives.contains(toks.key(p));
     }
-    dateline(toks, text, i)
+    dateline(toks, text, i) || dateline_region(toks, text, i)
 }
 
 /// Whether tokens `i..i + n` are a dateline followed by a date or a comma
@@ -101,6 +101,28 @@ pub(super) fn dateline_before_date(toks: &Tokens, text: &str, i: usize, n: usize
     let rest = text[last.b1..].trim_start_matches(' ');
     let year = rest.len() >= 4 && rest.as_bytes()[..4].iter().all(u8::is_ascii_digit);
     dateline(toks, text, i) && (rest.starts_with(',') || year)
+}
+
+/// Whether token `i` names a dateline's region: it follows the dateline's
+/// city in capitals and a comma ("ARLINGTON, Texas", "FARMINGTON HILLS,
+/// Mich."), where a place is meant whatever the story says of teams.
+pub(super) fn dateline_region(toks: &Tokens, text: &str, i: usize) -> bool {
+    let Some(mut p) = i.checked_sub(1) else {
+        return false;
+    };
+    if text[toks.toks[p].b1..toks.toks[i].b0].trim() != "," {
+        return false;
+    }
+    while toks.toks[p].caps == Caps::Upper {
+        if dateline(toks, text, p) {
+            return true;
+        }
+        match p.checked_sub(1) {
+            Some(q) if spaced(toks, text, q) => p = q,
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// Whether token `i` opens a line in capitals, as a dateline ("SEOUL") does.
@@ -172,6 +194,15 @@ pub(super) fn accept(
         let t = &toks.toks[k];
         t.caps == Caps::Other && t.c1 - t.c0 <= 3
     });
+    // "Dominique Baratelli", "Iron Lady": a one-word alias (often a foreign
+    // name of a country) before another capitalised word is part of a name.
+    let name_follows = n == 1
+        && next_tok.is_some_and(|k| {
+            let key = toks.key(k);
+            toks.toks[k].caps == Caps::Title
+                && !gaz.not_first_names.contains(key)
+                && !gaz.phrases.contains_key(key)
+        });
     let found = cands.iter().position(|c| {
         if c.all_caps && !upper {
             return false;
@@ -197,7 +228,7 @@ pub(super) fn accept(
                     && (!at_start || pop >= 300_000)
                     && (!upper || loc || pop >= 100_000)
             }
-            Source::Alias => !numeric_next && !gaz.given.contains(key),
+            Source::Alias => !numeric_next && !name_follows && !gaz.given.contains(key),
             Source::Capital => {
                 !numeric_next && !after_name && (!gaz.given.contains(key) || loc || upper)
             }
