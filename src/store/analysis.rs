@@ -5,7 +5,7 @@
 //! a country filter one on `story_countries` (kept here, beside the
 //! entities it is made of); neither scans the stories.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use rusqlite::{Connection, OptionalExtension, params};
 
@@ -38,7 +38,9 @@ impl Store {
         version: i64,
     ) -> Result<(), StoreError> {
         let tx = super::begin(&mut self.conn)?;
-        write_analysis(&tx, id, analysis, version)?;
+        let mut counts = Counts::default();
+        write_analysis(&tx, &mut counts, id, analysis, version)?;
+        counts.apply(&tx)?;
         super::relating::relate(&tx, &mut self.shingles, id.0)?;
         tx.commit()?;
         Ok(())
@@ -51,10 +53,12 @@ impl Store {
         version: i64,
     ) -> Result<(), StoreError> {
         let tx = super::begin(&mut self.conn)?;
+        let mut counts = Counts::default();
         for (id, analysis) in analyses {
-            write_analysis(&tx, *id, analysis, version)?;
+            write_analysis(&tx, &mut counts, *id, analysis, version)?;
             super::relating::relate(&tx, &mut self.shingles, id.0)?;
         }
+        counts.apply(&tx)?;
         tx.commit()?;
         Ok(())
     }
@@ -165,18 +169,72 @@ impl Store {
     }
 }
 
-/// Writes a story's analysis inside the caller's transaction, and relates
-/// the story to the others (see related.rs).
+/// How the pickers' story counts (`entities.stories`, `country_stories`)
+/// change in one transaction: gathered while its analyses are written and
+/// applied once before it commits, one update per entity and country.
+#[derive(Debug, Default)]
+pub(super) struct Counts {
+    entities: HashMap<i64, i64>,
+    countries: HashMap<String, i64>,
+}
+
+impl Counts {
+    /// Applies the changes; call it inside the transaction that wrote them.
+    pub(super) fn apply(self, conn: &Connection) -> Result<(), StoreError> {
+        for (id, delta) in self.entities.into_iter().filter(|&(_, d)| d != 0) {
+            conn.prepare_cached("UPDATE entities SET stories = stories + ?2 WHERE id = ?1")?
+                .execute(params![id, delta])?;
+        }
+        for (code, delta) in self.countries.into_iter().filter(|&(_, d)| d != 0) {
+            conn.prepare_cached(
+                "INSERT INTO country_stories (country, stories) VALUES (?1, ?2)
+                 ON CONFLICT (country) DO UPDATE SET stories = stories + excluded.stories",
+            )?
+            .execute(params![code, delta])?;
+        }
+        Ok(())
+    }
+}
+
+/// Counts every entity's and country's stories afresh, after stories were
+/// deleted (their analysis rows go by cascade, past [`Counts`]).
+pub(super) fn recount(conn: &Connection) -> Result<(), StoreError> {
+    conn.execute_batch(
+        "UPDATE entities SET stories =
+             (SELECT COUNT(*) FROM story_entities se WHERE se.entity_id = entities.id);
+         DELETE FROM country_stories;
+         INSERT INTO country_stories (country, stories)
+             SELECT country, COUNT(*) FROM story_countries GROUP BY country;",
+    )?;
+    Ok(())
+}
+
+/// Writes a story's analysis inside the caller's transaction, replacing its
+/// older one, and notes the count changes in `counts` (the caller applies
+/// them before committing).
 pub(super) fn write_analysis(
     conn: &Connection,
+    counts: &mut Counts,
     id: StoryId,
     analysis: &Analysis,
     version: i64,
 ) -> Result<(), StoreError> {
-    conn.prepare_cached("DELETE FROM story_entities WHERE story_id = ?1")?
-        .execute([id.0])?;
-    conn.prepare_cached("DELETE FROM story_countries WHERE story_id = ?1")?
-        .execute([id.0])?;
+    {
+        let mut gone = conn
+            .prepare_cached("DELETE FROM story_entities WHERE story_id = ?1 RETURNING entity_id")?;
+        let mut rows = gone.query([id.0])?;
+        while let Some(row) = rows.next()? {
+            *counts.entities.entry(row.get(0)?).or_default() -= 1;
+        }
+    }
+    {
+        let mut gone = conn
+            .prepare_cached("DELETE FROM story_countries WHERE story_id = ?1 RETURNING country")?;
+        let mut rows = gone.query([id.0])?;
+        while let Some(row) = rows.next()? {
+            *counts.countries.entry(row.get(0)?).or_default() -= 1;
+        }
+    }
     // The country filter's index: each country's highest salience, whether
     // the story names the country or one of its places.
     let mut countries: BTreeMap<&str, f32> = BTreeMap::new();
@@ -192,7 +250,10 @@ pub(super) fn write_analysis(
              SELECT id, ?2, ?3, published FROM stories WHERE id = ?1",
         )?
         .execute(params![id.0, code, f64::from(salience)])?;
+        *counts.countries.entry(code.to_owned()).or_default() += 1;
     }
+    // The same entity twice in one analysis is one link (its saliences merge).
+    let mut linked = HashSet::new();
     for entity in &analysis.entities {
         let country = entity.country.as_deref().unwrap_or("");
         let kind = kind_name(entity.kind);
@@ -213,6 +274,9 @@ pub(super) fn write_analysis(
                 conn.last_insert_rowid()
             }
         };
+        if linked.insert(entity_id) {
+            *counts.entities.entry(entity_id).or_default() += 1;
+        }
         let mentions = serde_json::to_string(&entity.mentions).unwrap_or_else(|_| "[]".to_owned());
         conn.prepare_cached(
             "INSERT INTO story_entities (story_id, entity_id, salience, mentions)

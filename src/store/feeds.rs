@@ -149,6 +149,7 @@ impl Store {
             .execute([])?;
         tx.prepare_cached("DELETE FROM feeds WHERE url LIKE 'demo:%'")?
             .execute([])?;
+        super::analysis::recount(&tx)?;
         tx.commit()?;
         Ok(stories)
     }

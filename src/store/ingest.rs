@@ -7,7 +7,7 @@
 use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, Transaction, params};
 
-use super::analysis::write_analysis;
+use super::analysis::{Counts, write_analysis};
 use super::pages::write_article;
 use super::relating::ShingleMemo;
 use super::{FeedUpdate, Store, StoreError, StoredFeed, fts, to_micros};
@@ -44,9 +44,18 @@ impl Store {
     ) -> Result<Vec<StoredFeed>, StoreError> {
         let tx = super::begin(&mut self.conn)?;
         let mut stored = Vec::with_capacity(fetches.len());
+        let mut counts = Counts::default();
         for &(feed, update) in fetches {
-            stored.push(feed_in(&tx, &mut self.shingles, feed, update, at)?);
+            stored.push(feed_in(
+                &tx,
+                &mut self.shingles,
+                &mut counts,
+                feed,
+                update,
+                at,
+            )?);
         }
+        counts.apply(&tx)?;
         tx.commit()?;
         Ok(stored)
     }
@@ -70,6 +79,7 @@ impl Store {
 fn feed_in(
     tx: &Transaction<'_>,
     shingles: &mut ShingleMemo,
+    counts: &mut Counts,
     feed: FeedId,
     update: &FeedUpdate,
     at: DateTime<Utc>,
@@ -115,7 +125,7 @@ fn feed_in(
             continue;
         };
         if let Some(text) = text {
-            write_analysis(tx, id, &text.analysis, text.analyzer_version)?;
+            write_analysis(tx, counts, id, &text.analysis, text.analyzer_version)?;
         }
         let page_follows =
             update.pages_follow && stored.new.last() == Some(&id) && item.url.is_some();

@@ -84,18 +84,20 @@ impl Store {
         source: TextSource,
     ) -> Result<(), StoreError> {
         let tx = super::begin(&mut self.conn)?;
+        let mut counts = super::analysis::Counts::default();
         for &(id, text) in texts {
             if write_article(&tx, id, &text.article, source)? {
                 if let Some(made) = &text.shingles {
                     self.shingles.remember(id.0, made);
                 }
                 let (analysis, version) = (&text.analysis, text.analyzer_version);
-                super::analysis::write_analysis(&tx, id, analysis, version)?;
+                super::analysis::write_analysis(&tx, &mut counts, id, analysis, version)?;
             }
             // Related by the text it has now, new or not (the feed's, when
             // its page held none: see FeedUpdate::pages_follow).
             super::relating::relate(&tx, &mut self.shingles, id.0)?;
         }
+        counts.apply(&tx)?;
         tx.commit()?;
         Ok(())
     }

@@ -195,30 +195,18 @@ const MIGRATIONS: &[&str] = &[
     // 5: the pickers' story counts, kept as stories come and go instead of
     // counted over the whole index each time a picker opens: per entity,
     // and per country (its stories about it, places included, as the
-    // country filter finds them).
+    // country filter finds them). Kept by analysis.rs (`Counts`), once per
+    // transaction: triggers per row cost the writer a statement journal each.
     r#"
     ALTER TABLE entities ADD COLUMN stories INTEGER NOT NULL DEFAULT 0;
     UPDATE entities SET stories =
         (SELECT COUNT(*) FROM story_entities se WHERE se.entity_id = entities.id);
-    CREATE TRIGGER story_entities_counted AFTER INSERT ON story_entities BEGIN
-        UPDATE entities SET stories = stories + 1 WHERE id = new.entity_id;
-    END;
-    CREATE TRIGGER story_entities_uncounted AFTER DELETE ON story_entities BEGIN
-        UPDATE entities SET stories = stories - 1 WHERE id = old.entity_id;
-    END;
     CREATE TABLE country_stories (
         country TEXT PRIMARY KEY,
         stories INTEGER NOT NULL
     ) WITHOUT ROWID;
     INSERT INTO country_stories (country, stories)
         SELECT country, COUNT(*) FROM story_countries GROUP BY country;
-    CREATE TRIGGER story_countries_counted AFTER INSERT ON story_countries BEGIN
-        INSERT OR IGNORE INTO country_stories (country, stories) VALUES (new.country, 0);
-        UPDATE country_stories SET stories = stories + 1 WHERE country = new.country;
-    END;
-    CREATE TRIGGER story_countries_uncounted AFTER DELETE ON story_countries BEGIN
-        UPDATE country_stories SET stories = stories - 1 WHERE country = old.country;
-    END;
     "#,
 ];
 

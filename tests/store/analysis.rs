@@ -316,9 +316,7 @@ fn a_cache_from_before_the_country_index_gets_it_when_opened() {
     // kept counts.
     let conn = rusqlite::Connection::open(&path).unwrap();
     conn.execute_batch(
-        "DROP TRIGGER story_entities_counted; DROP TRIGGER story_entities_uncounted;
-         DROP TRIGGER story_countries_counted; DROP TRIGGER story_countries_uncounted;
-         DROP TABLE country_stories; ALTER TABLE entities DROP COLUMN stories;
+        "DROP TABLE country_stories; ALTER TABLE entities DROP COLUMN stories;
          DROP TRIGGER story_countries_published; DROP TABLE story_countries;
          PRAGMA user_version = 3;",
     )
