@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::model::FeedSource;
+use crate::ui::theme::Palette;
 
 /// Errors reading the configuration.
 #[derive(Debug, thiserror::Error)]
@@ -33,6 +34,7 @@ pub struct Config {
     pub feeds: Vec<FeedConfig>,
     pub fetch: FetchConfig,
     pub related: RelatedConfig,
+    pub ui: UiConfig,
     /// Key bindings: action name (snake_case) → chord or chords ("g g", "f, ctrl-s").
     pub keys: BTreeMap<String, String>,
     /// Saved filters, shown in the reader's sidebar with their unread counts.
@@ -134,6 +136,27 @@ impl Default for FetchConfig {
             max_retry_wait: 5.0,
             pages: true,
             user_agent: String::new(),
+        }
+    }
+}
+
+/// The `[ui]` table: how the reader looks and what it takes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+#[cfg_attr(test, serde(deny_unknown_fields))]
+pub struct UiConfig {
+    /// The palette: `dark`, `light` or `mono` (`NO_COLOR` always gives mono).
+    pub theme: Palette,
+    /// Whether the reader takes mouse clicks and the wheel; off leaves the
+    /// mouse to the terminal (selecting text).
+    pub mouse: bool,
+}
+
+impl Default for UiConfig {
+    fn default() -> Self {
+        UiConfig {
+            theme: Palette::Dark,
+            mouse: true,
         }
     }
 }

@@ -42,8 +42,11 @@ pub struct RuntimeOptions {
     pub fetch: FetchConfig,
     /// The key bindings (defaults with the `[keys]` table applied).
     pub keymap: Keymap,
-    /// Draws without colours (`NO_COLOR` is set).
-    pub no_color: bool,
+    /// The palette to draw in (`mono` when `NO_COLOR` is set).
+    pub palette: crate::ui::theme::Palette,
+    /// Reports mouse clicks and wheel to the reader (config `ui.mouse`);
+    /// off leaves the mouse to the terminal, to select text.
+    pub mouse: bool,
     /// Starts a refresh as soon as the reader is up.
     pub refresh_on_start: bool,
     /// The saved filters of the config, for the sidebar.
@@ -67,7 +70,9 @@ pub fn run(options: RuntimeOptions) -> anyhow::Result<()> {
     // init() also installs a panic hook that restores the terminal first;
     // the hook set after it stops mouse reporting before that.
     let mut terminal = ratatui::init();
-    let _ = crossterm::execute!(std::io::stdout(), EnableMouseCapture);
+    if options.mouse {
+        let _ = crossterm::execute!(std::io::stdout(), EnableMouseCapture);
+    }
     let restore_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let _ = crossterm::execute!(std::io::stdout(), DisableMouseCapture);
@@ -93,7 +98,7 @@ async fn event_loop(terminal: &mut DefaultTerminal, options: RuntimeOptions) -> 
         Utc::now(),
         (size.width, size.height),
     );
-    app.no_color = options.no_color;
+    app.palette = options.palette;
     app.saved = options.saved.clone();
 
     let (msg_tx, mut msg_rx) = mpsc::unbounded_channel::<Msg>();

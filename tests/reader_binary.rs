@@ -170,6 +170,30 @@ fn the_reader_filters_by_a_person_and_restores_the_terminal() {
     // The list now holds her two stories; the copper story is gone from it.
     let filtered = String::from_utf8_lossy(&pty.screen.seen[mark..]).into_owned();
     assert!(!filtered.contains("Copper exports"), "{filtered}");
+    assert!(
+        support::pty::find(&pty.screen.seen, b"\x1b[?1000h").is_some(),
+        "the reader takes the mouse by default"
+    );
+    pty.quit_and_check_restored(mark);
+}
+
+#[test]
+fn with_the_mouse_off_the_reader_leaves_it_to_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    cache_with_people(dir.path());
+    let config = dir.path().join("config.toml");
+    std::fs::write(
+        &config,
+        "[fetch]\npages = false\n\n[ui]\nmouse = false\ntheme = \"light\"\n",
+    )
+    .unwrap();
+    let mut pty = Pty::reader(&config, dir.path());
+    // Mouse reporting would have been asked for before this first frame.
+    let mark = pty.screen.wait_for("Reservoir contract goes to tender", 0);
+    assert!(
+        support::pty::find(&pty.screen.seen, b"\x1b[?1000h").is_none(),
+        "mouse reporting was never turned on"
+    );
     pty.quit_and_check_restored(mark);
 }
 

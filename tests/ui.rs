@@ -11,6 +11,7 @@ use byline::app::{App, Effect, Msg};
 use byline::headless::{self, Fixtures, HeadlessScript, Source};
 use byline::keymap::KeyChord;
 use byline::keymap::Keymap;
+use byline::ui::theme::Palette;
 use chrono::{DateTime, TimeZone, Utc};
 use crossterm::event::KeyEvent;
 use ratatui::Terminal;
@@ -37,7 +38,7 @@ fn script<'a>(source: &'a Fixtures, width: u16, height: u16, keys: &str) -> Head
         height,
         keys: keys.to_owned(),
         now: now(),
-        no_color: false,
+        palette: Palette::Dark,
         keymap: Keymap::default(),
         saved: Vec::new(),
         every_frame: false,
@@ -57,10 +58,10 @@ fn settle(app: &mut App, effects: Vec<Effect>, source: &Fixtures) {
 }
 
 /// Returns the app after the keys, and its terminal after one draw.
-fn drawn(keys: &str, no_color: bool) -> (App, Terminal<TestBackend>) {
+fn drawn(keys: &str, palette: Palette) -> (App, Terminal<TestBackend>) {
     let source = fixtures();
     let mut app = App::new(Keymap::default(), now(), (100, 30));
-    app.no_color = no_color;
+    app.palette = palette;
     let effects = app.start();
     settle(&mut app, effects, &source);
     for key in keys.split_whitespace() {
@@ -131,20 +132,29 @@ fn refresh_gauge_and_search_line() {
 
 #[test]
 fn colours_mark_entities_and_no_color_uses_modifiers_only() {
-    let (_, terminal) = drawn("j enter", false);
-    let buffer = terminal.backend().buffer();
-    let text = headless::screen_text(buffer);
-    let (row, line) = text
-        .lines()
-        .enumerate()
-        .find(|(_, l)| l.contains("Marta Ionescu told"))
-        .unwrap();
-    let col = line[..line.find("Marta").unwrap()].chars().count();
-    let cell = &buffer[(col as u16, row as u16)];
-    assert_eq!(cell.symbol(), "M");
-    assert_eq!(cell.fg, Color::LightCyan);
+    // The first letter of a person's name in the article, in a palette.
+    let person = |palette| {
+        let (_, terminal) = drawn("j enter", palette);
+        let buffer = terminal.backend().buffer();
+        let text = headless::screen_text(buffer);
+        let (row, line) = text
+            .lines()
+            .enumerate()
+            .find(|(_, l)| l.contains("Marta Ionescu told"))
+            .unwrap();
+        let col = line[..line.find("Marta").unwrap()].chars().count();
+        let cell = buffer[(col as u16, row as u16)].clone();
+        assert_eq!(cell.symbol(), "M");
+        cell.fg
+    };
+    assert_eq!(person(Palette::Dark), Color::LightCyan);
+    assert_eq!(
+        person(Palette::Light),
+        Color::Cyan,
+        "the light palette's deep colours"
+    );
 
-    let (_, terminal) = drawn("j enter", true);
+    let (_, terminal) = drawn("j enter", Palette::Mono);
     let buffer = terminal.backend().buffer();
     assert!(
         buffer
@@ -158,7 +168,7 @@ fn colours_mark_entities_and_no_color_uses_modifiers_only() {
 
 #[test]
 fn hostile_story_renders_without_escapes_bidi_or_script_links() {
-    let (_, terminal) = drawn("enter l", false);
+    let (_, terminal) = drawn("enter l", Palette::Dark);
     let text = headless::screen_text(terminal.backend().buffer());
     for bad in [
         "\u{1b}",
@@ -207,7 +217,7 @@ fn cjk_and_emoji_wrap_within_the_width() {
 
 #[test]
 fn offline_refresh_is_shown_as_state_in_the_status_bar() {
-    let (mut app, mut terminal) = drawn("R", false);
+    let (mut app, mut terminal) = drawn("R", Palette::Dark);
     for feed in 1..=3 {
         app.update(Msg::Fetch(byline::fetch::run::FetchEvent::FeedFailed {
             feed: byline::model::FeedId(feed),
@@ -231,7 +241,7 @@ fn offline_refresh_is_shown_as_state_in_the_status_bar() {
 fn headless_prints_a_frame_after_each_key_when_asked() {
     let source = fixtures();
     let text = headless::run(&HeadlessScript {
-        no_color: true,
+        palette: Palette::Mono,
         every_frame: true,
         ..script(&source, 60, 8, "j o")
     })
@@ -247,7 +257,7 @@ fn headless_prints_a_frame_after_each_key_when_asked() {
 
 #[test]
 fn a_row_standing_for_several_copies_shows_a_badge() {
-    let (mut app, mut terminal) = drawn("", false);
+    let (mut app, mut terminal) = drawn("", Palette::Dark);
     app.list.rows[1].copies = 3;
     terminal.draw(|f| byline::ui::draw(f, &app)).unwrap();
     let text = headless::screen_text(terminal.backend().buffer());
@@ -259,7 +269,7 @@ fn a_row_standing_for_several_copies_shows_a_badge() {
 #[test]
 fn osc8_hyperlinks_cover_http_links_only() {
     use byline::ui::hyperlinks::{hyperlinks, osc8_bytes};
-    let (app, terminal) = drawn("j enter", false);
+    let (app, terminal) = drawn("j enter", Palette::Dark);
     let buffer = terminal.backend().buffer();
     let links = hyperlinks(&app);
     assert!(!links.is_empty());
@@ -279,7 +289,7 @@ fn osc8_hyperlinks_cover_http_links_only() {
     assert!(byline::sanitize::clean_line(&bytes).contains(&cells));
 
     // The hostile story's only link is javascript: it never gets one.
-    let (app, terminal) = drawn("enter l", false);
+    let (app, terminal) = drawn("enter l", Palette::Dark);
     assert!(hyperlinks(&app).is_empty());
     let bytes = String::from_utf8(osc8_bytes(&links, &[], terminal.backend().buffer())).unwrap();
     assert!(

@@ -50,8 +50,8 @@ pub struct App {
     pub now: DateTime<Utc>,
     /// The key bindings.
     pub keymap: Keymap,
-    /// Draws with modifiers only (the `NO_COLOR` convention).
-    pub no_color: bool,
+    /// The palette it is drawn in (`mono` also under `NO_COLOR`).
+    pub palette: crate::ui::theme::Palette,
     /// The terminal size (width, height).
     pub size: (u16, u16),
     /// Which pane has the keyboard.
@@ -135,7 +135,7 @@ impl App {
         App {
             now,
             keymap,
-            no_color: false,
+            palette: crate::ui::theme::Palette::Dark,
             size,
             focus: Pane::Stories,
             feeds: Vec::new(),

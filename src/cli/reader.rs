@@ -11,6 +11,7 @@ use crate::headless::{self, HeadlessScript, StoreSource};
 use crate::keymap::Keymap;
 use crate::runtime::{self, RuntimeOptions};
 use crate::store::ListQuery;
+use crate::ui::theme::Palette;
 
 /// Runs `byline`: the reader on the terminal, with a background refresh.
 /// When stdout is not a terminal (a pipe, a script) it prints the story list
@@ -33,7 +34,8 @@ pub fn run(ctx: &Context) -> anyhow::Result<Outcome> {
         feeds,
         fetch: ctx.config.fetch.clone(),
         keymap,
-        no_color: no_color(),
+        palette: palette(ctx),
+        mouse: ctx.config.ui.mouse,
         refresh_on_start: true,
         saved: saved_filters(ctx),
         mark_copies_read: ctx.config.related.mark_copies_read,
@@ -55,7 +57,7 @@ pub fn screen(ctx: &Context, size: &str, keys: &str, every_frame: bool) -> anyho
         height,
         keys: keys.to_owned(),
         now: Utc::now(),
-        no_color: no_color(),
+        palette: palette(ctx),
         keymap,
         saved: saved_filters(ctx),
         every_frame,
@@ -95,9 +97,14 @@ fn saved_filters(ctx: &Context) -> Vec<SavedFilter> {
         .collect()
 }
 
-/// Returns true when `NO_COLOR` is set to anything (no-color.org).
-fn no_color() -> bool {
-    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+/// Returns the configured palette, or `mono` when `NO_COLOR` is set to
+/// anything (no-color.org).
+fn palette(ctx: &Context) -> Palette {
+    if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
+        Palette::Mono
+    } else {
+        ctx.config.ui.theme
+    }
 }
 
 /// Parses "100x30" into (width, height).

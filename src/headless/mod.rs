@@ -40,8 +40,8 @@ pub struct HeadlessScript<'a> {
     pub keys: String,
     /// The clock for ages.
     pub now: DateTime<Utc>,
-    /// Draws without colours.
-    pub no_color: bool,
+    /// The palette to draw in.
+    pub palette: crate::ui::theme::Palette,
     /// The key bindings.
     pub keymap: Keymap,
     /// The saved filters shown in the sidebar.
@@ -66,7 +66,7 @@ pub fn run(script: &HeadlessScript) -> anyhow::Result<String> {
         script.now,
         (script.width, script.height),
     );
-    app.no_color = script.no_color;
+    app.palette = script.palette;
     app.saved = script.saved.clone();
     let mut terminal = Terminal::new(TestBackend::new(script.width, script.height))
         .context("cannot create the test screen")?;

@@ -24,7 +24,7 @@ pub use theme::Theme;
 
 /// Draws the whole screen for the app's state.
 pub fn draw(frame: &mut Frame, app: &App) {
-    let theme = Theme::new(app.no_color);
+    let theme = Theme::new(app.palette);
     let area = frame.area();
     let panes = crate::app::layout::panes(
         area,

@@ -1,26 +1,64 @@
-//! Styles for every kind of text, in colour or, under `NO_COLOR`, with
+//! Styles for every kind of text: in colours for a dark or a light
+//! terminal, or (the `mono` palette, and always under `NO_COLOR`) with
 //! modifiers only.
 
 use ratatui::style::{Color, Modifier, Style};
+use serde::{Deserialize, Serialize};
 
 use crate::app::article::{Mark, Role};
 use crate::model::EntityKind;
+
+/// The palettes a user can choose (`[ui] theme` in the config).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Palette {
+    /// Bright colours for a dark background.
+    #[default]
+    Dark,
+    /// Deep colours for a light background.
+    Light,
+    /// No colours: bold, underline, italic and reverse only.
+    Mono,
+}
 
 /// The styles the panels draw with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
     colour: bool,
+    light: bool,
 }
 
 impl Theme {
-    /// Returns the colour theme, or the modifier-only one when `no_color`.
-    pub fn new(no_color: bool) -> Theme {
-        Theme { colour: !no_color }
+    /// Returns the theme of a palette.
+    pub fn new(palette: Palette) -> Theme {
+        Theme {
+            colour: palette != Palette::Mono,
+            light: palette == Palette::Light,
+        }
+    }
+
+    /// Returns a colour of the dark palette as the current palette draws it:
+    /// on a light background the bright colours become their deep ones.
+    fn tone(&self, colour: Color) -> Color {
+        if !self.light {
+            return colour;
+        }
+        match colour {
+            Color::LightBlue => Color::Blue,
+            Color::LightCyan => Color::Cyan,
+            Color::LightGreen => Color::Green,
+            Color::LightMagenta => Color::Magenta,
+            Color::LightRed => Color::Red,
+            Color::LightYellow | Color::Yellow => Color::Rgb(150, 90, 0),
+            Color::Gray => Color::Black,
+            Color::Black => Color::Gray,
+            other => other,
+        }
     }
 
     fn fg(&self, colour: Color) -> Style {
         if self.colour {
-            Style::new().fg(colour)
+            Style::new().fg(self.tone(colour))
         } else {
             Style::new()
         }
@@ -29,7 +67,7 @@ impl Theme {
     /// Returns the border style of a pane, brighter when it has the focus.
     pub fn border(&self, focused: bool) -> Style {
         match (focused, self.colour) {
-            (true, true) => Style::new().fg(Color::LightBlue),
+            (true, true) => self.fg(Color::LightBlue),
             (true, false) => Style::new().add_modifier(Modifier::BOLD),
             (false, _) => self.fg(Color::DarkGray),
         }
@@ -71,7 +109,9 @@ impl Theme {
     /// Returns the style of the status bar.
     pub fn status(&self) -> Style {
         if self.colour {
-            Style::new().bg(Color::Black).fg(Color::Gray)
+            Style::new()
+                .bg(self.tone(Color::Black))
+                .fg(self.tone(Color::Gray))
         } else {
             Style::new().add_modifier(Modifier::REVERSED)
         }
@@ -108,9 +148,9 @@ impl Theme {
     /// Returns the style of an entity mention of this kind.
     pub fn entity(&self, kind: EntityKind) -> Style {
         match (kind, self.colour) {
-            (EntityKind::Person, true) => Style::new().fg(Color::LightCyan),
-            (EntityKind::Country | EntityKind::Place, true) => Style::new().fg(Color::LightGreen),
-            (EntityKind::Org, true) => Style::new().fg(Color::LightMagenta),
+            (EntityKind::Person, true) => self.fg(Color::LightCyan),
+            (EntityKind::Country | EntityKind::Place, true) => self.fg(Color::LightGreen),
+            (EntityKind::Org, true) => self.fg(Color::LightMagenta),
             (EntityKind::Person, false) => Style::new().add_modifier(Modifier::BOLD),
             (EntityKind::Country | EntityKind::Place, false) => {
                 Style::new().add_modifier(Modifier::UNDERLINED)
