@@ -64,12 +64,26 @@ fn xml_declared_label(bytes: &[u8]) -> Option<String> {
     Some(decl[value_start..value_end].trim().to_owned())
 }
 
+/// How far into a document feed-rs's XML reader (quick-xml) can still
+/// switch charsets: a declaration naming a charset that ends later makes
+/// it panic (`set_encoding` after its 64-byte detection prefix is drained).
+const SWITCH_WINDOW: usize = 64;
+
 /// Returns `text` with its XML declaration's encoding set to UTF-8
 /// (borrowed when there is nothing to change).
+///
+/// A declaration that ends past [`SWITCH_WINDOW`] is replaced whole by a
+/// plain UTF-8 one: which `encoding` quick-xml reads in a long, odd one
+/// (`xencoding="utf-8" encoding="windows-1252"`) need not be the one found
+/// here, and the text is UTF-8 by now, so nothing else in it matters.
 fn declare_utf8(text: &str) -> Cow<'_, str> {
     let Some((start, end)) = declaration_span(text) else {
         return Cow::Borrowed(text);
     };
+    if end > SWITCH_WINDOW {
+        let plain = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>";
+        return Cow::Owned(format!("{}{plain}{}", &text[..start], &text[end..]));
+    }
     let decl = &text[start..end];
     match encoding_value_span(decl) {
         Some((vs, ve)) if decl[vs..ve].trim().eq_ignore_ascii_case("utf-8") => Cow::Borrowed(text),
@@ -197,5 +211,20 @@ mod tests {
             doc.extend_from_slice(&unit.to_le_bytes());
         }
         assert_eq!(utf8(&doc, Some("text/xml; charset=utf-8")), "<t>é</t>");
+    }
+
+    /// Found by the feed fuzzer: feed-rs panicked on a declaration longer
+    /// than quick-xml's charset window whose first "encoding" is not the
+    /// attribute quick-xml reads, so the charset it switched to was never
+    /// rewritten to UTF-8.
+    #[test]
+    fn a_long_declaration_with_a_decoy_encoding_is_made_plain() {
+        let doc = b"<?xml version=\"1.0\" standalone=\"yes\" xencoding=\"utf-8\" encoding=\"windows-1252\"?>\
+            <rss version=\"2.0\"><channel><title>Caf\xe9</title>\
+            <item><title>One</title><guid>1</guid></item></channel></rss>";
+        assert!(utf8(doc, None).starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss"));
+        let feed = crate::fetch::feed::parse(doc, None, "http://a.example/", 5).expect("a feed");
+        assert_eq!(feed.title.as_deref(), Some("Caf\u{e9}"));
+        assert_eq!(feed.items.len(), 1);
     }
 }
