@@ -111,6 +111,13 @@ pub struct FetchConfig {
     /// Paragraphs one story's text may have; a feed item or page with more
     /// fails (the feed, or the page, reports it).
     pub max_paragraphs: usize,
+    /// Distinct people, countries, places and organisations one story's
+    /// analysis may name; a feed item or page with more fails like one past
+    /// `max_paragraphs`.
+    pub max_entities: usize,
+    /// Mentions of them one story's analysis may hold, over all its
+    /// entities; past it, the same failure.
+    pub max_mentions: usize,
     /// Longest wait honoured for a 429/503 Retry-After within one run, in
     /// seconds; a longer one defers the feed to a later run.
     pub max_retry_wait: f64,
@@ -133,6 +140,8 @@ impl Default for FetchConfig {
             max_redirects: 5,
             max_items: 1000,
             max_paragraphs: 2000,
+            max_entities: 1000,
+            max_mentions: 20_000,
             max_retry_wait: 5.0,
             pages: true,
             user_agent: String::new(),

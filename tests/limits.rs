@@ -1,7 +1,8 @@
 //! The bounds a feed cannot push past that tests/fetch.rs does not already
 //! cover: the total time of one feed over its redirects and Retry-After
-//! wait, and the paragraphs of one story. Each one hit is a per-feed (or
-//! per-page) error that names the limit, and the rest of the run goes on.
+//! wait, and the paragraphs, entities and mentions of one story. Each one
+//! hit is a per-feed (or per-page) error that names the limit, and the rest
+//! of the run goes on.
 
 mod support;
 
@@ -209,6 +210,122 @@ fn a_page_with_too_many_paragraphs_fails_and_the_story_keeps_the_feed_text() {
         error.as_deref(),
         Some(
             "the page is too long: it has 40 paragraphs, more than the max_paragraphs limit of 25"
+        )
+    );
+}
+
+/// A story naming `n` distinct countries, one to a sentence.
+fn countries(n: usize) -> String {
+    const NAMES: &[&str] = &[
+        "France", "Chile", "Germany", "Japan", "Brazil", "Kenya", "Canada", "Mexico", "India",
+        "Egypt", "Norway", "Peru", "Spain", "Vietnam", "Ghana", "Poland",
+    ];
+    assert!(n <= NAMES.len());
+    NAMES[..n]
+        .iter()
+        .map(|c| format!("<p>The delegation from {c} arrived at the harbour on Monday.</p>"))
+        .collect()
+}
+
+#[test]
+fn a_feed_item_naming_too_many_entities_fails_its_feed_alone() {
+    let srv = TestServer::start();
+    let crowded = countries(12).replace('<', "&lt;").replace('>', "&gt;");
+    srv.route(
+        "/crowded.rss",
+        Reply::ok(
+            RSS,
+            format!(
+                "<rss version=\"2.0\"><channel><title>Crowded</title>\
+                 <item><title>Short</title><guid>s</guid><description>Fine.</description></item>\
+                 <item><title>Summit</title><guid>c</guid><description>{crowded}</description></item>\
+                 </channel></rss>"
+            ),
+        ),
+    );
+    srv.route("/good.rss", Reply::ok(RSS, feed("Good")));
+    let home = Home::with_feeds(&[]);
+    let urls = [srv.url("/crowded.rss"), srv.url("/good.rss")];
+    home.follow(&urls, "max_entities = 8\n");
+    let out = home.run(&["fetch", "--feeds-only"]);
+    assert_eq!(out.status.code(), Some(3), "{}", text(&out.stderr));
+    let feeds = home.json(&["feeds", "--json"]);
+    let rows = feeds.as_array().expect("array");
+    assert_eq!(
+        rows[0]["last_error"],
+        "item 2 names 12 distinct people, places and organisations, \
+         more than the max_entities limit of 8"
+    );
+    assert_eq!(rows[0]["stories"], 0, "{feeds}");
+    assert!(
+        rows[1]["last_error"].is_null() && rows[1]["stories"] == 1,
+        "{feeds}"
+    );
+
+    // Mentions in all are bounded too.
+    home.follow(&urls, "max_entities = 12\nmax_mentions = 11\n");
+    assert_eq!(home.run(&["fetch", "--feeds-only"]).status.code(), Some(3));
+    assert_eq!(
+        home.json(&["feeds", "--json"])[0]["last_error"],
+        "item 2 mentions people, places and organisations 12 times, \
+         more than the max_mentions limit of 11"
+    );
+
+    // Within the limits, the same feed is stored.
+    home.follow(&urls, "max_entities = 12\nmax_mentions = 12\n");
+    assert!(home.run(&["fetch", "--feeds-only"]).status.success());
+}
+
+#[test]
+fn a_page_naming_too_many_entities_fails_and_the_story_keeps_the_feed_text() {
+    let srv = TestServer::start();
+    let link = srv.url("/crowded.html");
+    srv.route(
+        "/f.rss",
+        Reply::ok(
+            RSS,
+            format!(
+                "<rss version=\"2.0\"><channel><title>F</title><item><title>Summit</title>\
+                 <link>{link}</link><guid>p</guid><description>The feed's own summary.</description></item>\
+                 </channel></rss>"
+            ),
+        ),
+    );
+    srv.route(
+        "/crowded.html",
+        Reply::ok(
+            "text/html",
+            format!(
+                "<html><body><article><h1>Summit</h1>{}</article></body></html>",
+                countries(16)
+            ),
+        ),
+    );
+    let home = Home::with_feeds(&[]);
+    home.follow(&[srv.url("/f.rss")], "max_entities = 10\n");
+    let out = home.run(&["fetch"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "a page is not a feed: {}",
+        text(&out.stderr)
+    );
+    assert!(
+        text(&out.stdout).contains("0 pages extracted, 1 failed"),
+        "{}",
+        text(&out.stdout)
+    );
+    let story = home.json(&["show", "1", "--json"]);
+    assert_eq!(story["text"], "The feed's own summary.");
+    let store = byline::store::Store::open(&home.cache()).expect("cache");
+    let (_, error) = store
+        .page_attempts(byline::model::StoryId(1))
+        .expect("attempts");
+    assert_eq!(
+        error.as_deref(),
+        Some(
+            "the page names 16 distinct people, places and organisations, \
+             more than the max_entities limit of 10"
         )
     );
 }

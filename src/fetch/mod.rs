@@ -2,6 +2,7 @@
 
 pub mod feed;
 pub mod http;
+pub(crate) mod limits;
 pub mod run;
 pub mod url_norm;
 pub mod writer;

@@ -17,6 +17,7 @@ use crate::config::FetchConfig;
 use crate::extract;
 use crate::fetch::feed;
 use crate::fetch::http::{FeedResponse, HttpClient};
+use crate::fetch::limits::StoryLimits;
 use crate::fetch::writer::Writer;
 use crate::model::{Article, FeedId, StoryId, Validators};
 use crate::relate;
@@ -179,7 +180,7 @@ pub async fn run(
         page_rx,
         events.clone(),
         config.concurrency.max(1) * 4,
-        config.max_paragraphs,
+        StoryLimits::of(config),
     ));
 
     let mut tasks = JoinSet::new();
@@ -190,7 +191,7 @@ pub async fn run(
             cpu: cpu.clone(),
             unstored: unstored.clone(),
             max_items: config.max_items,
-            max_paragraphs: config.max_paragraphs,
+            limits: StoryLimits::of(config),
             pages: pages.then(|| page_tx.clone()),
             events: events.clone(),
         };
@@ -235,7 +236,7 @@ struct FeedCtx {
     /// Held from parsing a feed until the writer has stored it.
     unstored: Arc<Semaphore>,
     max_items: usize,
-    max_paragraphs: usize,
+    limits: StoryLimits,
     pages: Option<mpsc::UnboundedSender<PageJob>>,
     events: mpsc::UnboundedSender<FetchEvent>,
 }
@@ -264,7 +265,7 @@ async fn fetch_feed(ctx: FeedCtx, job: FeedJob) -> Result<FeedOutcome, StoreErro
         Err(e) => return report_failure(&ctx, &job, e.to_string(), e.retry_at()).await,
     };
 
-    let (max_items, max_paragraphs) = (ctx.max_items, ctx.max_paragraphs);
+    let (max_items, limits) = (ctx.max_items, ctx.limits);
     let pages_follow = ctx.pages.is_some();
     let _unstored = ctx.unstored.acquire().await;
     let parsed = {
@@ -284,17 +285,20 @@ async fn fetch_feed(ctx: FeedCtx, job: FeedJob) -> Result<FeedOutcome, StoreErro
                     .as_deref()
                     .or(item.summary_html.as_deref());
                 let article = html.map(|h| extract::article_from_fragment(h, item.url.as_deref()));
-                if let Some(error) = article.as_ref().and_then(|a| too_long(a, max_paragraphs)) {
+                if let Some(error) = article.as_ref().and_then(|a| limits.too_long(a)) {
                     return Err(format!("item {} is too long: {error}", index + 1));
                 }
-                texts.push(
-                    article
-                        .filter(|a| !a.paragraphs.is_empty())
-                        // A story whose page follows is related by the page's text.
-                        .map(|a| {
-                            analyzed(a, Some(&item.title), !(pages_follow && item.url.is_some()))
-                        }),
-                );
+                let text = article
+                    .filter(|a| !a.paragraphs.is_empty())
+                    // A story whose page follows is related by the page's text.
+                    .map(|a| analyzed(a, Some(&item.title), !(pages_follow && item.url.is_some())));
+                if let Some(error) = text
+                    .as_ref()
+                    .and_then(|t| limits.too_many_names(&t.analysis))
+                {
+                    return Err(format!("item {} {error}", index + 1));
+                }
+                texts.push(text);
             }
             Ok((parsed, texts, body.validators, body.moved_to))
         })
@@ -365,14 +369,6 @@ async fn report_failure(
     Ok(FeedOutcome::Failed)
 }
 
-/// Says why an article is past the paragraph limit, or `None` when it is not.
-fn too_long(article: &Article, max_paragraphs: usize) -> Option<String> {
-    let n = article.paragraphs.len();
-    (n > max_paragraphs).then(|| {
-        format!("it has {n} paragraphs, more than the max_paragraphs limit of {max_paragraphs}")
-    })
-}
-
 /// What the page worker did: pages stored and failed, and the first cache
 /// error (a full disk), which fails the run like a feed's would.
 #[derive(Default)]
@@ -390,7 +386,7 @@ async fn fetch_pages(
     mut queue: mpsc::UnboundedReceiver<PageJob>,
     events: mpsc::UnboundedSender<FetchEvent>,
     in_flight: usize,
-    max_paragraphs: usize,
+    limits: StoryLimits,
 ) -> PagesDone {
     // Bounded so fetched pages never pile up in memory waiting for a core.
     let mut tasks = JoinSet::new();
@@ -407,7 +403,7 @@ async fn fetch_pages(
         tokio::select! {
             job = queue.recv(), if tasks.len() < in_flight => match job {
                 Some(job) => {
-                    let page = fetch_page(client.clone(), writer.clone(), cpu.clone(), job, events.clone(), max_paragraphs);
+                    let page = fetch_page(client.clone(), writer.clone(), cpu.clone(), job, events.clone(), limits);
                     tasks.spawn(page);
                 }
                 None => break,
@@ -429,7 +425,7 @@ async fn fetch_page(
     cpu: Arc<Semaphore>,
     job: PageJob,
     events: mpsc::UnboundedSender<FetchEvent>,
-    max_paragraphs: usize,
+    limits: StoryLimits,
 ) -> Result<bool, StoreError> {
     let outcome = match client.get_page(&job.url).await {
         Ok(body) => {
@@ -438,9 +434,13 @@ async fn fetch_page(
             let text = tokio::task::spawn_blocking(move || {
                 let html = extract::decode_html(&body.bytes, body.content_type.as_deref());
                 let article = extract::extract_article(&html, Some(&base));
-                match too_long(&article, max_paragraphs) {
-                    Some(error) => Err(format!("the page is too long: {error}")),
-                    None => Ok(analyzed(article, None, true)),
+                if let Some(error) = limits.too_long(&article) {
+                    return Err(format!("the page is too long: {error}"));
+                }
+                let text = analyzed(article, None, true);
+                match limits.too_many_names(&text.analysis) {
+                    Some(error) => Err(format!("the page {error}")),
+                    None => Ok(text),
                 }
             })
             .await;

@@ -64,24 +64,41 @@ fn xml_declared_label(bytes: &[u8]) -> Option<String> {
     Some(decl[value_start..value_end].trim().to_owned())
 }
 
+/// How far into a document feed-rs's XML reader (quick-xml) can still
+/// switch charsets: a declaration naming a charset that ends later makes
+/// it panic (`set_encoding` after its 64-byte detection prefix is drained).
+const SWITCH_WINDOW: usize = 64;
+
 /// Returns `text` with its XML declaration's encoding set to UTF-8
 /// (borrowed when there is nothing to change).
+///
+/// A declaration that would end past [`SWITCH_WINDOW`] is replaced whole by
+/// a plain UTF-8 one: which `encoding` quick-xml reads in a long, odd one
+/// (`xencoding="utf-8" encoding="windows-1252"`) need not be the one found
+/// here, and the text is UTF-8 by now, so nothing else in it matters.
 fn declare_utf8(text: &str) -> Cow<'_, str> {
     let Some((start, end)) = declaration_span(text) else {
         return Cow::Borrowed(text);
     };
     let decl = &text[start..end];
-    match encoding_value_span(decl) {
-        Some((vs, ve)) if decl[vs..ve].trim().eq_ignore_ascii_case("utf-8") => Cow::Borrowed(text),
+    let (fixed, fixed_end) = match encoding_value_span(decl) {
+        Some((vs, ve)) if decl[vs..ve].trim().eq_ignore_ascii_case("utf-8") => {
+            (Cow::Borrowed(text), end)
+        }
         Some((vs, ve)) => {
             let mut out = String::with_capacity(text.len());
             out.push_str(&text[..start + vs]);
             out.push_str("UTF-8");
             out.push_str(&text[start + ve..]);
-            Cow::Owned(out)
+            (Cow::Owned(out), end - (ve - vs) + "UTF-8".len())
         }
-        None => Cow::Borrowed(text),
+        None => (Cow::Borrowed(text), end),
+    };
+    if fixed_end <= SWITCH_WINDOW {
+        return fixed;
     }
+    let plain = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>";
+    Cow::Owned(format!("{}{plain}{}", &text[..start], &text[end..]))
 }
 
 /// Byte span of `<?xml ... ?>` when the document opens with one (after
@@ -95,20 +112,41 @@ fn declaration_span(text: &str) -> Option<(usize, usize)> {
     Some((start, end))
 }
 
-/// Span of the value of `encoding="..."` inside a declaration.
+/// Span of the value of the `encoding` attribute of a declaration
+/// (`<?xml ... ?>`), read attribute by attribute as quick-xml reads it, so
+/// that neither `xencoding="…"` nor a value naming "encoding" is taken for it.
 fn encoding_value_span(decl: &str) -> Option<(usize, usize)> {
-    let at = decl.find("encoding")? + "encoding".len();
-    let rest = &decl[at..];
-    let eq = rest.find('=')?;
-    let after_eq = &rest[eq + 1..];
-    let quote_off = after_eq.len() - after_eq.trim_start().len();
-    let quote = after_eq[quote_off..]
-        .chars()
-        .next()
-        .filter(|c| *c == '"' || *c == '\'')?;
-    let value_start = at + eq + 1 + quote_off + 1;
-    let value_len = decl[value_start..].find(quote)?;
-    Some((value_start, value_start + value_len))
+    let b = decl.as_bytes();
+    let skip_space = |mut i: usize| {
+        while b.get(i).is_some_and(u8::is_ascii_whitespace) {
+            i += 1;
+        }
+        i
+    };
+    let mut i = "<?xml".len();
+    loop {
+        let name_start = skip_space(i);
+        i = name_start;
+        while b
+            .get(i)
+            .is_some_and(|c| !c.is_ascii_whitespace() && !matches!(c, b'=' | b'?'))
+        {
+            i += 1;
+        }
+        let name = &b[name_start..i];
+        i = skip_space(i);
+        if name.is_empty() || b.get(i) != Some(&b'=') {
+            return None;
+        }
+        i = skip_space(i + 1);
+        let quote = *b.get(i).filter(|q| matches!(q, b'"' | b'\''))?;
+        let value_start = i + 1;
+        let value_end = value_start + memchr::memchr(quote, &b[value_start..])?;
+        if name == b"encoding" {
+            return Some((value_start, value_end));
+        }
+        i = value_end + 1;
+    }
 }
 
 /// Returns the `charset=` parameter of a Content-Type header.
@@ -197,5 +235,35 @@ mod tests {
             doc.extend_from_slice(&unit.to_le_bytes());
         }
         assert_eq!(utf8(&doc, Some("text/xml; charset=utf-8")), "<t>é</t>");
+    }
+
+    /// Found by the feed fuzzer (twice): feed-rs panicked on a declaration
+    /// ending past quick-xml's charset window, as written or once its
+    /// encoding was rewritten, whose first "encoding" is not the attribute
+    /// quick-xml reads, so the charset it switched to was still Windows-1252.
+    #[test]
+    fn a_long_declaration_with_a_decoy_encoding_is_made_plain() {
+        for decoy in ["xencoding=\"utf-8\"", "xencoding=\"\""] {
+            for pad in 0..12 {
+                let decl = format!(
+                    "<?xml version=\"1.0\" {decoy} encoding=\"windows-1252\"{}?>",
+                    " ".repeat(pad)
+                );
+                let mut doc = decl.clone().into_bytes();
+                doc.extend_from_slice(
+                    b"<rss version=\"2.0\"><channel><title>Caf\xe9</title>\
+                      <item><title>One</title><guid>1</guid></item></channel></rss>",
+                );
+                let feed = crate::fetch::feed::parse(&doc, None, "http://a.example/", 5);
+                let feed = feed.unwrap_or_else(|e| panic!("{decl}: {e}"));
+                assert_eq!(feed.title.as_deref(), Some("Caf\u{e9}"), "{decl}");
+                assert_eq!(feed.items.len(), 1, "{decl}");
+            }
+        }
+        let long = b"<?xml version=\"1.0\" standalone=\"yes\" xencoding=\"utf-8\" encoding=\"windows-1252\"?><t/>";
+        assert_eq!(
+            utf8(long, None),
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><t/>"
+        );
     }
 }
