@@ -82,26 +82,33 @@ const BATCH: usize = 32;
 
 /// Starts the writer thread on `store`.
 pub fn spawn(mut store: Store) -> (Writer, WriterThread) {
+    if let Err(e) = store.tune_for_writing() {
+        tracing::warn!("the cache could not be tuned for writing: {e}");
+    }
     let (tx, rx) = mpsc::channel::<Write>();
-    let handle = thread::spawn(move || {
-        let mut next: Option<Write> = None;
-        while let Some(write) = next.take().or_else(|| rx.recv().ok()) {
-            // Feeds and pages already queued behind this one join its batch.
-            let mut batch = vec![write];
-            while batch.len() < BATCH {
-                match rx.try_recv() {
-                    Ok(w) if same_kind(&batch[0], &w) => batch.push(w),
-                    Ok(w) => {
-                        next = Some(w);
-                        break;
+    let handle = thread::Builder::new()
+        .name("byline-writer".to_owned())
+        .spawn(move || {
+            let mut next: Option<Write> = None;
+            while let Some(write) = next.take().or_else(|| rx.recv().ok()) {
+                // Feeds and pages already queued behind this one join its batch.
+                let mut batch = vec![write];
+                while batch.len() < BATCH {
+                    match rx.try_recv() {
+                        Ok(w) if same_kind(&batch[0], &w) => batch.push(w),
+                        Ok(w) => {
+                            next = Some(w);
+                            break;
+                        }
+                        Err(_) => break,
                     }
-                    Err(_) => break,
                 }
+                perform(&mut store, batch);
             }
-            perform(&mut store, batch);
-        }
-        store
-    });
+            store
+        })
+        // As `thread::spawn` does: without a thread there is no fetch to run.
+        .expect("the system could not start the writer thread");
     (Writer { tx }, WriterThread { handle })
 }
 

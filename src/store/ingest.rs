@@ -8,9 +8,10 @@ use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, Transaction, params};
 
 use super::analysis::{Counts, write_analysis};
+use super::fts::FtsWrites;
 use super::pages::write_article;
 use super::relating::ShingleMemo;
-use super::{FeedUpdate, Store, StoreError, StoredFeed, fts, to_micros};
+use super::{FeedUpdate, Store, StoreError, StoredFeed, to_micros};
 use crate::model::{Article, FeedId, FeedItem, StoryId, TextSource};
 use crate::sanitize::clean_line;
 
@@ -45,17 +46,20 @@ impl Store {
         let tx = super::begin(&mut self.conn)?;
         let mut stored = Vec::with_capacity(fetches.len());
         let mut counts = Counts::default();
+        let mut fts = FtsWrites::default();
         for &(feed, update) in fetches {
             stored.push(feed_in(
                 &tx,
                 &mut self.shingles,
                 &mut counts,
+                &mut fts,
                 feed,
                 update,
                 at,
             )?);
         }
         counts.apply(&tx)?;
+        fts.flush(&tx)?;
         tx.commit()?;
         Ok(stored)
     }
@@ -80,6 +84,7 @@ fn feed_in(
     tx: &Transaction<'_>,
     shingles: &mut ShingleMemo,
     counts: &mut Counts,
+    fts: &mut FtsWrites,
     feed: FeedId,
     update: &FeedUpdate,
     at: DateTime<Utc>,
@@ -110,14 +115,14 @@ fn feed_in(
         let text = update.texts.get(index).and_then(Option::as_ref);
         let article = text.map(|t| &t.article);
         let (new, refreshed) = (stored.new.len(), stored.refreshed.len());
-        store_item(tx, feed, item, article, at, &mut stored)?;
+        store_item(tx, fts, feed, item, article, at, &mut stored)?;
         let story = if stored.new.len() > new {
             stored
                 .new_items
                 .extend(stored.new.last().map(|id| (index, *id)));
             stored.new.last().copied()
         } else if let (Some(id), Some(article)) = (stored.refreshed.get(refreshed), article) {
-            write_article(tx, *id, article, TextSource::Feed)?.then_some(*id)
+            write_article(tx, fts, *id, article, TextSource::Feed)?.then_some(*id)
         } else {
             None
         };
@@ -153,6 +158,7 @@ struct Known {
 /// Stores one item inside the feed's transaction and tallies it in `stored`.
 fn store_item(
     tx: &Transaction<'_>,
+    fts: &mut FtsWrites,
     feed: FeedId,
     item: &FeedItem,
     article: Option<&Article>,
@@ -180,7 +186,7 @@ fn store_item(
             link(tx, feed, &item.key, id)?;
         }
         stored.seen += 1;
-        if refresh(tx, feed, id, &title, html, item.published)? {
+        if refresh(tx, fts, feed, id, &title, html, item.published)? {
             stored.refreshed.push(StoryId(id));
         }
         return Ok(());
@@ -225,7 +231,7 @@ fn store_item(
         article.and_then(|a| a.dateline.as_deref()),
     ])?;
     let id = tx.last_insert_rowid();
-    fts::index_new(tx, id, &title, &text)?;
+    fts.index_new(id, &title, &text);
     link(tx, feed, &item.key, id)?;
     stored.new.push(StoryId(id));
     Ok(())
@@ -247,6 +253,7 @@ fn link(tx: &Transaction<'_>, feed: FeedId, key: &str, id: i64) -> Result<(), St
 /// when nothing changed, which keeps re-fetches cheap and the FTS index still.
 fn refresh(
     tx: &Transaction<'_>,
+    fts: &mut FtsWrites,
     feed: FeedId,
     id: i64,
     title: &str,
@@ -272,7 +279,7 @@ fn refresh(
         return Ok(false);
     }
     if !title.is_empty() && known.title != title {
-        fts::rewrite(tx, known.id, Some(title), None)?;
+        fts.rewrite(tx, known.id, Some(title), None)?;
     }
     if let (false, Some(p)) = (known.published_known, published) {
         tx.prepare_cached(

@@ -298,6 +298,19 @@ impl Store {
             })?)
     }
 
+    /// Tunes this connection for a run of many writes (the fetcher's
+    /// writer thread): a page cache large enough that the indexes a run
+    /// writes into stay in memory (2 MB by default, and a full-page fetch
+    /// of 10,000 stories spent a fifth of its writer time reading pages
+    /// back), and a WAL checkpoint every 40 MB instead of every 4 MB.
+    pub fn tune_for_writing(&self) -> Result<(), StoreError> {
+        self.conn
+            .pragma_update(None, "cache_size", -WRITER_CACHE_KB)?;
+        self.conn
+            .pragma_update(None, "wal_autocheckpoint", WRITER_CHECKPOINT_PAGES)?;
+        Ok(())
+    }
+
     /// Chooses whether [`Store::set_read`] marks a story's copies (its
     /// duplicate group) with it; on by default (config `related.mark_copies_read`).
     pub fn set_copies_share_read(&mut self, share: bool) {
@@ -312,6 +325,11 @@ impl Store {
         begin(&mut self.conn)
     }
 }
+
+/// The writer thread's page cache, in KiB (see [`Store::tune_for_writing`]).
+const WRITER_CACHE_KB: i64 = 16_384;
+/// WAL pages after which the writer's commits checkpoint.
+const WRITER_CHECKPOINT_PAGES: i64 = 10_000;
 
 /// Starts a write transaction, taking the write lock at once.
 fn begin(conn: &mut Connection) -> Result<Transaction<'_>, StoreError> {

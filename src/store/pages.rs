@@ -2,7 +2,8 @@
 
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::{PageJob, Store, StoreError, StoryText, fts, to_micros};
+use super::fts::FtsWrites;
+use super::{PageJob, Store, StoreError, StoryText, to_micros};
 use crate::model::{Article, StoryId, TextSource};
 use crate::sanitize::clean_line;
 
@@ -58,9 +59,11 @@ impl Store {
         source: TextSource,
     ) -> Result<(), StoreError> {
         let tx = self.write_tx()?;
+        let mut fts = FtsWrites::default();
         for (id, article) in articles {
-            write_article(&tx, id, article, source)?;
+            write_article(&tx, &mut fts, id, article, source)?;
         }
+        fts.flush(&tx)?;
         tx.commit()?;
         Ok(())
     }
@@ -85,8 +88,9 @@ impl Store {
     ) -> Result<(), StoreError> {
         let tx = super::begin(&mut self.conn)?;
         let mut counts = super::analysis::Counts::default();
+        let mut fts = FtsWrites::default();
         for &(id, text) in texts {
-            if write_article(&tx, id, &text.article, source)? {
+            if write_article(&tx, &mut fts, id, &text.article, source)? {
                 if let Some(made) = &text.shingles {
                     self.shingles.remember(id.0, made);
                 }
@@ -98,6 +102,7 @@ impl Store {
             super::relating::relate(&tx, &mut self.shingles, id.0)?;
         }
         counts.apply(&tx)?;
+        fts.flush(&tx)?;
         tx.commit()?;
         Ok(())
     }
@@ -143,6 +148,7 @@ pub(super) fn clamp(limit: usize) -> i64 {
 /// [`Store::store_article`]); returns whether its text replaced the story's.
 pub(super) fn write_article(
     conn: &Connection,
+    fts: &mut FtsWrites,
     id: StoryId,
     article: &Article,
     source: TextSource,
@@ -169,7 +175,7 @@ pub(super) fn write_article(
     if written {
         let captions = serde_json::to_string(&article.captions).unwrap_or_else(|_| "[]".to_owned());
         let links = serde_json::to_string(&article.links).unwrap_or_else(|_| "[]".to_owned());
-        fts::rewrite(conn, id.0, None, Some(&text))?;
+        fts.rewrite(conn, id.0, None, Some(&text))?;
         conn.prepare_cached(
             "UPDATE stories SET captions = ?2, links = ?3, text_source = ?4 WHERE id = ?1",
         )?

@@ -2,6 +2,53 @@
 
 use super::*;
 
+/// The search index is written at the end of each transaction (src/store/fts.rs):
+/// a story added and retitled in one transaction, then given its page's text,
+/// is found by its last title and text only, and the index stays in step.
+#[test]
+fn search_follows_a_story_retitled_and_rewritten_in_one_transaction() {
+    let (_dir, path) = temp_cache();
+    let mut store = Store::open(&path).unwrap();
+    let feed = store
+        .upsert_feed(&source("https://a.example/rss", None))
+        .unwrap();
+    let first = fetch(vec![
+        item("k", "Harbour closes for storm", Some(at(1, 0))),
+        item("j", "Rail strike ends", Some(at(1, 5))),
+    ]);
+    let second = fetch(vec![item(
+        "k",
+        "Harbour reopens after storm",
+        Some(at(1, 0)),
+    )]);
+    let stored = store
+        .store_feeds(&[(feed, &first), (feed, &second)], at(2, 0))
+        .unwrap();
+    let (harbour, rail) = (stored[0].new[0], stored[0].new[1]);
+    store
+        .store_article(
+            harbour,
+            &article(&["Ferries sailed at dawn.", "Crews cleared debris."]),
+            TextSource::Page,
+        )
+        .unwrap();
+    let search = |q: &str| {
+        ids(
+            &store,
+            &ListQuery {
+                search: Some(q.to_owned()),
+                ..ListQuery::default()
+            },
+        )
+    };
+    assert_eq!(search("reopens"), vec![harbour.0]);
+    assert!(search("closes").is_empty(), "the first title is gone");
+    assert_eq!(search("ferries debris"), vec![harbour.0]);
+    assert_eq!(search("storm"), vec![harbour.0]);
+    assert_eq!(search("strike"), vec![rail.0]);
+    assert_eq!(store.integrity_check().unwrap(), "ok");
+}
+
 #[test]
 fn search_matches_typed_words_in_title_and_text() {
     let mut store = Store::open_in_memory().unwrap();
