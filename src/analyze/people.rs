@@ -13,7 +13,7 @@ mod name;
 mod rules;
 
 use crate::analyze::tagger::lexicon::flag;
-use crate::analyze::tagger::{Kind, Span, Tok};
+use crate::analyze::tagger::{Kind, Shape, Span, Tok};
 pub use name::{Gender, gender};
 use name::{Name, surname_keys};
 
@@ -109,10 +109,22 @@ pub fn resolve(
     }
     let key_set: std::collections::HashSet<u64> = keys.iter().map(|&(k, _)| k).collect();
     for i in 0..toks.len() {
+        // A surname inside a longer capitalised run names something else
+        // ("Labor Day", "El Al", "Jackson Hole").
+        let joined = |a: usize, b: usize| {
+            b < toks.len() && !toks[b].line_start && toks[b].b0 == toks[a].b1 + 1
+        };
+        let word_of_run = |k: usize| {
+            toks[k].shape == Shape::Title && !countries[k] && !key_set.contains(&toks[k].hash)
+        };
+        let in_run = toks[i].shape == Shape::Title
+            && ((i > 0 && joined(i - 1, i) && word_of_run(i - 1) && !toks[i - 1].sent_start)
+                || (joined(i, i + 1) && word_of_run(i + 1)));
         if busy[i]
             || !toks[i].shape.capitalised()
             || !key_set.contains(&toks[i].hash)
             || firm(i, i + 1)
+            || in_run
         {
             continue;
         }

@@ -24,10 +24,15 @@ fn initial(text: &str, t: &Tok) -> bool {
     }
 }
 
+/// Whether token `i` is a title written before a name. A title that is
+/// also a common surname ("King", "Judge") counts only where no name word
+/// runs into it: "Cambodia's King Norodom Sihanouk", not "Stephen King".
 fn word_flags_title(text: &str, toks: &[Tok], flags: &[u32], i: usize) -> bool {
     let f = super::name::word_flags(text, toks, flags, i);
+    let after_name = i > 0 && name_word(&toks[i - 1]) && adjacent(toks, i - 1);
     f & flag::TITLE != 0
-        && f & (flag::GIVEN_COMMON | flag::SURNAME_COMMON) == 0
+        && (f & (flag::GIVEN_COMMON | flag::SURNAME_COMMON) == 0
+            || f & flag::GIVEN_COMMON == 0 && !after_name && toks[i].shape == Shape::Title)
         && !matches!(toks[i].shape, Shape::Upper)
 }
 
@@ -206,8 +211,13 @@ pub(super) fn repair(
                 break;
             }
             let f = flags[q - 1];
+            // Nor is a word of an organisation's or a place's name ("of
+            // State John Kornblum"), which would make the name no name.
+            let foreign = flag::ORG_END | flag::PLACE_WORD;
             let blocked = if f & flag::GIVEN != 0 {
                 NOT_NAME & !flag::COUNTRY
+            } else if f & (flag::GIVEN_COMMON | flag::SURNAME_COMMON) == 0 {
+                NOT_NAME | flag::CITY | foreign
             } else {
                 NOT_NAME | flag::CITY
             };
@@ -236,9 +246,10 @@ pub(super) fn repair(
                 && (name_word(&toks[end]) || toks[end].shape == Shape::Particle)
                 && flags[end] & (NOT_NAME | flag::SPEECH) == 0
                 && !countries[end];
-            let open_particle = (flags[s.end - 1] & flag::PARTICLE != 0
-                || initial(text, &toks[s.end - 1]))
-                && s.end - s.start >= 2;
+            // A name that ends in an initial goes on to the surname, even
+            // when the tagger saw only the initial ("P. Simmons").
+            let open_particle = flags[s.end - 1] & flag::PARTICLE != 0 && s.end - s.start >= 2
+                || initial(text, &toks[s.end - 1]);
             let family_first = s.end - s.start == 1
                 && flags[s.start] & flag::SURNAME_FIRST != 0
                 && end < toks.len()

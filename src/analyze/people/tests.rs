@@ -132,3 +132,26 @@ fn genders_come_from_titles_and_given_names() {
     assert_eq!(gender("John Wexford"), Some(Gender::Male));
     assert_eq!(gender("Xq Wexford"), None);
 }
+
+#[test]
+fn a_lone_initial_runs_into_the_surname_after_it() {
+    assert_mentions(
+        "Harwick 212 ( R. Fenmore 5-41 ) , Dunmoor 180",
+        "R. Fenmore",
+        &["R. Fenmore"],
+    );
+}
+
+#[test]
+fn a_king_before_a_name_is_a_title_but_a_surname_after_one() {
+    assert_mentions(
+        "Zembla's King Oskar Valdren opened the new bridge.",
+        "Oskar Valdren",
+        &["Oskar Valdren"],
+    );
+    assert_mentions(
+        "Stephen King signed copies in Leeds.",
+        "Stephen King",
+        &["Stephen King"],
+    );
+}

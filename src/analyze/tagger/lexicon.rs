@@ -46,7 +46,9 @@ pub const TITLES: &str = "president vice prime minister secretary chancellor mr 
     lieutenant marshal field president-elect congressman congresswoman lawmaker \
     legislator candidate nominee actor actress singer writer author director-general \
     secretary-general chairperson founder owner trainer skipper captain batsman bowler \
-    seed dictator strongman mp";
+    seed dictator strongman mp assistant associate undersecretary under-secretary \
+    vice-president vice-chairman major-general lieutenant-general brigadier-general \
+    brigadier lieutenant-colonel broker trader dealer strategist banker";
 
 /// Words that end organisation names ("Acme Inc", "Labour Party").
 pub const ORG_ENDS: &str = "inc corp corporation co ltd llc plc ag sa nv gmbh group holdings \
