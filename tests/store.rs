@@ -69,6 +69,17 @@ fn ids(store: &Store, query: &ListQuery) -> Vec<i64> {
     store.list(query).unwrap().iter().map(|r| r.id.0).collect()
 }
 
+/// The ids a full-text search for `q` lists, in list order.
+fn searched(store: &Store, q: &str) -> Vec<i64> {
+    ids(
+        store,
+        &ListQuery {
+            search: Some(q.to_owned()),
+            ..ListQuery::default()
+        },
+    )
+}
+
 #[test]
 fn reopening_keeps_stories_and_flags_in_wal_mode() {
     let (_dir, path) = temp_cache();

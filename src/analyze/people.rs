@@ -108,15 +108,14 @@ pub fn resolve(
         busy[n.start] = true;
     }
     let key_set: std::collections::HashSet<u64> = keys.iter().map(|&(k, _)| k).collect();
+    // A surname inside a longer capitalised run names something else
+    // ("Labor Day", "El Al", "Jackson Hole").
+    let joined =
+        |a: usize, b: usize| b < toks.len() && !toks[b].line_start && toks[b].b0 == toks[a].b1 + 1;
+    let word_of_run = |k: usize| {
+        toks[k].shape == Shape::Title && !countries[k] && !key_set.contains(&toks[k].hash)
+    };
     for i in 0..toks.len() {
-        // A surname inside a longer capitalised run names something else
-        // ("Labor Day", "El Al", "Jackson Hole").
-        let joined = |a: usize, b: usize| {
-            b < toks.len() && !toks[b].line_start && toks[b].b0 == toks[a].b1 + 1
-        };
-        let word_of_run = |k: usize| {
-            toks[k].shape == Shape::Title && !countries[k] && !key_set.contains(&toks[k].hash)
-        };
         let in_run = toks[i].shape == Shape::Title
             && ((i > 0 && joined(i - 1, i) && word_of_run(i - 1) && !toks[i - 1].sent_start)
                 || (joined(i, i + 1) && word_of_run(i + 1)));

@@ -72,8 +72,8 @@ impl FtsWrites {
         let (old_title, old_text): (String, String) = conn
             .prepare_cached("SELECT title, text FROM stories WHERE id = ?1")?
             .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        let title = title.map_or(old_title.clone(), str::to_owned);
-        let text = text.map_or(old_text.clone(), str::to_owned);
+        let title = title.map_or_else(|| old_title.clone(), str::to_owned);
+        let text = text.map_or_else(|| old_text.clone(), str::to_owned);
         conn.prepare_cached("UPDATE stories SET title = ?2, text = ?3 WHERE id = ?1")?
             .execute(params![id, title, text])?;
         self.ops.push(Op::Remove {

@@ -80,15 +80,7 @@ fn a_known_key_is_refreshed_without_touching_flags() {
     assert_eq!(again.refreshed, vec![id]);
     let story = store.story(id).unwrap().unwrap();
     assert_eq!(story.title, "Final headline");
-    let search = |q: &str| {
-        ids(
-            &store,
-            &ListQuery {
-                search: Some(q.to_owned()),
-                ..ListQuery::default()
-            },
-        )
-    };
+    let search = |q: &str| searched(&store, q);
     assert_eq!(search("final"), vec![id.0]);
     assert!(
         search("draft").is_empty(),

@@ -32,15 +32,7 @@ fn search_follows_a_story_retitled_and_rewritten_in_one_transaction() {
             TextSource::Page,
         )
         .unwrap();
-    let search = |q: &str| {
-        ids(
-            &store,
-            &ListQuery {
-                search: Some(q.to_owned()),
-                ..ListQuery::default()
-            },
-        )
-    };
+    let search = |q: &str| searched(&store, q);
     assert_eq!(search("reopens"), vec![harbour.0]);
     assert!(search("closes").is_empty(), "the first title is gone");
     assert_eq!(search("ferries debris"), vec![harbour.0]);
@@ -67,15 +59,7 @@ fn search_matches_typed_words_in_title_and_text() {
             TextSource::Feed,
         )
         .unwrap();
-    let search = |q: &str| {
-        ids(
-            &store,
-            &ListQuery {
-                search: Some(q.to_owned()),
-                ..ListQuery::default()
-            },
-        )
-    };
+    let search = |q: &str| searched(&store, q);
     assert_eq!(search("valencia"), vec![new[1].0, new[0].0]);
     assert_eq!(search("Valencia shares"), vec![new[1].0]);
     assert_eq!(search("floods"), vec![new[0].0]);
