@@ -184,3 +184,16 @@ fn places_carry_their_country() {
         "{found:?}"
     );
 }
+
+#[test]
+fn home_nations_with_a_score_are_national_sides_and_still_places() {
+    let found = codes("Wales 2 Scotland 1\nNorthern Ireland 0 Estonia 0");
+    for name in ["Wales", "Scotland", "Northern Ireland"] {
+        assert!(
+            found.iter().any(|(_, n, c)| n == name && c == "GB"),
+            "{name}: {found:?}"
+        );
+    }
+    // A town with a score is still a club.
+    assert!(!has_code("Dundee 3 Falkirk 1", "GB"));
+}

@@ -29,7 +29,7 @@ pub fn find_names(text: &str, places: &mut Vec<Entity>) -> Vec<Entity> {
         taken[m.start..m.end].iter_mut().for_each(|t| *t = true);
     }
     let mut org_found = orgs::resolve(text, &toks, &ctx.flags, &spans, &taken);
-    teams::clubs(text, &toks, &ctx.flags, places, &mut org_found);
+    teams::clubs(text, &toks, &ctx.flags, &taken, places, &mut org_found);
     let mention = |start: usize, end: usize| Mention {
         start: toks[start].c0,
         end: toks[end - 1].c1,

@@ -1,7 +1,7 @@
 //! Sports clubs named after places: in a sports story, a city or region
 //! that plays ("Leicestershire beat Somerset", "against Karlsruhe", "joined
-//! Newcastle") is a club, an organisation, and so is every other mention of
-//! it in that story. National teams stay their country.
+//! Newcastle", "Birmingham's Gary Breen") is a club, an organisation, and so
+//! is every other mention of it in that story. National teams stay their country.
 
 use crate::analyze::orgs::{OrgMention, Resolved};
 use crate::analyze::tagger::Tok;
@@ -22,6 +22,15 @@ const BEFORE: &[&str] = &[
     "joining",
     "dismiss",
     "dismissed",
+    "over",
+    "rivals",
+    "hopefuls",
+    "leaders",
+    "visiting",
+    "hosts",
+    "face",
+    "faces",
+    "facing",
 ];
 /// Words after a place that make it a side in a match.
 const AFTER: &[&str] = &[
@@ -45,10 +54,67 @@ const AFTER: &[&str] = &[
     "fans",
     "supporters",
     "closed",
+    "skipper",
+    "batsman",
+    "bowler",
+    "all-rounder",
+    "forward",
+    "winger",
+    "pitcher",
+    "teammate",
+    "team-mate",
+    "squad",
+];
+
+/// Words between a place and a result verb: "Milwaukee has won".
+const AUXILIARY: &[&str] = &["has", "have", "had", "were", "was"];
+
+/// Sports words beyond the tagger's sports class (which is a feature of
+/// the trained tagger and so stays as it was trained): they count towards
+/// the story being about sport.
+const MORE_SPORT: &[&str] = &[
+    "captain",
+    "captaincy",
+    "skipper",
+    "squad",
+    "footballer",
+    "qualifier",
+    "batsman",
+    "bowler",
+    "all-rounder",
+    "wicket",
+    "homer",
+    "homered",
+    "pitcher",
+    "soccer",
+    "football",
+    "cricket",
+    "rugby",
+    "tennis",
+    "golf",
+    "baseball",
+    "basketball",
+    "hockey",
+    "playoff",
+    "playoffs",
+    "quarterfinal",
+    "quarter-final",
+    "semi-final",
+    "stadium",
+    "referee",
+    "unbeaten",
+    "relegation",
+    "premiership",
 ];
 
 /// Home nations play as national sides, like countries.
-const NATIONS: &[&str] = &["england", "scotland", "wales", "ireland"];
+const NATIONS: &[&str] = &[
+    "england",
+    "scotland",
+    "wales",
+    "ireland",
+    "northern ireland",
+];
 
 /// Moves the mentions of places that are clubs from `places` to `orgs`.
 /// A region mentioned for its country ("Leicestershire" for the United
@@ -57,14 +123,20 @@ pub fn clubs(
     text: &str,
     toks: &[Tok],
     flags: &[u32],
+    taken: &[bool],
     places: &mut Vec<Entity>,
     orgs: &mut Resolved,
 ) {
-    let sport_words = flags.iter().filter(|f| *f & flag::SPORT != 0).count();
+    let word = |i: usize| text[toks[i].b0..toks[i].b1].to_lowercase();
+    let sport_words = (0..toks.len())
+        .filter(|&i| {
+            let w = &text[toks[i].b0..toks[i].b1];
+            flags[i] & flag::SPORT != 0 || MORE_SPORT.iter().any(|s| s.eq_ignore_ascii_case(w))
+        })
+        .count();
     if sport_words < 4 || sport_words * 50 < toks.len() {
         return;
     }
-    let word = |i: usize| text[toks[i].b0..toks[i].b1].to_lowercase();
     let tok_at = |c: usize| toks.partition_point(|t| t.c0 < c);
     let lexicon = crate::analyze::tagger::lexicon::get();
     let regional = |e: &Entity, m: &crate::model::Mention| {
@@ -86,8 +158,10 @@ pub fn clubs(
         let before = s > 0 && BEFORE.contains(&word(s - 1).as_str());
         let after = e < toks.len() && {
             let w = word(e);
+            let next = |k: usize| k < toks.len() && AFTER.contains(&word(k).as_str());
             AFTER.contains(&w.as_str())
-                || (w == "'s" && e + 1 < toks.len() && AFTER.contains(&word(e + 1).as_str()))
+                || (w == "'s" && (next(e + 1) || taken.get(e + 1) == Some(&true)))
+                || (AUXILIARY.contains(&w.as_str()) && next(e + 1))
         };
         before || after
     };
@@ -151,7 +225,9 @@ pub fn clubs(
                 salience: 0.0,
                 mentions: Vec::new(),
             };
-            if !regional(&probe, m) {
+            // "In Seattle, ..." is where the game was played.
+            let at = tok_at(m.start);
+            if !regional(&probe, m) || (at > 0 && word(at - 1) == "in") {
                 return true;
             }
             let name = club_name(&teams[k], &m.text);

@@ -70,9 +70,17 @@ impl Name {
             let f = word_flags(text, toks, flags, start);
             let title =
                 f & flag::TITLE != 0 && f & (flag::GIVEN_COMMON | flag::SURNAME_COMMON) == 0;
-            // "U.S. Ambassador ...", "British envoy ...": the country is no part of the name.
+            // "U.S. Ambassador ...", "British envoy ...": the country is no
+            // part of the name. A country's name that is also a common first
+            // name ("Dominique", "Chad") stays unless a title follows it:
+            // where it names the country, the places found have already
+            // taken it off the span.
             let country = end - start >= 2
-                && (toks[start].shape == Shape::Dotted || f & (flag::COUNTRY | flag::DEMONYM) != 0);
+                && (toks[start].shape == Shape::Dotted
+                    || f & flag::DEMONYM != 0
+                    || f & flag::COUNTRY != 0
+                        && (f & flag::GIVEN_COMMON == 0
+                            || word_flags(text, toks, flags, start + 1) & flag::TITLE != 0));
             if title
                 || country
                 || w.eq_ignore_ascii_case("the")

@@ -155,3 +155,56 @@ fn a_king_before_a_name_is_a_title_but_a_surname_after_one() {
         &["Stephen King"],
     );
 }
+
+#[test]
+fn a_role_or_party_before_a_name_is_not_part_of_it() {
+    let text = "Republican Dana Whitcombe voted against the bill.\n\
+                Fullback Rory Callan scored twice after the break.\n\
+                Ex-Ranger Milo Farrant and Chilean-born Ines Valdivia both signed.";
+    let found = people(text);
+    for name in [
+        "Dana Whitcombe",
+        "Rory Callan",
+        "Milo Farrant",
+        "Ines Valdivia",
+    ] {
+        assert!(found.iter().any(|(n, _)| n == name), "{name}: {found:?}");
+    }
+    assert!(
+        !found.iter().any(|(n, _)| n.contains("Republican")
+            || n.contains("Fullback")
+            || n.contains("Ex-")
+            || n.contains("-born")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_country_after_of_is_where_the_player_is_from() {
+    let found = people("Seeded third, Tomas Brandt of Austria lost in four sets.");
+    assert!(found.iter().any(|(n, _)| n == "Tomas Brandt"), "{found:?}");
+    let found = people("The Duke of Edinburgh opened the new wing.");
+    assert!(
+        !found.iter().any(|(n, _)| n == "Duke"),
+        "a title and its seat stay one name: {found:?}"
+    );
+}
+
+#[test]
+fn a_town_that_is_a_first_name_before_a_surname_is_a_person() {
+    let a = analyze("Former goalkeeper Dominique Castaing will coach the club next season.");
+    assert!(
+        !a.entities
+            .iter()
+            .any(|e| e.country.as_deref() == Some("DM")),
+        "Dominique is not Dominica here: {:?}",
+        a.entities
+    );
+    assert!(
+        a.entities
+            .iter()
+            .any(|e| e.kind == EntityKind::Person && e.name == "Dominique Castaing"),
+        "{:?}",
+        a.entities
+    );
+}

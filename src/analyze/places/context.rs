@@ -2,7 +2,7 @@
 //! judging by capitalisation and the words around it.
 
 use super::Hit;
-use super::gazetteer::{Cand, Gazetteer, Source};
+use super::gazetteer::{Cand, Gazetteer, NATION, Source};
 use super::tokens::{Caps, Tokens};
 
 /// Whether tokens `i` and `i + 1` may belong to one name: only a single
@@ -203,6 +203,16 @@ pub(super) fn accept(
                 && !gaz.not_first_names.contains(key)
                 && !gaz.phrases.contains_key(key)
         });
+    // "Vladimir Makovsky", "Dominique Baratelli": a one-word town or a
+    // foreign country name that is also a first name, or that is followed
+    // by a surname, opens a person's name.
+    let person_follows = name_follows
+        && !loc
+        && !upper
+        && next_tok.is_some_and(|k| {
+            !toks.toks[k].sent_start
+                && (gaz.given.contains(key) || gaz.surnames.contains(toks.key(k)))
+        });
     let found = cands.iter().position(|c| {
         if c.all_caps && !upper {
             return false;
@@ -223,14 +233,30 @@ pub(super) fn accept(
                 let at_start = span[0].sent_start && span[0].caps == Caps::Title;
                 enough
                     && !after_name
+                    && !person_follows
                     && !numeric_next
                     && (!common_name || loc || pop >= 1_000_000)
                     && (!at_start || pop >= 300_000)
                     && (!upper || loc || pop >= 100_000)
             }
-            Source::Alias => !numeric_next && !name_follows && !gaz.given.contains(key),
+            Source::Alias => {
+                (!numeric_next || c.population == NATION)
+                    && !name_follows
+                    && !gaz.given.contains(key)
+            }
             Source::Capital => {
-                !numeric_next && !after_name && (!gaz.given.contains(key) || loc || upper)
+                !numeric_next
+                    && !after_name
+                    && !person_follows
+                    && (!gaz.given.contains(key) || loc || upper)
+            }
+            // A country's own name keeps its place ("Chad"); another name
+            // of it ("Dominique" for Dominica) gives way to the person.
+            Source::Country => {
+                !person_follows
+                    || gaz.targets[c.target as usize]
+                        .name
+                        .eq_ignore_ascii_case(&text[span[0].b0..span[n - 1].b1])
             }
             Source::State => !numeric_next,
             _ => true,

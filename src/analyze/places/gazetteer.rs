@@ -43,12 +43,17 @@ pub(super) struct Cand {
     /// For a capital, the city as a place; otherwise `u32::MAX`.
     pub city: u32,
     pub source: Source,
+    /// A city's population; for an alias, [`NATION`] when it names a nation
+    /// that plays as a national side (Scotland), else 0.
     pub population: u32,
     /// The table writes the name in capitals ("UAE"): only capitals match.
     pub all_caps: bool,
     /// The name is an abbreviation that must be followed by a full stop.
     pub needs_dot: bool,
 }
+
+/// The `population` of an alias that names a nation within a country.
+pub(super) const NATION: u32 = 1;
 
 /// An entity a name resolves to.
 #[derive(Debug, Clone)]
@@ -249,7 +254,9 @@ fn build() -> Gazetteer {
                 None => continue,
             },
         };
-        g.add(alias, t, Source::Alias, 0);
+        // The United Kingdom's nations field national sides.
+        let nation = matches!(alias, "England" | "Scotland" | "Wales" | "Northern Ireland");
+        g.add(alias, t, Source::Alias, u32::from(nation) * NATION);
     }
     for r in rows(GIVEN) {
         if let [name, _, freq, ..] = r[..]
