@@ -137,7 +137,9 @@ impl Gazetteer {
             return;
         }
         let key = toks.norm.clone();
-        if self.not_places.contains(key.as_str()) {
+        // The list of words that are no places keeps out towns named like
+        // seats of power ("White House", Massachusetts), not the seats.
+        if source != Source::Seat && self.not_places.contains(key.as_str()) {
             return;
         }
         let all_caps =
