@@ -7,6 +7,7 @@
 
 mod attrib;
 mod clause;
+mod clean;
 mod lexicon;
 mod names;
 mod people;

@@ -5,6 +5,7 @@ use super::lexicon::{
     Gender, country_name, given_name_gender, honorific_gender, is_govt_noun, is_particle,
     is_surname, is_title, seat_country,
 };
+use super::clean::{LowerWords, person_name};
 use super::names::{cap_runs, initial_of, is_org, is_stop, strip, trim_to_name, unpossess};
 use super::tokens::Tok;
 use crate::model::{Entity, EntityKind};
@@ -103,20 +104,31 @@ impl People {
         let mut people = People::default();
         let mut claimed: Vec<(usize, usize)> = Vec::new();
         let mut person_of: Vec<Option<usize>> = vec![None; entities.len()];
+        let lower: LowerWords<'_> = toks
+            .iter()
+            .filter(|t| t.is_word() && !t.is_cap())
+            .map(|t| t.text)
+            .collect();
+        // The recogniser's people, cleaned ("If Obama" is Obama); a place
+        // it took for a person ("Palm Beach") is a place.
+        let mut place_of = vec![false; entities.len()];
         for (i, e) in entities.iter().enumerate() {
             if e.kind == EntityKind::Person {
                 let words: Vec<&str> = e.name.split_whitespace().collect();
-                if !words.is_empty() {
-                    let gender = given_name_gender(words[0]);
-                    let sure = gender.is_some() || words.len() > 1;
-                    person_of[i] = Some(people.register(&words, gender, sure));
+                match person_name(&words, &lower) {
+                    Some(words) => {
+                        let gender = given_name_gender(words[0]);
+                        let sure = gender.is_some() || words.len() > 1;
+                        person_of[i] = Some(people.register(&words, gender, sure));
+                    }
+                    None => place_of[i] = true,
                 }
             }
         }
         for (start, end, i) in mention_bytes(text, entities) {
             // Place names double as surnames ("Warren", "Lincoln"): only
             // countries and organisations keep a run from being a person.
-            if entities[i].kind != EntityKind::Place {
+            if entities[i].kind != EntityKind::Place && !place_of[i] {
                 claimed.push((start, end));
             }
             match person_of[i] {
@@ -130,13 +142,14 @@ impl People {
                 }
                 None => {
                     let e = &entities[i];
-                    let name = match e.kind {
+                    let kind = if place_of[i] { EntityKind::Place } else { e.kind };
+                    let name = match kind {
                         EntityKind::Country | EntityKind::Place => {
                             country_name(&e.name).map_or_else(|| e.name.clone(), str::to_string)
                         }
                         _ => e.name.clone(),
                     };
-                    people.known.push((start, end, e.kind, name));
+                    people.known.push((start, end, kind, name));
                 }
             }
         }
@@ -150,7 +163,7 @@ impl People {
                 let at = toks.partition_point(|t| t.start < *from);
                 let role =
                     at > 0 && !toks[at - 1].is_cap() && is_title(&toks[at - 1].text.to_lowercase());
-                people.read_run(*from, words, role);
+                people.read_run(*from, words, role, &lower);
             }
         }
         people.mentions.sort_unstable();
@@ -159,12 +172,15 @@ impl People {
     }
 
     /// Reads one run of capitalised words as a person's name, when it is one.
-    fn read_run(&mut self, pos: usize, words: &[&str], role: bool) {
+    fn read_run(&mut self, pos: usize, words: &[&str], role: bool, lower: &LowerWords<'_>) {
         let (rest, gender, titled) = strip(words);
         // A lower-case title before the run ("chief executive Yoon Da-hye")
         // makes a full name sure, never a lone word ("former Florida governor").
         let titled = titled || (role && rest.len() >= 2);
-        let rest = trim_to_name(&rest);
+        let Some(rest) = person_name(trim_to_name(&rest), lower) else {
+            return;
+        };
+        let rest = rest.as_slice();
         let lone_title = rest.len() == 1 && is_title(&rest[0].to_lowercase());
         if rest.is_empty() || rest.len() > 5 || lone_title || is_org(rest) {
             return;

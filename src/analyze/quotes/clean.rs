@@ -1,0 +1,129 @@
+//! Cleans the name of a person as a recogniser or a capitalised run gives
+//! it: sentence openers and descriptions glued to the front ("If Obama",
+//! "Democrat Jane Roe", "Whip John Doe"), words glued to the end ("Jane
+//! Roe of"), and places mistaken for people ("Palm Beach").
+
+use super::lexicon::{country_name, given_name_gender, is_place, is_surname, is_title};
+use super::names::{is_stop, strip, trim_to_name};
+use std::collections::HashSet;
+
+/// The lower-case words a text uses, to tell a capitalised common word
+/// ("Meanwhile", "Regarding") from a name.
+pub(super) type LowerWords<'a> = HashSet<&'a str>;
+
+/// Tells whether the text also writes `word` in lower case.
+fn used_lower(word: &str, lower: &LowerWords<'_>) -> bool {
+    let l = word.to_lowercase();
+    lower.contains(l.as_str())
+}
+
+/// Tells whether a word can open a name: a given name, or a word the text
+/// never writes in lower case (and that is no sentence opener).
+fn opens_name(word: &str, next: &str, left: usize, lower: &LowerWords<'_>) -> bool {
+    if given_name_gender(word).is_some() {
+        return true;
+    }
+    let l = word.to_lowercase();
+    if is_stop(&l) || is_title(&l) || l.ends_with("ing") && !is_surname(word) {
+        return false;
+    }
+    // "Whip John Doe", "Kentuckian John Doe": a word before a given name
+    // and a surname is a description.
+    if left >= 3 && given_name_gender(next).is_some() && !is_surname(word) {
+        return false;
+    }
+    !(used_lower(word, lower) && !is_surname(word))
+}
+
+/// Returns the person's name in `words`, cleaned, or `None` when the words
+/// do not name a person.
+pub(super) fn person_name<'a>(words: &[&'a str], lower: &LowerWords<'_>) -> Option<Vec<&'a str>> {
+    let words: Vec<&str> = words
+        .iter()
+        .copied()
+        .filter(|w| !w.is_empty() && w.chars().any(char::is_alphanumeric))
+        .collect();
+    let (rest, _, _) = strip(&words);
+    let mut name: Vec<&str> = trim_to_name(&rest).to_vec();
+    while name.len() >= 2 && !opens_name(name[0], name[1], name.len(), lower) {
+        name.remove(0);
+    }
+    // "Jane Roe of", "Jane Roe In": a word of the next phrase.
+    while name.len() >= 2 && {
+        let l = name[name.len() - 1].to_lowercase();
+        is_stop(&l) || (l.len() <= 3 && name[name.len() - 1].chars().all(char::is_lowercase))
+    } {
+        name.pop();
+    }
+    let first = *name.first()?;
+    if is_stop(&first.to_lowercase()) {
+        return None;
+    }
+    let joined = name.join(" ");
+    let given = given_name_gender(first).is_some();
+    if !given && (is_place(&joined) || country_name(&joined).is_some()) {
+        // "Washington" and "Lincoln" are surnames as well as places.
+        if name.len() > 1 || !is_surname(first) {
+            return None;
+        }
+    }
+    Some(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{LowerWords, person_name};
+
+    fn clean(name: &str, text_lower: &[&'static str]) -> Option<String> {
+        let lower: LowerWords<'_> = text_lower.iter().copied().collect();
+        let words: Vec<&str> = name.split_whitespace().collect();
+        person_name(&words, &lower).map(|n| n.join(" "))
+    }
+
+    #[test]
+    fn openers_and_descriptions_come_off_the_front() {
+        assert_eq!(clean("If Obama", &[]).as_deref(), Some("Obama"));
+        assert_eq!(
+            clean("Meanwhile Dana Whitfield", &[]).as_deref(),
+            Some("Dana Whitfield")
+        );
+        assert_eq!(
+            clean("Regarding Okafor", &["regarding"]).as_deref(),
+            Some("Okafor")
+        );
+        assert_eq!(
+            clean("Whip Peter Lindqvist", &[]).as_deref(),
+            Some("Peter Lindqvist")
+        );
+        assert_eq!(
+            clean("Democrat Helen Brandt", &[]).as_deref(),
+            Some("Helen Brandt")
+        );
+    }
+
+    #[test]
+    fn words_of_the_next_phrase_come_off_the_end() {
+        assert_eq!(
+            clean("Marta Kowalczyk of", &[]).as_deref(),
+            Some("Marta Kowalczyk")
+        );
+    }
+
+    #[test]
+    fn ordinary_names_stay_whole() {
+        assert_eq!(
+            clean("Reinhold Vasquez", &["said"]).as_deref(),
+            Some("Reinhold Vasquez")
+        );
+        assert_eq!(
+            clean("Mary Ann Holt", &["mary"]).as_deref(),
+            Some("Mary Ann Holt")
+        );
+    }
+
+    #[test]
+    fn places_are_not_people() {
+        assert_eq!(clean("New Hampshire", &[]), None);
+        assert_eq!(clean("Boca Raton", &[]), None);
+    }
+}
