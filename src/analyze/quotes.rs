@@ -11,6 +11,7 @@ mod clean;
 mod lexicon;
 mod names;
 mod people;
+mod roles;
 mod scan;
 mod tokens;
 

@@ -3,8 +3,10 @@
 //! "Democrat Jane Roe", "Whip John Doe"), words glued to the end ("Jane
 //! Roe of"), and places mistaken for people ("Palm Beach").
 
-use super::lexicon::{country_name, given_name_gender, is_place, is_surname, is_title};
-use super::names::{is_stop, strip, trim_to_name};
+use super::lexicon::{
+    country_name, given_name_gender, is_place, is_speech_verb, is_surname, is_title,
+};
+use super::names::{is_role_noun, is_stop, strip, trim_to_name};
 use std::collections::HashSet;
 
 /// The lower-case words a text uses, to tell a capitalised common word
@@ -19,20 +21,30 @@ fn used_lower(word: &str, lower: &LowerWords<'_>) -> bool {
 
 /// Tells whether a word can open a name: a given name, or a word the text
 /// never writes in lower case (and that is no sentence opener).
-fn opens_name(word: &str, next: &str, left: usize, lower: &LowerWords<'_>) -> bool {
+fn opens_name(word: &str, next: Option<&str>, left: usize, lower: &LowerWords<'_>) -> bool {
     if given_name_gender(word).is_some() {
         return true;
     }
     let l = word.to_lowercase();
-    if is_stop(&l) || is_title(&l) || l.ends_with("ing") && !is_surname(word) {
+    let surname = is_surname(word);
+    if is_stop(&l) || is_title(&l) || (l.ends_with("ing") && !surname) || is_speech_verb(&l) {
         return false;
     }
-    // "Whip John Doe", "Kentuckian John Doe": a word before a given name
-    // and a surname is a description.
-    if left >= 3 && given_name_gender(next).is_some() && !is_surname(word) {
+    // "Whip John Doe", "Kentuckian Jo Doe", "Real John Doe": a word before
+    // a given name and a surname is a description.
+    let before_given = next.is_some_and(|n| given_name_gender(n).is_some());
+    if left >= 3 && (is_role_noun(word) || (before_given && (!surname || used_lower(word, lower)))) {
         return false;
     }
-    !(used_lower(word, lower) && !is_surname(word))
+    !(used_lower(word, lower) && !surname)
+}
+
+/// Tells whether a word describes where someone is from ("Texas-based",
+/// "Korean-born"): the name starts after it.
+fn origin(word: &str) -> bool {
+    ["-based", "-born", "-area", "-bred", "-native"]
+        .iter()
+        .any(|s| word.ends_with(s))
 }
 
 /// Returns the person's name in `words`, cleaned, or `None` when the words
@@ -45,7 +57,10 @@ pub(super) fn person_name<'a>(words: &[&'a str], lower: &LowerWords<'_>) -> Opti
         .collect();
     let (rest, _, _) = strip(&words);
     let mut name: Vec<&str> = trim_to_name(&rest).to_vec();
-    while name.len() >= 2 && !opens_name(name[0], name[1], name.len(), lower) {
+    if let Some(o) = name.iter().rposition(|w| origin(w)) {
+        name.drain(..=o);
+    }
+    while !name.is_empty() && !opens_name(name[0], name.get(1).copied(), name.len(), lower) {
         name.remove(0);
     }
     // "Jane Roe of", "Jane Roe In": a word of the next phrase.
@@ -56,7 +71,10 @@ pub(super) fn person_name<'a>(words: &[&'a str], lower: &LowerWords<'_>) -> Opti
         name.pop();
     }
     let first = *name.first()?;
-    if is_stop(&first.to_lowercase()) {
+    let last = *name.last()?;
+    // "Super Bowl", "Trump Tower": a last word the text writes in lower
+    // case is a common noun, unless it is a known surname.
+    if name.len() >= 2 && used_lower(last, lower) && !is_surname(last) {
         return None;
     }
     let joined = name.join(" ");
@@ -118,6 +136,17 @@ mod tests {
         assert_eq!(
             clean("Mary Ann Holt", &["mary"]).as_deref(),
             Some("Mary Ann Holt")
+        );
+    }
+
+    #[test]
+    fn common_words_are_no_names() {
+        assert_eq!(clean("Smiling", &[]), None);
+        assert_eq!(clean("Hours", &["hours"]), None);
+        assert_eq!(clean("Harbour Tower", &["tower"]), None);
+        assert_eq!(
+            clean("Leeds-born Tomas Weir", &[]).as_deref(),
+            Some("Tomas Weir")
         );
     }
 

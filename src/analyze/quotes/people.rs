@@ -3,9 +3,10 @@
 
 use super::lexicon::{
     Gender, country_name, given_name_gender, honorific_gender, is_govt_noun, is_particle,
-    is_surname, is_title, seat_country,
+    is_speech_verb, is_surname, is_title, seat_country,
 };
 use super::clean::{LowerWords, person_name};
+use super::roles::roles_at;
 use super::names::{cap_runs, initial_of, is_org, is_stop, strip, trim_to_name, unpossess};
 use super::tokens::Tok;
 use crate::model::{Entity, EntityKind};
@@ -25,7 +26,7 @@ struct Person {
 
 /// The people of one text and where each is named.
 #[derive(Debug, Default)]
-pub(super) struct People {
+pub(super) struct People<'a> {
     persons: Vec<Person>,
     /// (byte offset, index into `persons`), in text order.
     mentions: Vec<(usize, usize)>,
@@ -37,6 +38,10 @@ pub(super) struct People {
     /// Last words of capitalised runs that the text also writes in lower
     /// case ("tower" for "Trump Tower"): common words, not surnames.
     common: HashSet<String>,
+    /// Every word the text writes in lower case.
+    lower: LowerWords<'a>,
+    /// (index into `persons`, role) for the roles written around a name.
+    roles: HashSet<(usize, String)>,
 }
 
 /// Returns the last words of the runs that also occur in lower case.
@@ -69,6 +74,22 @@ fn surname_first(p: &Person, word: &str) -> bool {
     hyphenated || (given_name_gender(word).is_none() && is_surname(word))
 }
 
+/// Returns the char length of the first line when it is a title-case
+/// headline ("Senator Slams Budget Plan"), else 0.
+fn headline_chars(text: &str) -> usize {
+    let line = text.split('\n').next().unwrap_or("");
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let caps = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic()))
+        .count();
+    if words.len() >= 3 && caps * 10 >= words.len() * 8 {
+        line.chars().count()
+    } else {
+        0
+    }
+}
+
 /// Turns the char offsets of the entities' mentions into byte ranges:
 /// (start, end, entity index), sorted by start.
 fn mention_bytes(text: &str, entities: &[Entity]) -> Vec<(usize, usize, usize)> {
@@ -93,18 +114,18 @@ fn mention_bytes(text: &str, entities: &[Entity]) -> Vec<(usize, usize, usize)> 
     spans
 }
 
-impl People {
+impl<'a> People<'a> {
     /// Collects the people named in the text and every place each is named.
     ///
     /// Person entities from the recogniser come first, with their canonical
     /// names and mentions; capitalised runs the recogniser did not claim are
     /// then read as names too, so the finder also works on its own. A run
     /// that lies inside a country or organisation mention is never a person.
-    pub(super) fn collect(text: &str, toks: &[Tok<'_>], entities: &[Entity]) -> People {
+    pub(super) fn collect(text: &str, toks: &[Tok<'a>], entities: &[Entity]) -> People<'a> {
         let mut people = People::default();
         let mut claimed: Vec<(usize, usize)> = Vec::new();
         let mut person_of: Vec<Option<usize>> = vec![None; entities.len()];
-        let lower: LowerWords<'_> = toks
+        let lower: LowerWords<'a> = toks
             .iter()
             .filter(|t| t.is_word() && !t.is_cap())
             .map(|t| t.text)
@@ -112,18 +133,48 @@ impl People {
         // The recogniser's people, cleaned ("If Obama" is Obama); a place
         // it took for a person ("Palm Beach") is a place.
         let mut place_of = vec![false; entities.len()];
+        let headline = headline_chars(text);
+        let mut doubtful = Vec::new();
         for (i, e) in entities.iter().enumerate() {
             if e.kind == EntityKind::Person {
                 let words: Vec<&str> = e.name.split_whitespace().collect();
                 match person_name(&words, &lower) {
-                    Some(words) => {
+                    Some(mut words) => {
+                        // "Jane Roe Slams Critics" in a title-case headline.
+                        if words.len() > 2
+                            && e.mentions.iter().all(|m| m.end <= headline)
+                            && given_name_gender(words[0]).is_some()
+                        {
+                            words.truncate(2);
+                        }
                         let gender = given_name_gender(words[0]);
-                        let sure = gender.is_some() || words.len() > 1;
-                        person_of[i] = Some(people.register(&words, gender, sure));
+                        if words.len() == 1 || (words.len() == 2 && gender.is_none()) {
+                            doubtful.push((i, words));
+                            continue;
+                        }
+                        person_of[i] = Some(people.register(&words, gender, true));
                     }
                     None => place_of[i] = true,
                 }
             }
+        }
+        // "Bernie" or "Absent Sanders" is the one person named in full with
+        // that given name or surname, when there is one.
+        for (i, words) in doubtful {
+            let word = words[words.len() - 1];
+            let hits: Vec<usize> = (0..people.persons.len())
+                .filter(|&p| {
+                    let p = &people.persons[p];
+                    p.sure && p.name.contains(' ') && (p.last == word || words.len() == 1 && p.first == word)
+                })
+                .collect();
+            person_of[i] = Some(match hits[..] {
+                [one] => one,
+                _ => {
+                    let gender = given_name_gender(words[0]);
+                    people.register(&words, gender, gender.is_some() || words.len() > 1)
+                }
+            });
         }
         for (start, end, i) in mention_bytes(text, entities) {
             // Place names double as surnames ("Warren", "Lincoln"): only
@@ -168,7 +219,20 @@ impl People {
         }
         people.mentions.sort_unstable();
         people.mentions.dedup_by_key(|m| m.0);
+        for &(pos, idx) in &people.mentions {
+            let k = toks.partition_point(|t| t.start < pos);
+            for role in roles_at(toks, k) {
+                people.roles.insert((idx, role));
+            }
+        }
+        people.lower = lower;
         people
+    }
+
+    /// Tells whether the text also writes this word in lower case ("Back"
+    /// opening a sentence is the word "back", not a name).
+    pub(super) fn used_lower(&self, word: &str) -> bool {
+        self.lower.contains(word.to_lowercase().as_str())
     }
 
     /// Reads one run of capitalised words as a person's name, when it is one.
@@ -322,16 +386,39 @@ impl People {
                 None => p.sure,
             }
         };
-        let found = self
-            .mentions
+        let end = self.mentions.partition_point(|m| m.0 < pos);
+        let found = self.mentions[..end]
             .iter()
             .rev()
-            .find(|&&(at, i)| at < pos && fits(i))
+            .find(|&&(_, i)| fits(i))
             .map(|&(_, i)| self.persons[i].name.clone());
         match found {
             Some(name) => (Some(name), Some(EntityKind::Person)),
             None => (None, Some(EntityKind::Person)),
         }
+    }
+
+    /// Resolves a role ("the senator") to the last person named before
+    /// `pos` with that role written around a name, when there is one.
+    pub(super) fn nearest_role(
+        &self,
+        role: &str,
+        gender: Option<Gender>,
+        pos: usize,
+    ) -> Option<Speaker> {
+        if self.roles.is_empty() {
+            return None;
+        }
+        let end = self.mentions.partition_point(|m| m.0 < pos);
+        let key = |i: usize| (i, role.to_string());
+        self.mentions[..end]
+            .iter()
+            .rev()
+            .find(|&&(_, i)| {
+                let g = self.persons[i].gender;
+                self.roles.contains(&key(i)) && (gender.is_none() || g.is_none() || g == gender)
+            })
+            .map(|&(_, i)| (Some(self.persons[i].name.clone()), Some(EntityKind::Person)))
     }
 
     /// Resolves a capitalised speaker phrase to a canonical name and kind.
@@ -379,21 +466,47 @@ impl People {
         if is_org(&rest) {
             return (Some(named.join(" ")), Some(EntityKind::Org));
         }
+        if let Some(i) = self.lookup(&rest, pos) {
+            return (Some(self.persons[i].name.clone()), Some(EntityKind::Person));
+        }
+        // No one the text names: a place ("Berea said" is no person), or
+        // the name cleaned of openers and descriptions ("Back", "Hours").
+        if matches!(self.known_at(pos), Some((EntityKind::Place, _))) {
+            return (None, None);
+        }
+        let Some(clean) = person_name(&rest, &self.lower) else {
+            return (None, None);
+        };
+        if let [w] = clean[..] {
+            let l = w.to_lowercase();
+            if is_stop(&l) || is_speech_verb(&l) || (self.used_lower(w) && !is_surname(w)) {
+                return (None, None);
+            }
+        }
+        if clean.len() < rest.len()
+            && let Some(i) = self.lookup(&clean, pos)
+        {
+            return (Some(self.persons[i].name.clone()), Some(EntityKind::Person));
+        }
+        (Some(clean.join(" ")), Some(EntityKind::Person))
+    }
+
+    /// Finds the person a name refers to: a surname or given name alone, or
+    /// a first and last name.
+    fn lookup(&self, rest: &[&str], pos: usize) -> Option<usize> {
         // "de la Cruz" and "Da Silveira" are short forms too.
         let core: Vec<&str> = rest
             .iter()
             .copied()
             .skip_while(|w| is_particle(&w.to_lowercase()))
             .collect();
-        let idx = if core.len() == 1 {
+        if core.len() == 1 {
             self.find_single(core[0], pos)
         } else {
-            let (first, last) = (rest[0], rest[rest.len() - 1]);
+            let (first, last) = (*rest.first()?, *rest.last()?);
             self.persons
                 .iter()
                 .position(|p| p.last == last && (p.first == first || initial_of(&p.first, first)))
-        };
-        let name = idx.map_or(joined, |i| self.persons[i].name.clone());
-        (Some(name), Some(EntityKind::Person))
+        }
     }
 }
