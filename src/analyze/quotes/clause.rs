@@ -133,15 +133,25 @@ pub(super) fn after(toks: &[Tok<'_>], from: usize, people: &People) -> Option<Sp
         return None;
     }
     // “…,” Smith was asked by Jones: the one who asks speaks.
-    if win.get(v + 1).is_some_and(|t| t.text == "by") {
+    if passive(win, v) {
         return object(win, v + 2, people);
     }
     let words_before = win[..v].iter().filter(|t| t.is_word()).count();
     if words_before > 0 {
-        subject(win, v, people)
+        // "…” about the plan, said Jo Doe": no subject, then inverted.
+        subject(win, v, people).or_else(|| inverted(win, v, people))
     } else {
         inverted(win, v, people)
     }
+}
+
+/// Tells whether the verb at `v` is a passive with its agent ("was asked
+/// by Jo Doe"), not "said by telephone".
+fn passive(win: &[Tok<'_>], v: usize) -> bool {
+    v > 0
+        && matches!(lower(&win[v - 1]).as_str(), "was" | "were" | "being" | "been" | "is")
+        && win.get(v + 1).is_some_and(|t| t.text == "by")
+        && win.get(v + 2).is_some_and(|t| t.is_cap() || matches!(t.text, "the" | "a" | "host" | "moderator"))
 }
 
 /// Tells whether the verb at `v`, far from the quote, closes the quote's
@@ -183,8 +193,7 @@ pub(super) fn before(toks: &[Tok<'_>], to: usize, people: &People) -> Option<Spe
     if let Some(v) = find_verb(win, true) {
         // "Christie bristled at the question, saying, “": the clause's subject speaks.
         let participle = v > 0 && win[v - 1].text == "," && lower(&win[v]).ends_with("ing");
-        let by = win.get(v + 1).is_some_and(|t| t.text == "by");
-        let found = if by {
+        let found = if passive(win, v) {
             // "Smith was asked by host Jo Doe, “": the one who asks speaks.
             object(win, v + 2, people)
         } else if participle {

@@ -33,7 +33,9 @@ fn opens_name(word: &str, next: Option<&str>, left: usize, lower: &LowerWords<'_
     // "Whip John Doe", "Kentuckian Jo Doe", "Real John Doe": a word before
     // a given name and a surname is a description.
     let before_given = next.is_some_and(|n| given_name_gender(n).is_some());
-    if left >= 3 && (is_role_noun(word) || (before_given && (!surname || used_lower(word, lower)))) {
+    // "New Jane Doe": a common word before a full name, even one that is
+    // also somebody's surname.
+    if left >= 3 && (is_role_noun(word) || (before_given && !surname) || used_lower(word, lower)) {
         return false;
     }
     !(used_lower(word, lower) && !surname)
@@ -75,6 +77,15 @@ pub(super) fn person_name<'a>(words: &[&'a str], lower: &LowerWords<'_>) -> Opti
     // "Super Bowl", "Trump Tower": a last word the text writes in lower
     // case is a common noun, unless it is a known surname.
     if name.len() >= 2 && used_lower(last, lower) && !is_surname(last) {
+        return None;
+    }
+    // "N. Korea", "African American", "Sponsors": a country, a demonym or
+    // a plural role noun ends no one's name.
+    let nation = country_name(last).is_some() && given_name_gender(last).is_none();
+    let plural = last
+        .strip_suffix('s')
+        .is_some_and(|stem| !stem.ends_with('s') && is_role_noun(stem));
+    if !is_surname(last) && (nation || plural) {
         return None;
     }
     let joined = name.join(" ");
@@ -144,6 +155,8 @@ mod tests {
         assert_eq!(clean("Smiling", &[]), None);
         assert_eq!(clean("Hours", &["hours"]), None);
         assert_eq!(clean("Harbour Tower", &["tower"]), None);
+        assert_eq!(clean("New Tomas Weir", &["new"]).as_deref(), Some("Tomas Weir"));
+        assert_eq!(clean("Voters", &[]), None);
         assert_eq!(
             clean("Leeds-born Tomas Weir", &[]).as_deref(),
             Some("Tomas Weir")

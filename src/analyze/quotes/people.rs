@@ -241,6 +241,10 @@ impl<'a> People<'a> {
         // A lower-case title before the run ("chief executive Yoon Da-hye")
         // makes a full name sure, never a lone word ("former Florida governor").
         let titled = titled || (role && rest.len() >= 2);
+        // "Justice Against Fraud Act": a title before a stop word is no name.
+        if titled && rest.first().is_some_and(|w| is_stop(&w.to_lowercase())) {
+            return;
+        }
         let Some(rest) = person_name(trim_to_name(&rest), lower) else {
             return;
         };
