@@ -139,6 +139,11 @@ pub(super) fn lower(t: &Tok<'_>) -> String {
 pub(super) fn find_verb(win: &[Tok<'_>], last: bool) -> Option<usize> {
     let is_verb = |i: usize| {
         let w = lower(&win[i]);
+        // "United States", "Post Reports": a capitalised word inside a name.
+        let in_name = win[i].is_cap() && i > 0 && win[i - 1].is_cap();
+        if in_name && !matches!(w.as_str(), "says" | "said") {
+            return false;
+        }
         let next = |word: &str| win.get(i + 1).is_some_and(|t| t.text == word);
         let after_next = |word: &str| win.get(i + 2).is_some_and(|t| t.text == word);
         is_speech_verb(&w)
@@ -193,7 +198,8 @@ pub(super) fn subject(win: &[Tok<'_>], v: usize, people: &People) -> Option<Spea
             let s = subject(win, j, people);
             matches!(s, Some((Some(_), Some(EntityKind::Person))))
         });
-        i = person.or(commas.last().copied())?;
+        // Read again from there: "Jo Doe (R-Ohio), a member, said".
+        return subject(win, person.or(commas.last().copied())?, people);
     }
     if i == 0 {
         return None;

@@ -451,7 +451,11 @@ impl<'a> People<'a> {
                 None => (Some(named.join(" ")), Some(EntityKind::Org)),
             };
         }
-        if rest.len() == 1 && is_title(&rest[0].to_lowercase()) {
+        // "the Chancellor said" is a role, "Mr. King said" a surname.
+        let honorific = words
+            .iter()
+            .any(|w| honorific_gender(&w.to_lowercase()).is_some() && w.len() <= 4);
+        if rest.len() == 1 && is_title(&rest[0].to_lowercase()) && !honorific {
             return self.nearest(gender.or(honorific_gender(&rest[0].to_lowercase())), pos);
         }
         if rest.is_empty() {
