@@ -245,7 +245,13 @@ pub(super) fn subject(win: &[Tok<'_>], v: usize, people: &People) -> Option<Spea
         return Some(people.phrase(&words, t.start));
     }
     if is_org_noun(&w) || is_govt_noun(&w) {
-        return Some(govt_before(win, i - 1, people).unwrap_or((None, Some(EntityKind::Org))));
+        let govt = govt_before(win, i - 1, people);
+        // "the IMF report said", "Ryan's office said": the name before the noun.
+        let owner = (i >= 2 && win[i - 2].is_cap())
+            .then(|| subject(win, i - 1, people))
+            .flatten()
+            .filter(|s| s.0.is_some());
+        return Some(govt.or(owner).unwrap_or((None, Some(EntityKind::Org))));
     }
     nominal(win, i - 1, people)
 }

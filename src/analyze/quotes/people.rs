@@ -135,6 +135,14 @@ impl<'a> People<'a> {
         let mut place_of = vec![false; entities.len()];
         let headline = headline_chars(text);
         let mut doubtful = Vec::new();
+        let spans = mention_bytes(text, entities);
+        let place_words: HashSet<&str> = spans
+            .iter()
+            .filter(|m| matches!(entities[m.2].kind, EntityKind::Place | EntityKind::Country))
+            .filter_map(|m| text.get(m.0..m.1))
+            .filter_map(|s| s.split_whitespace().next_back())
+            .map(|w| unpossess(w).0)
+            .collect();
         for (i, e) in entities.iter().enumerate() {
             if e.kind == EntityKind::Person {
                 let words: Vec<&str> = e.name.split_whitespace().collect();
@@ -148,7 +156,17 @@ impl<'a> People<'a> {
                             words.truncate(2);
                         }
                         let gender = given_name_gender(words[0]);
-                        if words.len() == 1 || (words.len() == 2 && gender.is_none()) {
+                        // "N. Korea", "African American": a word of a place name
+                        // ends no one's name.
+                        let last = words[words.len() - 1];
+                        if place_words.contains(last)
+                            && !is_surname(last)
+                            && given_name_gender(last).is_none()
+                        {
+                            place_of[i] = true;
+                            continue;
+                        }
+                        if words.len() == 1 || gender.is_none() {
                             doubtful.push((i, words));
                             continue;
                         }
@@ -160,12 +178,17 @@ impl<'a> People<'a> {
         }
         // "Bernie" or "Absent Sanders" is the one person named in full with
         // that given name or surname, when there is one.
+        // "The New Jane Roe" in a headline is Jane Roe.
         for (i, words) in doubtful {
             let word = words[words.len() - 1];
             let hits: Vec<usize> = (0..people.persons.len())
                 .filter(|&p| {
                     let p = &people.persons[p];
-                    p.sure && p.name.contains(' ') && (p.last == word || words.len() == 1 && p.first == word)
+                    let suffix = words.len() > 2 && p.first == words[1];
+                    p.sure
+                        && p.name.contains(' ')
+                        && ((p.last == word && (words.len() <= 2 || suffix))
+                            || (words.len() == 1 && p.first == word))
                 })
                 .collect();
             person_of[i] = Some(match hits[..] {
@@ -176,7 +199,7 @@ impl<'a> People<'a> {
                 }
             });
         }
-        for (start, end, i) in mention_bytes(text, entities) {
+        for (start, end, i) in spans {
             // Place names double as surnames ("Warren", "Lincoln"): only
             // countries and organisations keep a run from being a person.
             if entities[i].kind != EntityKind::Place && !place_of[i] {
@@ -479,8 +502,8 @@ impl<'a> People<'a> {
         }
         // No one the text names: a place ("Berea said" is no person), or
         // the name cleaned of openers and descriptions ("Back", "Hours").
-        if matches!(self.known_at(pos), Some((EntityKind::Place, _))) {
-            return (None, None);
+        if let Some((EntityKind::Place, _)) = self.known_at(pos) {
+            return (Some(rest.join(" ")), Some(EntityKind::Place));
         }
         let Some(clean) = person_name(&rest, &self.lower) else {
             return (None, None);
