@@ -330,12 +330,20 @@ pub(super) fn object(win: &[Tok<'_>], from: usize, people: &People) -> Option<Sp
         let mut j = i + 1;
         // "the Florida senator", "the New York businessman": a role after
         // capitalised modifiers is a nominal speaker.
-        if i > from && lower(&win[i - 1]) == "the" {
-            let mut k = i;
+        let det = |k: usize| lower(&win[k]) == "the";
+        let start = if det(i) {
+            Some(i + 1)
+        } else {
+            (i > from && det(i - 1)).then_some(i)
+        };
+        if let Some(mut k) = start {
             while k < win.len().min(i + 4) && win[k].is_cap() {
                 k += 1;
             }
-            if win.get(k).is_some_and(|r| !r.is_cap() && r.is_word() && role_of(r.text).is_some()) {
+            if win
+                .get(k)
+                .is_some_and(|r| !r.is_cap() && r.is_word() && role_of(r.text).is_some())
+            {
                 return nominal(win, k, people);
             }
         }

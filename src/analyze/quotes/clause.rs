@@ -149,9 +149,14 @@ pub(super) fn after(toks: &[Tok<'_>], from: usize, people: &People) -> Option<Sp
 /// by Jo Doe"), not "said by telephone".
 fn passive(win: &[Tok<'_>], v: usize) -> bool {
     v > 0
-        && matches!(lower(&win[v - 1]).as_str(), "was" | "were" | "being" | "been" | "is")
+        && matches!(
+            lower(&win[v - 1]).as_str(),
+            "was" | "were" | "being" | "been" | "is"
+        )
         && win.get(v + 1).is_some_and(|t| t.text == "by")
-        && win.get(v + 2).is_some_and(|t| t.is_cap() || matches!(t.text, "the" | "a" | "host" | "moderator"))
+        && win
+            .get(v + 2)
+            .is_some_and(|t| t.is_cap() || matches!(t.text, "the" | "a" | "host" | "moderator"))
 }
 
 /// Tells whether the verb at `v`, far from the quote, closes the quote's
@@ -293,9 +298,28 @@ pub(super) fn clause_subject(win: &[Tok<'_>], people: &People) -> Option<Speaker
             && !OPENERS.contains(&w.as_str())
             && !matches!(
                 w.as_str(),
-                "as" | "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "this"
-                    | "that" | "these" | "those" | "one" | "he" | "she" | "they" | "we" | "i" | "you"
-                    | "it" | "who"
+                "as" | "the"
+                    | "a"
+                    | "an"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "its"
+                    | "our"
+                    | "my"
+                    | "this"
+                    | "that"
+                    | "these"
+                    | "those"
+                    | "one"
+                    | "he"
+                    | "she"
+                    | "they"
+                    | "we"
+                    | "i"
+                    | "you"
+                    | "it"
+                    | "who"
             )
             && given_name_gender(win[k].text).is_none()
             && (is_speech_verb(&w) || (people.used_lower(&w) && !is_surname(win[k].text)));

@@ -1,13 +1,13 @@
 //! Names people and organisations in the text, and resolves a speaker phrase
 //! ("Okonkwo-Reyes", "she", "the ministry") to the fullest name used.
 
+use super::clean::{LowerWords, person_name};
 use super::lexicon::{
     Gender, country_name, given_name_gender, honorific_gender, is_govt_noun, is_particle,
     is_speech_verb, is_surname, is_title, seat_country,
 };
-use super::clean::{LowerWords, person_name};
-use super::roles::roles_at;
 use super::names::{cap_runs, initial_of, is_org, is_stop, strip, trim_to_name, unpossess};
+use super::roles::roles_at;
 use super::tokens::Tok;
 use crate::model::{Entity, EntityKind};
 use std::collections::HashSet;
@@ -81,7 +81,11 @@ fn headline_chars(text: &str) -> usize {
     let words: Vec<&str> = line.split_whitespace().collect();
     let caps = words
         .iter()
-        .filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic()))
+        .filter(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
+        })
         .count();
     if words.len() >= 3 && caps * 10 >= words.len() * 8 {
         line.chars().count()
@@ -216,7 +220,11 @@ impl<'a> People<'a> {
                 }
                 None => {
                     let e = &entities[i];
-                    let kind = if place_of[i] { EntityKind::Place } else { e.kind };
+                    let kind = if place_of[i] {
+                        EntityKind::Place
+                    } else {
+                        e.kind
+                    };
                     let name = match kind {
                         EntityKind::Country | EntityKind::Place => {
                             country_name(&e.name).map_or_else(|| e.name.clone(), str::to_string)
@@ -272,7 +280,8 @@ impl<'a> People<'a> {
             return;
         };
         let rest = rest.as_slice();
-        let lone_title = rest.len() == 1 && is_title(&rest[0].to_lowercase());
+        // "Mr. Bishop" is a surname, "Bishop" alone a title.
+        let lone_title = rest.len() == 1 && is_title(&rest[0].to_lowercase()) && gender.is_none();
         if rest.is_empty() || rest.len() > 5 || lone_title || is_org(rest) {
             return;
         }
@@ -504,6 +513,9 @@ impl<'a> People<'a> {
         // the name cleaned of openers and descriptions ("Back", "Hours").
         if let Some((EntityKind::Place, _)) = self.known_at(pos) {
             return (Some(rest.join(" ")), Some(EntityKind::Place));
+        }
+        if honorific && rest.len() == 1 {
+            return (Some(rest[0].to_string()), Some(EntityKind::Person));
         }
         let Some(clean) = person_name(&rest, &self.lower) else {
             return (None, None);
