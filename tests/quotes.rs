@@ -522,3 +522,15 @@ fn hostile_text_does_not_panic() {
         let _ = quotes(text);
     }
 }
+
+#[test]
+fn the_subject_of_a_clause_ending_in_a_colon_speaks() {
+    let text = "Senator Ruth Okafor delivered a warning to Tomas Berg: “Stop the attacks.”";
+    assert_eq!(speakers(&quotes(text)), vec![Some("Ruth Okafor")]);
+}
+
+#[test]
+fn an_owner_before_a_name_is_not_part_of_it() {
+    let text = "“It was a rout,” Harbor News's Dana Whitfield said.";
+    assert_eq!(speakers(&quotes(text)), vec![Some("Dana Whitfield")]);
+}

@@ -210,6 +210,15 @@ pub(super) fn before(toks: &[Tok<'_>], to: usize, people: &People) -> Option<Spe
             return found;
         }
     }
+    // "Jo Doe delivered a message to Smith: “": a named subject of a
+    // clause that ends in a colon speaks.
+    if win.len() > 4
+        && win.last().is_some_and(|t| t.text == ":")
+        && let Some(s @ (Some(_), Some(EntityKind::Person))) =
+            clause_subject(&win[..win.len() - 1], people)
+    {
+        return Some(s);
+    }
     // "Hannity interjected: “", "Ryan: ‘": the name before the colon.
     if win.last().is_some_and(|t| t.text == ":")
         && let Some(s) = name_before(win, win.len() - 1, people)

@@ -38,7 +38,7 @@ fn opens_name(word: &str, next: Option<&str>, left: usize, lower: &LowerWords<'_
     if left >= 3 && (is_role_noun(word) || (before_given && !surname) || used_lower(word, lower)) {
         return false;
     }
-    !(used_lower(word, lower) && !surname)
+    !used_lower(word, lower) || surname
 }
 
 /// Tells whether a word describes where someone is from ("Texas-based",
@@ -61,6 +61,18 @@ pub(super) fn person_name<'a>(words: &[&'a str], lower: &LowerWords<'_>) -> Opti
     let mut name: Vec<&str> = trim_to_name(&rest).to_vec();
     if let Some(o) = name.iter().rposition(|w| origin(w)) {
         name.drain(..=o);
+    }
+    // "Clark County Sheriff Joe Doe", "Fox Chris Doe": the name starts at a
+    // given name that follows a word of another kind.
+    let initial = |w: &str| w.trim_end_matches('.').chars().count() == 1;
+    if let Some(g) = (1..name.len()).rev().find(|&g| {
+        let before = name[g - 1];
+        given_name_gender(name[g]).is_some()
+            && given_name_gender(before).is_none()
+            && !initial(before)
+            && (2..=3).contains(&(name.len() - g))
+    }) {
+        name.drain(..g);
     }
     while !name.is_empty() && !opens_name(name[0], name.get(1).copied(), name.len(), lower) {
         name.remove(0);
@@ -160,6 +172,10 @@ mod tests {
             Some("Tomas Weir")
         );
         assert_eq!(clean("Voters", &[]), None);
+        assert_eq!(
+            clean("Harbour County Warden Tomas Weir", &[]).as_deref(),
+            Some("Tomas Weir")
+        );
         assert_eq!(
             clean("Leeds-born Tomas Weir", &[]).as_deref(),
             Some("Tomas Weir")

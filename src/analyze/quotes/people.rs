@@ -463,6 +463,14 @@ impl<'a> People<'a> {
         if let Some((kind, name)) = self.known_spanning(pos, words) {
             return (Some(name.to_string()), Some(kind));
         }
+        // "Fox's Chris Doe", "Leeds's Evening Post": the name after the owner.
+        let words = match words[..words.len().saturating_sub(1)]
+            .iter()
+            .rposition(|w| unpossess(w).1)
+        {
+            Some(k) => &words[k + 1..],
+            None => words,
+        };
         let words: Vec<&str> = words.iter().map(|w| unpossess(w).0).collect();
         let words = words.as_slice();
         let named: Vec<&str> = words
