@@ -534,3 +534,36 @@ fn an_owner_before_a_name_is_not_part_of_it() {
     let text = "“It was a rout,” Harbor News's Dana Whitfield said.";
     assert_eq!(speakers(&quotes(text)), vec![Some("Dana Whitfield")]);
 }
+
+#[test]
+fn a_sentence_that_only_attributes_gives_the_next_quote_its_speaker() {
+    let text = "“We lost.” Ola Berg said in a statement. “There are no ballots left.”";
+    assert_eq!(
+        speakers(&quotes(text)),
+        vec![Some("Ola Berg"), Some("Ola Berg")]
+    );
+    // A sentence that reports something of its own does not.
+    let text = "Mira Holt spoke first. Ola Berg said the count was over. “We lost.”";
+    assert_ne!(speakers(&quotes(text)), vec![Some("Ola Berg")]);
+}
+
+#[test]
+fn but_added_keeps_the_clause_subject() {
+    let text = "Greeting supporters, Ana Lisboa, 70, said it was early but added, “We have won.”";
+    assert_eq!(speakers(&quotes(text)), vec![Some("Ana Lisboa")]);
+}
+
+#[test]
+fn a_headline_verb_after_a_known_name() {
+    let text = "Varga Slams Critics: ‘We Stay.’\n\nPetra Varga spoke on Monday.";
+    let people = [entity(
+        text,
+        EntityKind::Person,
+        "Petra Varga",
+        &["Petra Varga", "Varga"],
+    )];
+    assert_eq!(
+        speakers(&find_quotes(text, &people)),
+        vec![Some("Petra Varga")]
+    );
+}

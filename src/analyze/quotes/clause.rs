@@ -159,6 +159,28 @@ fn passive(win: &[Tok<'_>], v: usize) -> bool {
             .is_some_and(|t| t.is_cap() || matches!(t.text, "the" | "a" | "host" | "moderator"))
 }
 
+/// Reads the attribution of the sentence that ends with the full stop at
+/// `stop`, when it is only an attribution ("Jo Doe said on Friday.").
+fn sentence_before(toks: &[Tok<'_>], stop: usize, people: &People) -> Option<Speaker> {
+    let mut start = stop;
+    while start > 0 && stop - start < WINDOW {
+        let t = &toks[start - 1];
+        if is_quote_mark(toks, start - 1) {
+            return None;
+        }
+        if t.ends_sentence() {
+            break;
+        }
+        start -= 1;
+    }
+    let win = &toks[start..stop];
+    let v = find_verb(win, true)?;
+    if v == 0 || reports_more(win, v) || win[v + 1..].iter().any(|t| lower(t) == "that") {
+        return None;
+    }
+    subject(win, v, people).filter(|s| s.0.is_some())
+}
+
 /// Tells whether the verb at `v`, far from the quote, closes the quote's
 /// sentence with a speaker of its own after a comma: `“…,” since the
 /// votes were close, said Jane Roe` or `…, Roe says.`
@@ -206,8 +228,21 @@ pub(super) fn before(toks: &[Tok<'_>], to: usize, people: &People) -> Option<Spe
         } else {
             subject(win, v, people).or_else(|| inverted(win, v, people))
         };
+        // "Jo Doe, 70, said it was early but added, “": the clause's subject.
+        let joined = v > 0 && matches!(lower(&win[v - 1]).as_str(), "but" | "and");
+        let found = match found {
+            Some((None, _)) | None if joined => clause_subject(&win[..v - 1], people),
+            f => f,
+        };
         if found.is_some() {
             return found;
+        }
+    }
+    // "Jo Doe said in a statement. “…”": the sentence before the quote
+    // attributes it when its verb reports nothing of its own.
+    if win.is_empty() && start > 1 && toks[start - 1].text == "." {
+        if let Some(s) = sentence_before(toks, start - 1, people) {
+            return Some(s);
         }
     }
     // "Jo Doe delivered a message to Smith: “": a named subject of a
@@ -331,7 +366,9 @@ pub(super) fn clause_subject(win: &[Tok<'_>], people: &People) -> Option<Speaker
                     | "who"
             )
             && given_name_gender(win[k].text).is_none()
-            && (is_speech_verb(&w) || (people.used_lower(&w) && !is_surname(win[k].text)));
+            && (is_speech_verb(&w)
+                || (w.ends_with("ing") && !is_surname(win[k].text))
+                || (people.used_lower(&w) && !is_surname(win[k].text)));
         if common {
             k = (k + 1..win.len().min(k + 8)).find(|&j| win[j].text == ",")? + 1;
         } else if JOINERS.contains(&w.as_str()) || win[k].text == "," {

@@ -517,6 +517,13 @@ impl<'a> People<'a> {
         if let Some(i) = self.lookup(&rest, pos) {
             return (Some(self.persons[i].name.clone()), Some(EntityKind::Person));
         }
+        // "Jo Doe Slams Critics" in a headline: the person it starts with.
+        if let Some(k) = (1..rest.len().min(3)).find(|&k| {
+            rest[k].ends_with('s') && !is_surname(rest[k]) && given_name_gender(rest[k]).is_none()
+        }) && let Some(i) = self.lookup(&rest[..k], pos)
+        {
+            return (Some(self.persons[i].name.clone()), Some(EntityKind::Person));
+        }
         // No one the text names: a place ("Berea said" is no person), or
         // the name cleaned of openers and descriptions ("Back", "Hours").
         if let Some((EntityKind::Place, _)) = self.known_at(pos) {
