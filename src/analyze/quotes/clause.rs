@@ -6,10 +6,13 @@
 use super::attrib::{
     NOT_INVERTED, WINDOW, find_verb, is_quote_mark, lower, nominal, object, pronoun, subject,
 };
-use super::lexicon::{given_name_gender, is_particle, is_speech_verb, is_surname, is_title};
+use super::lexicon::{given_name_gender, is_speech_verb, is_surname};
 use super::names::is_stop;
 use super::people::{People, Speaker};
 use super::tokens::Tok;
+use edges::{passive, sentence_before, tail};
+
+mod edges;
 use crate::model::EntityKind;
 
 /// Words that may follow a verb that closes an attribution ("said on
@@ -145,60 +148,6 @@ pub(super) fn after(toks: &[Tok<'_>], from: usize, people: &People) -> Option<Sp
     }
 }
 
-/// Tells whether the verb at `v` is a passive with its agent ("was asked
-/// by Jo Doe"), not "said by telephone".
-fn passive(win: &[Tok<'_>], v: usize) -> bool {
-    v > 0
-        && matches!(
-            lower(&win[v - 1]).as_str(),
-            "was" | "were" | "being" | "been" | "is"
-        )
-        && win.get(v + 1).is_some_and(|t| t.text == "by")
-        && win
-            .get(v + 2)
-            .is_some_and(|t| t.is_cap() || matches!(t.text, "the" | "a" | "host" | "moderator"))
-}
-
-/// Reads the attribution of the sentence that ends with the full stop at
-/// `stop`, when it is only an attribution ("Jo Doe said on Friday.").
-fn sentence_before(toks: &[Tok<'_>], stop: usize, people: &People) -> Option<Speaker> {
-    let mut start = stop;
-    while start > 0 && stop - start < WINDOW {
-        let t = &toks[start - 1];
-        if is_quote_mark(toks, start - 1) {
-            return None;
-        }
-        if t.ends_sentence() {
-            break;
-        }
-        start -= 1;
-    }
-    let win = &toks[start..stop];
-    let v = find_verb(win, true)?;
-    if v == 0 || reports_more(win, v) || win[v + 1..].iter().any(|t| lower(t) == "that") {
-        return None;
-    }
-    subject(win, v, people).filter(|s| s.0.is_some())
-}
-
-/// Tells whether the verb at `v`, far from the quote, closes the quote's
-/// sentence with a speaker of its own after a comma: `“…,” since the
-/// votes were close, said Jane Roe` or `…, Roe says.`
-fn tail(win: &[Tok<'_>], v: usize) -> bool {
-    let Some(comma) = (0..v).rev().find(|&k| win[k].text == ",") else {
-        return false;
-    };
-    let between = &win[comma + 1..v];
-    let named = between
-        .iter()
-        .all(|t| t.is_cap() || is_particle(&lower(t)) || is_title(&lower(t)));
-    if between.is_empty() {
-        win.get(v + 1).is_some_and(Tok::is_cap)
-    } else {
-        between.len() <= 5 && named && between.iter().any(Tok::is_cap)
-    }
-}
-
 /// Finds an attribution in the words before a quotation (`X said: "`).
 pub(super) fn before(toks: &[Tok<'_>], to: usize, people: &People) -> Option<Speaker> {
     // "Smith said:" closing the paragraph before the quote.
@@ -240,10 +189,12 @@ pub(super) fn before(toks: &[Tok<'_>], to: usize, people: &People) -> Option<Spe
     }
     // "Jo Doe said in a statement. “…”": the sentence before the quote
     // attributes it when its verb reports nothing of its own.
-    if win.is_empty() && start > 1 && toks[start - 1].text == "." {
-        if let Some(s) = sentence_before(toks, start - 1, people) {
-            return Some(s);
-        }
+    if win.is_empty()
+        && start > 1
+        && toks[start - 1].text == "."
+        && let Some(s) = sentence_before(toks, start - 1, people)
+    {
+        return Some(s);
     }
     // "Jo Doe delivered a message to Smith: “": a named subject of a
     // clause that ends in a colon speaks.
