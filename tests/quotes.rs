@@ -355,3 +355,215 @@ fn a_run_ending_in_a_common_word_is_not_a_person() {
                 “We will restore it,” he said.";
     assert_eq!(speakers(&quotes(text)), vec![Some("Erik Holm")]);
 }
+
+#[test]
+fn recogniser_names_lose_openers_and_descriptions() {
+    let text = "If Halvard Brekke wins, the port reopens.\n\n“We are ready,” he said.";
+    let people = [entity(
+        text,
+        EntityKind::Person,
+        "If Halvard Brekke",
+        &["If Halvard Brekke"],
+    )];
+    assert_eq!(
+        speakers(&find_quotes(text, &people)),
+        vec![Some("Halvard Brekke")]
+    );
+}
+
+#[test]
+fn a_place_the_recogniser_took_for_a_person_is_not_a_speaker() {
+    let text = "Lotte Brandsma campaigned in New Hampshire on Monday.\n\n“It went well,” she said.";
+    let people = [
+        entity(
+            text,
+            EntityKind::Person,
+            "Lotte Brandsma",
+            &["Lotte Brandsma"],
+        ),
+        entity(
+            text,
+            EntityKind::Person,
+            "New Hampshire",
+            &["New Hampshire"],
+        ),
+    ];
+    assert_eq!(
+        speakers(&find_quotes(text, &people)),
+        vec![Some("Lotte Brandsma")]
+    );
+}
+
+#[test]
+fn who_after_a_name_is_that_person() {
+    let text = "''Sales are flat,'' said Ms. Quist, who runs a bakery, noting that prices had ''doubled.''";
+    let qs = quotes(text);
+    assert_eq!(speakers(&qs), vec![Some("Quist"), Some("Quist")]);
+}
+
+#[test]
+fn a_third_mark_closing_a_nested_quote_keeps_the_attribution() {
+    let text = "''They keep saying 'this is special,''' Mr. Okoro said.";
+    assert_eq!(speakers(&quotes(text)), vec![Some("Okoro")]);
+}
+
+#[test]
+fn an_attribution_ending_in_a_colon_belongs_to_the_next_quote() {
+    let text =
+        "''We fled,'' Ms. Haddad said. ''We are safe now.'' Mr. Lind said: ''It was the war.''";
+    assert_eq!(
+        speakers(&quotes(text)),
+        vec![Some("Haddad"), Some("Haddad"), Some("Lind")]
+    );
+}
+
+#[test]
+fn a_speaker_after_a_comma_closes_a_long_sentence() {
+    let text = "“The recovery is real,” even if it is slow in rural areas and small towns, said Ingrid Solberg.";
+    assert_eq!(speakers(&quotes(text)), vec![Some("Ingrid Solberg")]);
+    let text = "“It will pass,” the long story of the bill in this chamber, Marek Nowak says.";
+    assert_eq!(speakers(&quotes(text)), vec![Some("Marek Nowak")]);
+}
+
+#[test]
+fn the_one_who_asks_speaks_in_a_passive() {
+    let text = "Okafor was asked by host Dana Whitfield, who moderated, “Will you run again?”";
+    assert_eq!(speakers(&quotes(text)), vec![Some("Dana Whitfield")]);
+    // "said by telephone" is no passive.
+    let text = "“We lost,” Mr. Daniel Ruiz, now retired in Leeds, said by telephone.";
+    assert_eq!(speakers(&quotes(text)), vec![Some("Daniel Ruiz")]);
+}
+
+#[test]
+fn a_title_of_a_place_before_a_name() {
+    let text = "“Talks resume,” said Secretary of State Amara Lindqvist.";
+    assert_eq!(speakers(&quotes(text)), vec![Some("Amara Lindqvist")]);
+    let text = "Speaker of the House Rep. Tomas Berg (R-Ohio) said “the votes are there.”";
+    assert_eq!(speakers(&quotes(text)), vec![Some("Tomas Berg")]);
+}
+
+#[test]
+fn a_colon_opens_a_new_clause_and_common_words_are_no_subjects() {
+    let text = "The Update: Greta Holm defends ‘local values.’";
+    assert_eq!(speakers(&quotes(text)), vec![Some("Greta Holm")]);
+    let text = "Olaf Berg met the mayor. Hours later, Olaf Berg told reporters, “It went well.”";
+    assert_eq!(speakers(&quotes(text)), vec![Some("Olaf Berg")]);
+}
+
+#[test]
+fn nominal_speakers_resolve_to_the_person_with_that_role() {
+    let text = "Sen. Mira Kovac met Gov. Peter Lund and Tom Reyes on Monday.\n\n\
+                “We have a deal,” the senator said.";
+    assert_eq!(speakers(&quotes(text)), vec![Some("Mira Kovac")]);
+    let text = "Gov. Peter Lund met Sen. Mira Kovac.\n\nThe Ohio senator likes “hard bargains.”";
+    assert_eq!(speakers(&quotes(text)), vec![Some("Mira Kovac")]);
+}
+
+#[test]
+fn a_capitalised_word_inside_a_name_is_no_verb() {
+    let text = "“Their aim is clear,” Lena Moss, a former United States envoy, said.";
+    assert_eq!(speakers(&quotes(text)), vec![Some("Lena Moss")]);
+}
+
+#[test]
+fn a_parenthesised_tag_and_an_apposition_before_the_verb() {
+    let text = "“They would get them,” Rep. Ann Ferris (D-Ore.), a panel member, said.";
+    assert_eq!(speakers(&quotes(text)), vec![Some("Ann Ferris")]);
+}
+
+#[test]
+fn an_honorific_before_a_title_word_makes_it_a_surname() {
+    let text = "Lucia Moreno thanked Mr. Bishop.\n\n“It is done,” Mr. Bishop said.";
+    assert_eq!(speakers(&quotes(text)), vec![Some("Bishop")]);
+}
+
+#[test]
+fn the_owner_of_a_report_speaks() {
+    let text = "“Growth will slow,” the OECD report stated.";
+    let orgs = [entity(text, EntityKind::Org, "OECD", &["OECD"])];
+    assert_eq!(speakers(&find_quotes(text, &orgs)), vec![Some("OECD")]);
+}
+
+#[test]
+fn a_headline_run_is_the_full_name_it_starts_with() {
+    let text = "Voters Cheer As The New Karin Lindqvist Arrives\n\n\
+                Karin Lindqvist arrived on Monday.\n\n“I am home,” she said.";
+    let people = [
+        entity(
+            text,
+            EntityKind::Person,
+            "New Karin Lindqvist",
+            &["New Karin Lindqvist"],
+        ),
+        entity(
+            text,
+            EntityKind::Person,
+            "Karin Lindqvist",
+            &["Karin Lindqvist arrived"],
+        ),
+    ];
+    assert_eq!(
+        speakers(&find_quotes(text, &people)),
+        vec![Some("Karin Lindqvist")]
+    );
+}
+
+#[test]
+fn hostile_text_does_not_panic() {
+    for text in [
+        "''' ''' '''",
+        "“,” said",
+        "said “",
+        "— ” —",
+        "Mr. “x” who, said: “",
+        "“a” , , , said by",
+        "\n\n“\n\n”\n\n:",
+    ] {
+        let _ = quotes(text);
+    }
+}
+
+#[test]
+fn the_subject_of_a_clause_ending_in_a_colon_speaks() {
+    let text = "Senator Ruth Okafor delivered a warning to Tomas Berg: “Stop the attacks.”";
+    assert_eq!(speakers(&quotes(text)), vec![Some("Ruth Okafor")]);
+}
+
+#[test]
+fn an_owner_before_a_name_is_not_part_of_it() {
+    let text = "“It was a rout,” Harbor News's Dana Whitfield said.";
+    assert_eq!(speakers(&quotes(text)), vec![Some("Dana Whitfield")]);
+}
+
+#[test]
+fn a_sentence_that_only_attributes_gives_the_next_quote_its_speaker() {
+    let text = "“We lost.” Ola Berg said in a statement. “There are no ballots left.”";
+    assert_eq!(
+        speakers(&quotes(text)),
+        vec![Some("Ola Berg"), Some("Ola Berg")]
+    );
+    // A sentence that reports something of its own does not.
+    let text = "Mira Holt spoke first. Ola Berg said the count was over. “We lost.”";
+    assert_ne!(speakers(&quotes(text)), vec![Some("Ola Berg")]);
+}
+
+#[test]
+fn but_added_keeps_the_clause_subject() {
+    let text = "Greeting supporters, Ana Lisboa, 70, said it was early but added, “We have won.”";
+    assert_eq!(speakers(&quotes(text)), vec![Some("Ana Lisboa")]);
+}
+
+#[test]
+fn a_headline_verb_after_a_known_name() {
+    let text = "Varga Slams Critics: ‘We Stay.’\n\nPetra Varga spoke on Monday.";
+    let people = [entity(
+        text,
+        EntityKind::Person,
+        "Petra Varga",
+        &["Petra Varga", "Varga"],
+    )];
+    assert_eq!(
+        speakers(&find_quotes(text, &people)),
+        vec![Some("Petra Varga")]
+    );
+}

@@ -7,9 +7,11 @@
 
 mod attrib;
 mod clause;
+mod clean;
 mod lexicon;
 mod names;
 mod people;
+mod roles;
 mod scan;
 mod tokens;
 

@@ -7,6 +7,7 @@ use super::lexicon::{
 };
 use super::names::{is_stop, particles_then_name, unpossess};
 use super::people::{People, Speaker};
+use super::roles::role_of;
 use super::tokens::Tok;
 use crate::model::EntityKind;
 
@@ -138,11 +139,18 @@ pub(super) fn lower(t: &Tok<'_>) -> String {
 pub(super) fn find_verb(win: &[Tok<'_>], last: bool) -> Option<usize> {
     let is_verb = |i: usize| {
         let w = lower(&win[i]);
+        // "United States", "Post Reports": a capitalised word inside a name.
+        let in_name = win[i].is_cap() && i > 0 && win[i - 1].is_cap();
+        if in_name && !matches!(w.as_str(), "says" | "said") {
+            return false;
+        }
         let next = |word: &str| win.get(i + 1).is_some_and(|t| t.text == word);
+        let after_next = |word: &str| win.get(i + 2).is_some_and(|t| t.text == word);
         is_speech_verb(&w)
             || (w == "according" && next("to"))
             || (matches!(w.as_str(), "shot" | "fired" | "hit") && next("back"))
             || (matches!(w.as_str(), "pointed" | "points") && next("out"))
+            || (matches!(w.as_str(), "went" | "goes") && next("on") && !after_next("to"))
     };
     if last {
         (0..win.len()).rev().find(|&i| is_verb(i))
@@ -190,13 +198,18 @@ pub(super) fn subject(win: &[Tok<'_>], v: usize, people: &People) -> Option<Spea
             let s = subject(win, j, people);
             matches!(s, Some((Some(_), Some(EntityKind::Person))))
         });
-        i = person.or(commas.last().copied())?;
+        // Read again from there: "Jo Doe (R-Ohio), a member, said".
+        return subject(win, person.or(commas.last().copied())?, people);
     }
     if i == 0 {
         return None;
     }
     let t = win[i - 1];
     let w = lower(&t);
+    // "Smith, who chairs the panel, said": the name before "who".
+    if w == "who" && i >= 3 && win[i - 2].text == "," && win[i - 3].is_cap() {
+        return subject(win, i - 2, people);
+    }
     if let Some(s) = pronoun(&w, t.start, people) {
         return Some(s);
     }
@@ -216,6 +229,7 @@ pub(super) fn subject(win: &[Tok<'_>], v: usize, people: &People) -> Option<Spea
         if let Some(of) = of
             && of >= 1
             && win[of - 1].is_cap()
+            && !is_title(&lower(&win[of - 1]))
             && let Some(s @ (Some(_), Some(EntityKind::Person))) = subject(win, of, people)
         {
             return Some(s);
@@ -231,7 +245,13 @@ pub(super) fn subject(win: &[Tok<'_>], v: usize, people: &People) -> Option<Spea
         return Some(people.phrase(&words, t.start));
     }
     if is_org_noun(&w) || is_govt_noun(&w) {
-        return Some(govt_before(win, i - 1, people).unwrap_or((None, Some(EntityKind::Org))));
+        let govt = govt_before(win, i - 1, people);
+        // "the IMF report said", "Ryan's office said": the name before the noun.
+        let owner = (i >= 2 && win[i - 2].is_cap())
+            .then(|| subject(win, i - 1, people))
+            .flatten()
+            .filter(|s| s.0.is_some());
+        return Some(govt.or(owner).unwrap_or((None, Some(EntityKind::Org))));
     }
     nominal(win, i - 1, people)
 }
@@ -273,6 +293,11 @@ pub(super) fn nominal(win: &[Tok<'_>], head: usize, people: &People) -> Option<S
     } else {
         None
     };
+    if let Some(role) = role_of(&w)
+        && let Some(s) = people.nearest_role(&role, gender, t.start)
+    {
+        return Some(s);
+    }
     Some(people.nearest(gender, t.start))
 }
 
@@ -303,8 +328,37 @@ pub(super) fn object(win: &[Tok<'_>], from: usize, people: &People) -> Option<Sp
     let t = *win.get(i)?;
     if t.is_cap() {
         let mut j = i + 1;
+        // "the Florida senator", "the New York businessman": a role after
+        // capitalised modifiers is a nominal speaker.
+        let det = |k: usize| lower(&win[k]) == "the";
+        let start = if det(i) {
+            Some(i + 1)
+        } else {
+            (i > from && det(i - 1)).then_some(i)
+        };
+        if let Some(mut k) = start {
+            while k < win.len().min(i + 4) && win[k].is_cap() {
+                k += 1;
+            }
+            if win
+                .get(k)
+                .is_some_and(|r| !r.is_cap() && r.is_word() && role_of(r.text).is_some())
+            {
+                return nominal(win, k, people);
+            }
+        }
         while j < win.len() && (win[j].is_cap() || particles_then_name(win, j) || org_of(win, j)) {
             j += 1;
+        }
+        // "said Secretary of State Jane Roe", "Speaker of the House Jo Doe":
+        // titles, "of" and a place, then the name.
+        if win.get(j).is_some_and(|t| t.text == "of")
+            && win[i..j].iter().all(|t| is_title(&lower(t)))
+        {
+            let k = j + 1 + usize::from(win.get(j + 1).is_some_and(|t| t.text == "the"));
+            if win.get(k).is_some_and(Tok::is_cap) {
+                return object(win, k, people);
+            }
         }
         // "said MSNBC host Chris Matthews", "said Montclair State University
         // political scientist Brigid Harrison": the name after the role.

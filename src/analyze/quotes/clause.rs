@@ -6,9 +6,13 @@
 use super::attrib::{
     NOT_INVERTED, WINDOW, find_verb, is_quote_mark, lower, nominal, object, pronoun, subject,
 };
+use super::lexicon::{given_name_gender, is_speech_verb, is_surname};
 use super::names::is_stop;
 use super::people::{People, Speaker};
 use super::tokens::Tok;
+use edges::{passive, sentence_before, tail};
+
+mod edges;
 use crate::model::EntityKind;
 
 /// Words that may follow a verb that closes an attribution ("said on
@@ -65,6 +69,19 @@ fn reports_more(win: &[Tok<'_>], v: usize) -> bool {
 
 /// Finds an attribution in the words after a quotation (`", she said."`).
 pub(super) fn after(toks: &[Tok<'_>], from: usize, people: &People) -> Option<Speaker> {
+    // Two marks close the quote and a third, touching them, the quote
+    // nested at its very end: the attribution comes after the third.
+    let mut from = from;
+    while from > 0
+        && toks.get(from).is_some_and(|t| {
+            let p = toks[from - 1];
+            matches!(t.text, "'" | "’")
+                && matches!(p.text, "'" | "’" | "”" | "\"")
+                && t.start == p.start + p.text.len()
+        })
+    {
+        from += 1;
+    }
     let mut end = from;
     let mut depth = 0usize;
     while end < toks.len() && end - from < WINDOW {
@@ -101,19 +118,31 @@ pub(super) fn after(toks: &[Tok<'_>], from: usize, people: &People) -> Option<Sp
     let lead = usize::from(win.first().is_some_and(|t| t.text == ","));
     let apposition = win.get(lead).is_some_and(Tok::is_cap)
         && win[lead..v].iter().any(|t| t.text == "," || t.text == "(");
-    if v > 8 && !apposition {
+    if v > 8 && !apposition && !tail(win, v) {
         return None;
     }
     // A quote that ends its sentence is followed by a new one, not by its
     // attribution, when the verb goes on to report something of its own
     // (“….” He also said Trump's plan …); “….” Smith said on Friday is fine.
-    let closed = from >= 2 && matches!(toks[from - 2].text, "." | "!" | "?");
+    let closed = (0..from)
+        .rev()
+        .find(|&k| !is_quote_mark(toks, k) && !matches!(toks[k].text, "'" | "’"))
+        .is_some_and(|k| matches!(toks[k].text, "." | "!" | "?"));
     if closed && v > 0 && reports_more(win, v) {
         return None;
     }
+    // “….” Smith said: “…”: the attribution introduces the next quote.
+    if closed && win.last().is_some_and(|t| t.text == ":") {
+        return None;
+    }
+    // “…,” Smith was asked by Jones: the one who asks speaks.
+    if passive(win, v) {
+        return object(win, v + 2, people);
+    }
     let words_before = win[..v].iter().filter(|t| t.is_word()).count();
     if words_before > 0 {
-        subject(win, v, people)
+        // "…” about the plan, said Jo Doe": no subject, then inverted.
+        subject(win, v, people).or_else(|| inverted(win, v, people))
     } else {
         inverted(win, v, people)
     }
@@ -140,14 +169,41 @@ pub(super) fn before(toks: &[Tok<'_>], to: usize, people: &People) -> Option<Spe
     if let Some(v) = find_verb(win, true) {
         // "Christie bristled at the question, saying, “": the clause's subject speaks.
         let participle = v > 0 && win[v - 1].text == "," && lower(&win[v]).ends_with("ing");
-        let found = if participle {
+        let found = if passive(win, v) {
+            // "Smith was asked by host Jo Doe, “": the one who asks speaks.
+            object(win, v + 2, people)
+        } else if participle {
             clause_subject(&win[..v - 1], people)
         } else {
             subject(win, v, people).or_else(|| inverted(win, v, people))
         };
+        // "Jo Doe, 70, said it was early but added, “": the clause's subject.
+        let joined = v > 0 && matches!(lower(&win[v - 1]).as_str(), "but" | "and");
+        let found = match found {
+            Some((None, _)) | None if joined => clause_subject(&win[..v - 1], people),
+            f => f,
+        };
         if found.is_some() {
             return found;
         }
+    }
+    // "Jo Doe said in a statement. “…”": the sentence before the quote
+    // attributes it when its verb reports nothing of its own.
+    if win.is_empty()
+        && start > 1
+        && toks[start - 1].text == "."
+        && let Some(s) = sentence_before(toks, start - 1, people)
+    {
+        return Some(s);
+    }
+    // "Jo Doe delivered a message to Smith: “": a named subject of a
+    // clause that ends in a colon speaks.
+    if win.len() > 4
+        && win.last().is_some_and(|t| t.text == ":")
+        && let Some(s @ (Some(_), Some(EntityKind::Person))) =
+            clause_subject(&win[..win.len() - 1], people)
+    {
+        return Some(s);
     }
     // "Hannity interjected: “", "Ryan: ‘": the name before the colon.
     if win.last().is_some_and(|t| t.text == ":")
@@ -222,10 +278,51 @@ const JOINERS: &[&str] = &["but", "and", "so", "yet", "or", "also", "then", "sti
 /// Reads the subject of the clause in `win` (which opens a sentence or
 /// follows a quotation): the speaker of a quote the clause introduces.
 pub(super) fn clause_subject(win: &[Tok<'_>], people: &People) -> Option<Speaker> {
+    // "The Latest: Smith defends …": a colon opens a new clause.
+    let win = match win.iter().rposition(|t| t.text == ":") {
+        Some(c) if c + 1 < win.len() => &win[c + 1..],
+        _ => win,
+    };
     let mut k = 0;
     loop {
         let w = lower(win.get(k)?);
-        if JOINERS.contains(&w.as_str()) || win[k].text == "," {
+        // "Hours later, Smith …", "Back in 1999, …", "Adding, “…": a
+        // capitalised common word is no subject.
+        let common = win[k].is_cap()
+            && !JOINERS.contains(&w.as_str())
+            && !OPENERS.contains(&w.as_str())
+            && !matches!(
+                w.as_str(),
+                "as" | "the"
+                    | "a"
+                    | "an"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "its"
+                    | "our"
+                    | "my"
+                    | "this"
+                    | "that"
+                    | "these"
+                    | "those"
+                    | "one"
+                    | "he"
+                    | "she"
+                    | "they"
+                    | "we"
+                    | "i"
+                    | "you"
+                    | "it"
+                    | "who"
+            )
+            && given_name_gender(win[k].text).is_none()
+            && (is_speech_verb(&w)
+                || (w.ends_with("ing") && !is_surname(win[k].text))
+                || (people.used_lower(&w) && !is_surname(win[k].text)));
+        if common {
+            k = (k + 1..win.len().min(k + 8)).find(|&j| win[j].text == ",")? + 1;
+        } else if JOINERS.contains(&w.as_str()) || win[k].text == "," {
             k += 1;
         } else if w == "as" {
             // "As the economist Jane Roe put it, “": the name after "as".

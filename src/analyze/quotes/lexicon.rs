@@ -1,7 +1,7 @@
 //! Word lists the quote finder needs: speech verbs, titles, organisation
 //! words, given names with their usual gender, and country names.
 
-use crate::analyze::tables::{COUNTRIES, GIVEN_NAMES, SURNAMES, rows};
+use crate::analyze::tables::{COUNTRIES, GIVEN_NAMES, PLACES, SURNAMES, US_STATES, rows};
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
@@ -148,6 +148,22 @@ pub(super) fn is_surname(name: &str) -> bool {
     static S: OnceLock<HashSet<&'static str>> = OnceLock::new();
     S.get_or_init(|| rows(SURNAMES).filter_map(|r| r.first().copied()).collect())
         .contains(name)
+}
+
+/// Tells whether a phrase names a place: a US state, or a town of the
+/// gazetteer when the phrase has more than one word (single words such as
+/// "Obama" or "Carson" are towns and surnames both).
+pub(super) fn is_place(phrase: &str) -> bool {
+    static S: OnceLock<(HashSet<&'static str>, HashSet<&'static str>)> = OnceLock::new();
+    let (states, towns) = S.get_or_init(|| {
+        let states = rows(US_STATES).filter_map(|r| r.first().copied()).collect();
+        let towns = rows(PLACES)
+            .filter_map(|r| r.first().copied())
+            .filter(|n| n.contains(' '))
+            .collect();
+        (states, towns)
+    });
+    states.contains(phrase) || towns.contains(phrase)
 }
 
 /// Returns the gender an honorific implies ("Mrs." is female).

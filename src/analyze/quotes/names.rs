@@ -56,6 +56,22 @@ const STOP: &[&str] = &[
     "since",
     "until",
     "meanwhile",
+    "unless",
+    "whether",
+    "whatever",
+    "whenever",
+    "wherever",
+    "whoever",
+    "thus",
+    "hence",
+    "perhaps",
+    "maybe",
+    "what",
+    "why",
+    "how",
+    "where",
+    "which",
+    "dear",
     "however",
     "instead",
     "during",
@@ -228,7 +244,7 @@ fn is_title_word(word: &str) -> bool {
 /// ("Pollster", "Billionaire", "Republican", "South Korean-born") rather
 /// than a name: an English ending or a sentence opener, and neither a given
 /// name nor a known surname ("Baker" stays a name, so does "Mehmet").
-fn is_role_noun(word: &str) -> bool {
+pub(super) fn is_role_noun(word: &str) -> bool {
     const ENDINGS: &[&str] = &[
         "er", "ist", "ant", "ent", "or", "ian", "an", "aire", "man", "woman", "ies", "born", "ed",
         "al", "ic", "ive",

@@ -1,12 +1,15 @@
 //! Names people and organisations in the text, and resolves a speaker phrase
 //! ("Okonkwo-Reyes", "she", "the ministry") to the fullest name used.
 
+use super::clean::{LowerWords, person_name};
 use super::lexicon::{
-    Gender, country_name, given_name_gender, honorific_gender, is_govt_noun, is_particle,
-    is_surname, is_title, seat_country,
+    Gender, country_name, given_name_gender, honorific_gender, is_surname, is_title,
 };
 use super::names::{cap_runs, initial_of, is_org, is_stop, strip, trim_to_name, unpossess};
+use super::roles::roles_at;
 use super::tokens::Tok;
+
+mod phrase;
 use crate::model::{Entity, EntityKind};
 use std::collections::HashSet;
 
@@ -24,7 +27,7 @@ struct Person {
 
 /// The people of one text and where each is named.
 #[derive(Debug, Default)]
-pub(super) struct People {
+pub(super) struct People<'a> {
     persons: Vec<Person>,
     /// (byte offset, index into `persons`), in text order.
     mentions: Vec<(usize, usize)>,
@@ -36,6 +39,10 @@ pub(super) struct People {
     /// Last words of capitalised runs that the text also writes in lower
     /// case ("tower" for "Trump Tower"): common words, not surnames.
     common: HashSet<String>,
+    /// Every word the text writes in lower case.
+    lower: LowerWords<'a>,
+    /// (index into `persons`, role) for the roles written around a name.
+    roles: HashSet<(usize, String)>,
 }
 
 /// Returns the last words of the runs that also occur in lower case.
@@ -68,6 +75,26 @@ fn surname_first(p: &Person, word: &str) -> bool {
     hyphenated || (given_name_gender(word).is_none() && is_surname(word))
 }
 
+/// Returns the char length of the first line when it is a title-case
+/// headline ("Senator Slams Budget Plan"), else 0.
+fn headline_chars(text: &str) -> usize {
+    let line = text.split('\n').next().unwrap_or("");
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let caps = words
+        .iter()
+        .filter(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
+        })
+        .count();
+    if words.len() >= 3 && caps * 10 >= words.len() * 8 {
+        line.chars().count()
+    } else {
+        0
+    }
+}
+
 /// Turns the char offsets of the entities' mentions into byte ranges:
 /// (start, end, entity index), sorted by start.
 fn mention_bytes(text: &str, entities: &[Entity]) -> Vec<(usize, usize, usize)> {
@@ -92,31 +119,95 @@ fn mention_bytes(text: &str, entities: &[Entity]) -> Vec<(usize, usize, usize)> 
     spans
 }
 
-impl People {
+impl<'a> People<'a> {
     /// Collects the people named in the text and every place each is named.
     ///
     /// Person entities from the recogniser come first, with their canonical
     /// names and mentions; capitalised runs the recogniser did not claim are
     /// then read as names too, so the finder also works on its own. A run
     /// that lies inside a country or organisation mention is never a person.
-    pub(super) fn collect(text: &str, toks: &[Tok<'_>], entities: &[Entity]) -> People {
+    pub(super) fn collect(text: &str, toks: &[Tok<'a>], entities: &[Entity]) -> People<'a> {
         let mut people = People::default();
         let mut claimed: Vec<(usize, usize)> = Vec::new();
         let mut person_of: Vec<Option<usize>> = vec![None; entities.len()];
+        let lower: LowerWords<'a> = toks
+            .iter()
+            .filter(|t| t.is_word() && !t.is_cap())
+            .map(|t| t.text)
+            .collect();
+        // The recogniser's people, cleaned ("If Obama" is Obama); a place
+        // it took for a person ("Palm Beach") is a place.
+        let mut place_of = vec![false; entities.len()];
+        let headline = headline_chars(text);
+        let mut doubtful = Vec::new();
+        let spans = mention_bytes(text, entities);
+        let place_words: HashSet<&str> = spans
+            .iter()
+            .filter(|m| matches!(entities[m.2].kind, EntityKind::Place | EntityKind::Country))
+            .filter_map(|m| text.get(m.0..m.1))
+            .filter_map(|s| s.split_whitespace().next_back())
+            .map(|w| unpossess(w).0)
+            .collect();
         for (i, e) in entities.iter().enumerate() {
             if e.kind == EntityKind::Person {
                 let words: Vec<&str> = e.name.split_whitespace().collect();
-                if !words.is_empty() {
-                    let gender = given_name_gender(words[0]);
-                    let sure = gender.is_some() || words.len() > 1;
-                    person_of[i] = Some(people.register(&words, gender, sure));
+                match person_name(&words, &lower) {
+                    Some(mut words) => {
+                        // "Jane Roe Slams Critics" in a title-case headline.
+                        if words.len() > 2
+                            && e.mentions.iter().all(|m| m.end <= headline)
+                            && given_name_gender(words[0]).is_some()
+                        {
+                            words.truncate(2);
+                        }
+                        let gender = given_name_gender(words[0]);
+                        // "N. Korea", "African American": a word of a place name
+                        // ends no one's name.
+                        let last = words[words.len() - 1];
+                        if place_words.contains(last)
+                            && !is_surname(last)
+                            && given_name_gender(last).is_none()
+                        {
+                            place_of[i] = true;
+                            continue;
+                        }
+                        if words.len() == 1 || gender.is_none() {
+                            doubtful.push((i, words));
+                            continue;
+                        }
+                        person_of[i] = Some(people.register(&words, gender, true));
+                    }
+                    None => place_of[i] = true,
                 }
             }
         }
-        for (start, end, i) in mention_bytes(text, entities) {
+        // "Bernie" or "Absent Sanders" is the one person named in full with
+        // that given name or surname, when there is one.
+        // "The New Jane Roe" in a headline is Jane Roe.
+        for (i, words) in doubtful {
+            let word = words[words.len() - 1];
+            let hits: Vec<usize> = (0..people.persons.len())
+                .filter(|&p| {
+                    let p = &people.persons[p];
+                    let suffix = words.len() > 2 && p.first == words[1];
+                    p.sure
+                        && p.name.contains(' ')
+                        && ((p.last == word && (words.len() <= 2 || suffix))
+                            || (words.len() == 1 && p.first == word))
+                })
+                .collect();
+            person_of[i] = Some(match hits[..] {
+                [one] => one,
+                _ => {
+                    let gender = given_name_gender(words[0]);
+                    people.register(&words, gender, gender.is_some() || words.len() > 1)
+                }
+            });
+        }
+        for (start, end, i) in spans {
             // Place names double as surnames ("Warren", "Lincoln"): only
             // countries and organisations keep a run from being a person.
-            if entities[i].kind != EntityKind::Place {
+            if entities[i].kind != EntityKind::Place && !place_of[i] {
                 claimed.push((start, end));
             }
             match person_of[i] {
@@ -130,13 +221,18 @@ impl People {
                 }
                 None => {
                     let e = &entities[i];
-                    let name = match e.kind {
+                    let kind = if place_of[i] {
+                        EntityKind::Place
+                    } else {
+                        e.kind
+                    };
+                    let name = match kind {
                         EntityKind::Country | EntityKind::Place => {
                             country_name(&e.name).map_or_else(|| e.name.clone(), str::to_string)
                         }
                         _ => e.name.clone(),
                     };
-                    people.known.push((start, end, e.kind, name));
+                    people.known.push((start, end, kind, name));
                 }
             }
         }
@@ -150,22 +246,43 @@ impl People {
                 let at = toks.partition_point(|t| t.start < *from);
                 let role =
                     at > 0 && !toks[at - 1].is_cap() && is_title(&toks[at - 1].text.to_lowercase());
-                people.read_run(*from, words, role);
+                people.read_run(*from, words, role, &lower);
             }
         }
         people.mentions.sort_unstable();
         people.mentions.dedup_by_key(|m| m.0);
+        for &(pos, idx) in &people.mentions {
+            let k = toks.partition_point(|t| t.start < pos);
+            for role in roles_at(toks, k) {
+                people.roles.insert((idx, role));
+            }
+        }
+        people.lower = lower;
         people
     }
 
+    /// Tells whether the text also writes this word in lower case ("Back"
+    /// opening a sentence is the word "back", not a name).
+    pub(super) fn used_lower(&self, word: &str) -> bool {
+        self.lower.contains(word.to_lowercase().as_str())
+    }
+
     /// Reads one run of capitalised words as a person's name, when it is one.
-    fn read_run(&mut self, pos: usize, words: &[&str], role: bool) {
+    fn read_run(&mut self, pos: usize, words: &[&str], role: bool, lower: &LowerWords<'_>) {
         let (rest, gender, titled) = strip(words);
         // A lower-case title before the run ("chief executive Yoon Da-hye")
         // makes a full name sure, never a lone word ("former Florida governor").
         let titled = titled || (role && rest.len() >= 2);
-        let rest = trim_to_name(&rest);
-        let lone_title = rest.len() == 1 && is_title(&rest[0].to_lowercase());
+        // "Justice Against Fraud Act": a title before a stop word is no name.
+        if titled && rest.first().is_some_and(|w| is_stop(&w.to_lowercase())) {
+            return;
+        }
+        let Some(rest) = person_name(trim_to_name(&rest), lower) else {
+            return;
+        };
+        let rest = rest.as_slice();
+        // "Mr. Bishop" is a surname, "Bishop" alone a title.
+        let lone_title = rest.len() == 1 && is_title(&rest[0].to_lowercase()) && gender.is_none();
         if rest.is_empty() || rest.len() > 5 || lone_title || is_org(rest) {
             return;
         }
@@ -288,96 +405,5 @@ impl People {
         recent(&|p| p.last == word)
             .or_else(|| self.persons.iter().position(|p| p.last == word))
             .or_else(|| recent(&|p| p.first == word && (p.sure || surname_first(p, word))))
-    }
-
-    /// Resolves a pronoun to the last person named before `pos` whose gender
-    /// fits.
-    pub(super) fn pronoun(&self, gender: Gender, pos: usize) -> Speaker {
-        self.nearest(Some(gender), pos)
-    }
-
-    /// Resolves a role ("the president", "the spokeswoman") to the last person
-    /// named before `pos` whose gender fits, if the role implies one.
-    pub(super) fn nearest(&self, gender: Option<Gender>, pos: usize) -> Speaker {
-        let fits = |i: usize| {
-            let p = &self.persons[i];
-            match gender {
-                Some(g) => p.gender == Some(g) || (p.gender.is_none() && p.sure),
-                None => p.sure,
-            }
-        };
-        let found = self
-            .mentions
-            .iter()
-            .rev()
-            .find(|&&(at, i)| at < pos && fits(i))
-            .map(|&(_, i)| self.persons[i].name.clone());
-        match found {
-            Some(name) => (Some(name), Some(EntityKind::Person)),
-            None => (None, Some(EntityKind::Person)),
-        }
-    }
-
-    /// Resolves a capitalised speaker phrase to a canonical name and kind.
-    pub(super) fn phrase(&self, words: &[&str], pos: usize) -> Speaker {
-        // The recogniser's organisations and countries, by their canonical names.
-        if let Some((kind, name)) = self.known_spanning(pos, words) {
-            return (Some(name.to_string()), Some(kind));
-        }
-        let words: Vec<&str> = words.iter().map(|w| unpossess(w).0).collect();
-        let words = words.as_slice();
-        let named: Vec<&str> = words
-            .iter()
-            .copied()
-            .skip_while(|w| is_stop(&w.to_lowercase()))
-            .collect();
-        if let Some(country) = seat_country(&named.join(" ")) {
-            return (Some(country.to_string()), Some(EntityKind::Country));
-        }
-        let (rest, gender, _) = strip(words);
-        let rest = trim_to_name(&rest).to_vec();
-        // "the Treasury said": a lone government noun speaks for the country
-        // the story last named.
-        if rest.len() == 1 && is_govt_noun(&rest[0].to_lowercase()) {
-            return match self.country_before(pos) {
-                Some(c) => (Some(c.to_string()), Some(EntityKind::Country)),
-                None => (Some(named.join(" ")), Some(EntityKind::Org)),
-            };
-        }
-        if rest.len() == 1 && is_title(&rest[0].to_lowercase()) {
-            return self.nearest(gender.or(honorific_gender(&rest[0].to_lowercase())), pos);
-        }
-        if rest.is_empty() {
-            if is_org(&named) {
-                return (Some(named.join(" ")), Some(EntityKind::Org));
-            }
-            return (None, None);
-        }
-        if rest.len() == 1 && is_stop(&rest[0].to_lowercase()) {
-            return (None, None);
-        }
-        let joined = rest.join(" ");
-        if let Some(country) = country_name(&joined).or_else(|| seat_country(&joined)) {
-            return (Some(country.to_string()), Some(EntityKind::Country));
-        }
-        if is_org(&rest) {
-            return (Some(named.join(" ")), Some(EntityKind::Org));
-        }
-        // "de la Cruz" and "Da Silveira" are short forms too.
-        let core: Vec<&str> = rest
-            .iter()
-            .copied()
-            .skip_while(|w| is_particle(&w.to_lowercase()))
-            .collect();
-        let idx = if core.len() == 1 {
-            self.find_single(core[0], pos)
-        } else {
-            let (first, last) = (rest[0], rest[rest.len() - 1]);
-            self.persons
-                .iter()
-                .position(|p| p.last == last && (p.first == first || initial_of(&p.first, first)))
-        };
-        let name = idx.map_or(joined, |i| self.persons[i].name.clone());
-        (Some(name), Some(EntityKind::Person))
     }
 }

@@ -1,0 +1,179 @@
+//! Resolves a pronoun, a role or a capitalised speaker phrase ("Okonkwo-Reyes", "Mr. King",
+//! "the Treasury") to the fullest name the text uses and its kind.
+
+use super::super::clean::person_name;
+use super::super::lexicon::{
+    Gender, country_name, given_name_gender, honorific_gender, is_govt_noun, is_particle,
+    is_speech_verb, is_surname, is_title, seat_country,
+};
+use super::super::names::{initial_of, is_org, is_stop, strip, trim_to_name, unpossess};
+use super::{People, Speaker};
+use crate::model::EntityKind;
+
+impl People<'_> {
+    /// Resolves a capitalised speaker phrase to a canonical name and kind.
+    pub(in crate::analyze::quotes) fn phrase(&self, words: &[&str], pos: usize) -> Speaker {
+        // The recogniser's organisations and countries, by their canonical names.
+        if let Some((kind, name)) = self.known_spanning(pos, words) {
+            return (Some(name.to_string()), Some(kind));
+        }
+        // "Fox's Chris Doe", "Leeds's Evening Post": the name after the owner.
+        let words = match words[..words.len().saturating_sub(1)]
+            .iter()
+            .rposition(|w| unpossess(w).1)
+        {
+            Some(k) => &words[k + 1..],
+            None => words,
+        };
+        let words: Vec<&str> = words.iter().map(|w| unpossess(w).0).collect();
+        let words = words.as_slice();
+        let named: Vec<&str> = words
+            .iter()
+            .copied()
+            .skip_while(|w| is_stop(&w.to_lowercase()))
+            .collect();
+        if let Some(country) = seat_country(&named.join(" ")) {
+            return (Some(country.to_string()), Some(EntityKind::Country));
+        }
+        let (rest, gender, _) = strip(words);
+        let rest = trim_to_name(&rest).to_vec();
+        // "the Treasury said": a lone government noun speaks for the country
+        // the story last named.
+        if rest.len() == 1 && is_govt_noun(&rest[0].to_lowercase()) {
+            return match self.country_before(pos) {
+                Some(c) => (Some(c.to_string()), Some(EntityKind::Country)),
+                None => (Some(named.join(" ")), Some(EntityKind::Org)),
+            };
+        }
+        // "the Chancellor said" is a role, "Mr. King said" a surname.
+        let honorific = words
+            .iter()
+            .any(|w| honorific_gender(&w.to_lowercase()).is_some() && w.len() <= 4);
+        if rest.len() == 1 && is_title(&rest[0].to_lowercase()) && !honorific {
+            return self.nearest(gender.or(honorific_gender(&rest[0].to_lowercase())), pos);
+        }
+        if rest.is_empty() {
+            if is_org(&named) {
+                return (Some(named.join(" ")), Some(EntityKind::Org));
+            }
+            return (None, None);
+        }
+        if rest.len() == 1 && is_stop(&rest[0].to_lowercase()) {
+            return (None, None);
+        }
+        let joined = rest.join(" ");
+        if let Some(country) = country_name(&joined).or_else(|| seat_country(&joined)) {
+            return (Some(country.to_string()), Some(EntityKind::Country));
+        }
+        if is_org(&rest) {
+            return (Some(named.join(" ")), Some(EntityKind::Org));
+        }
+        if let Some(i) = self.lookup(&rest, pos) {
+            return (Some(self.persons[i].name.clone()), Some(EntityKind::Person));
+        }
+        // "Jo Doe Slams Critics" in a headline: the person it starts with.
+        if let Some(k) = (1..rest.len().min(3)).find(|&k| {
+            rest[k].ends_with('s') && !is_surname(rest[k]) && given_name_gender(rest[k]).is_none()
+        }) && let Some(i) = self.lookup(&rest[..k], pos)
+        {
+            return (Some(self.persons[i].name.clone()), Some(EntityKind::Person));
+        }
+        // No one the text names: a place ("Berea said" is no person), or
+        // the name cleaned of openers and descriptions ("Back", "Hours").
+        if let Some((EntityKind::Place, _)) = self.known_at(pos) {
+            return (Some(rest.join(" ")), Some(EntityKind::Place));
+        }
+        if honorific && rest.len() == 1 {
+            return (Some(rest[0].to_string()), Some(EntityKind::Person));
+        }
+        let Some(clean) = person_name(&rest, &self.lower) else {
+            return (None, None);
+        };
+        if let [w] = clean[..] {
+            let l = w.to_lowercase();
+            if is_stop(&l) || is_speech_verb(&l) || (self.used_lower(w) && !is_surname(w)) {
+                return (None, None);
+            }
+        }
+        if clean.len() < rest.len()
+            && let Some(i) = self.lookup(&clean, pos)
+        {
+            return (Some(self.persons[i].name.clone()), Some(EntityKind::Person));
+        }
+        (Some(clean.join(" ")), Some(EntityKind::Person))
+    }
+
+    /// Finds the person a name refers to: a surname or given name alone, or
+    /// a first and last name.
+    fn lookup(&self, rest: &[&str], pos: usize) -> Option<usize> {
+        // "de la Cruz" and "Da Silveira" are short forms too.
+        let core: Vec<&str> = rest
+            .iter()
+            .copied()
+            .skip_while(|w| is_particle(&w.to_lowercase()))
+            .collect();
+        if core.len() == 1 {
+            self.find_single(core[0], pos)
+        } else {
+            let (first, last) = (*rest.first()?, *rest.last()?);
+            self.persons
+                .iter()
+                .position(|p| p.last == last && (p.first == first || initial_of(&p.first, first)))
+        }
+    }
+
+    /// Resolves a pronoun to the last person named before `pos` whose gender
+    /// fits.
+    pub(in crate::analyze::quotes) fn pronoun(&self, gender: Gender, pos: usize) -> Speaker {
+        self.nearest(Some(gender), pos)
+    }
+
+    /// Resolves a role ("the president", "the spokeswoman") to the last person
+    /// named before `pos` whose gender fits, if the role implies one.
+    pub(in crate::analyze::quotes) fn nearest(
+        &self,
+        gender: Option<Gender>,
+        pos: usize,
+    ) -> Speaker {
+        let fits = |i: usize| {
+            let p = &self.persons[i];
+            match gender {
+                Some(g) => p.gender == Some(g) || (p.gender.is_none() && p.sure),
+                None => p.sure,
+            }
+        };
+        let end = self.mentions.partition_point(|m| m.0 < pos);
+        let found = self.mentions[..end]
+            .iter()
+            .rev()
+            .find(|&&(_, i)| fits(i))
+            .map(|&(_, i)| self.persons[i].name.clone());
+        match found {
+            Some(name) => (Some(name), Some(EntityKind::Person)),
+            None => (None, Some(EntityKind::Person)),
+        }
+    }
+
+    /// Resolves a role ("the senator") to the last person named before
+    /// `pos` with that role written around a name, when there is one.
+    pub(in crate::analyze::quotes) fn nearest_role(
+        &self,
+        role: &str,
+        gender: Option<Gender>,
+        pos: usize,
+    ) -> Option<Speaker> {
+        if self.roles.is_empty() {
+            return None;
+        }
+        let end = self.mentions.partition_point(|m| m.0 < pos);
+        let key = |i: usize| (i, role.to_string());
+        self.mentions[..end]
+            .iter()
+            .rev()
+            .find(|&&(_, i)| {
+                let g = self.persons[i].gender;
+                self.roles.contains(&key(i)) && (gender.is_none() || g.is_none() || g == gender)
+            })
+            .map(|&(_, i)| (Some(self.persons[i].name.clone()), Some(EntityKind::Person)))
+    }
+}
