@@ -200,7 +200,13 @@ fn home_nations_with_a_score_are_national_sides_and_still_places() {
 
 #[test]
 fn seats_of_government_stand_for_their_state() {
-    assert!(has_code("The White House said the visit would go ahead.", "US"));
+    assert!(has_code(
+        "The White House said the visit would go ahead.",
+        "US"
+    ));
     assert!(has_code("Downing Street declined to comment.", "GB"));
-    assert!(!has_code("They painted a small white house by the lake.", "US"));
+    assert!(!has_code(
+        "They painted a small white house by the lake.",
+        "US"
+    ));
 }
