@@ -52,6 +52,22 @@ fn analyze(c: &mut Criterion) {
             }
         })
     });
+    // The same texts run together into one long text of about a megabyte:
+    // the analysis must stay linear in the length of a story (its rules
+    // once compared every name with every other, 2.9 s for 2 MB).
+    let mut long = String::new();
+    while long.len() < 1_000_000 {
+        for text in &texts {
+            long.push_str(text);
+            long.push_str("\n\n");
+        }
+    }
+    let long_tokens = long.split_whitespace().count();
+    group.throughput(Throughput::Elements(long_tokens as u64));
+    group.bench_function(
+        format!("one text of {} KB, {long_tokens} tokens", long.len() / 1024),
+        |b| b.iter(|| black_box(byline::analyze::analyze(black_box(&long)))),
+    );
     group.finish();
 }
 

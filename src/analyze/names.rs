@@ -4,6 +4,7 @@
 
 use crate::analyze::{orgs, people, tagger, teams};
 use crate::model::{Entity, EntityKind, Mention};
+use foldhash::{HashMap, HashSet};
 
 /// Finds the people and organisations of a text, and removes from `places`
 /// the mentions that lie inside one of their names ("Dynamo Moscow",
@@ -64,15 +65,20 @@ fn defer_to_places(
     places: &[Entity],
 ) -> Vec<tagger::Span> {
     let tok_at = |c: usize| toks.partition_point(|t| t.c0 < c);
-    let place_spans: Vec<(usize, usize)> = places
+    let place_spans: HashSet<(usize, usize)> = places
         .iter()
         .flat_map(|p| p.mentions.iter().map(|m| (tok_at(m.start), tok_at(m.end))))
         .collect();
-    let country_spans: Vec<(usize, usize)> = places
-        .iter()
-        .filter(|p| p.kind == EntityKind::Country)
-        .flat_map(|p| p.mentions.iter().map(|m| (tok_at(m.start), tok_at(m.end))))
-        .collect();
+    // Country mentions by their first token, in text order.
+    let mut country_at: HashMap<usize, Vec<usize>> = HashMap::default();
+    for p in places.iter().filter(|p| p.kind == EntityKind::Country) {
+        for m in &p.mentions {
+            country_at
+                .entry(tok_at(m.start))
+                .or_default()
+                .push(tok_at(m.end));
+        }
+    }
     let mut out = Vec::with_capacity(spans.len());
     for s in spans {
         let mut s = *s;
@@ -80,9 +86,9 @@ fn defer_to_places(
             continue;
         }
         if s.kind == tagger::Kind::Per
-            && let Some(&(_, e)) = country_spans
-                .iter()
-                .find(|&&(ps, pe)| ps == s.start && pe < s.end)
+            && let Some(&e) = country_at
+                .get(&s.start)
+                .and_then(|ends| ends.iter().find(|&&pe| pe < s.end))
         {
             s.start = e;
         }
@@ -114,21 +120,28 @@ fn org_takes_place(
     let joined = |a: usize| {
         a + 1 < toks.len() && !toks[a + 1].line_start && toks[a + 1].b0 == toks[a].b1 + 1
     };
-    let mut absorbed: Vec<(usize, usize)> = Vec::new();
+    // The first place span (in the order above) ending, and starting, at
+    // each token.
+    let mut ending: HashMap<usize, (usize, usize)> = HashMap::default();
+    let mut starting: HashMap<usize, (usize, usize)> = HashMap::default();
+    for &(ps, pe) in &place_spans {
+        if ps < pe {
+            ending.entry(pe).or_insert((ps, pe));
+        }
+        starting.entry(ps).or_insert((ps, pe));
+    }
+    let mut absorbed: HashSet<(usize, usize)> = HashSet::default();
     for s in spans.iter_mut().filter(|s| s.kind == Kind::Org) {
-        if let Some(&(ps, pe)) = place_spans
-            .iter()
-            .find(|&&(ps, pe)| pe == s.start && ps < pe && joined(pe - 1))
-        {
-            absorbed.push((ps, pe));
+        if let Some(&(ps, pe)) = ending.get(&s.start).filter(|&&(_, pe)| joined(pe - 1)) {
+            absorbed.insert((ps, pe));
             s.start = ps;
         }
         let of = s.end < toks.len()
             && &text[toks[s.end].b0..toks[s.end].b1] == "of"
             && joined(s.end - 1)
             && joined(s.end);
-        if of && let Some(&(ps, pe)) = place_spans.iter().find(|&&(ps, _)| ps == s.end + 1) {
-            absorbed.push((ps, pe));
+        if of && let Some(&(ps, pe)) = starting.get(&(s.end + 1)) {
+            absorbed.insert((ps, pe));
             s.end = pe;
         }
     }
@@ -139,18 +152,20 @@ fn org_takes_place(
 /// A one-word "person" whose word opens an organisation's name in the same
 /// story is that organisation, shortened ("Jones" after "Jones Medical").
 fn firms_not_people(entities: &mut Vec<Entity>) {
-    let firms: Vec<(String, usize)> = entities
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| e.kind == EntityKind::Org && e.name.contains(' '))
-        .filter_map(|(k, e)| e.name.split(' ').next().map(|w| (w.to_string(), k)))
-        .collect();
+    // Each first word to the first organisation it opens.
+    let mut firms: HashMap<String, usize> = HashMap::default();
+    for (k, e) in entities.iter().enumerate() {
+        if e.kind == EntityKind::Org && e.name.contains(' ') {
+            let first = e.name.split(' ').next().unwrap_or_default();
+            firms.entry(first.to_string()).or_insert(k);
+        }
+    }
     let mut moved: Vec<(usize, Vec<Mention>)> = Vec::new();
     for e in entities
         .iter_mut()
         .filter(|e| e.kind == EntityKind::Person && !e.name.contains(' '))
     {
-        if let Some(&(_, k)) = firms.iter().find(|(w, _)| *w == e.name) {
+        if let Some(&k) = firms.get(&e.name) {
             moved.push((k, std::mem::take(&mut e.mentions)));
         }
     }
@@ -175,19 +190,58 @@ fn entity(kind: EntityKind, name: &str) -> Entity {
 /// ("Paris Hilton"), and country mentions inside a longer organisation
 /// name ("Bank of Japan"); a country named on its own stays.
 fn drop_places_inside(places: &mut Vec<Entity>, names: &[Entity]) {
-    let spans: Vec<(usize, usize, EntityKind)> = names
-        .iter()
-        .flat_map(|e| e.mentions.iter().map(|m| (m.start, m.end, e.kind)))
-        .collect();
+    let all = Reach::new(names.iter().flat_map(|e| &e.mentions));
+    let orgs = Reach::new(
+        names
+            .iter()
+            .filter(|e| e.kind == EntityKind::Org)
+            .flat_map(|e| &e.mentions),
+    );
     for p in places.iter_mut() {
         let city = p.kind == EntityKind::Place;
         p.mentions.retain(|m| {
-            !spans.iter().any(|&(s, e, kind)| {
-                let inside = s <= m.start && m.end <= e;
-                let longer = e - s > m.end - m.start;
-                inside && (city || (longer && kind == EntityKind::Org))
-            })
+            if city {
+                !all.contains(m.start, m.end, false)
+            } else {
+                !orgs.contains(m.start, m.end, true)
+            }
         });
     }
     places.retain(|p| !p.mentions.is_empty());
+}
+
+/// Mention spans sorted by start, each with the furthest end of those up
+/// to it, to tell in log time whether a span lies inside one of them.
+struct Reach {
+    spans: Vec<(usize, usize)>,
+    far: Vec<usize>,
+}
+
+impl Reach {
+    fn new<'a>(mentions: impl Iterator<Item = &'a Mention>) -> Reach {
+        let mut spans: Vec<(usize, usize)> = mentions.map(|m| (m.start, m.end)).collect();
+        spans.sort_unstable();
+        let far = spans
+            .iter()
+            .scan(0, |far, &(_, e)| {
+                *far = e.max(*far);
+                Some(*far)
+            })
+            .collect();
+        Reach { spans, far }
+    }
+
+    /// Whether a span contains `start..end`; with `longer`, a span longer
+    /// than it.
+    fn contains(&self, start: usize, end: usize, longer: bool) -> bool {
+        let reaches = |n: usize, to: usize| n > 0 && self.far[n - 1] >= to;
+        if !longer {
+            return reaches(self.spans.partition_point(|&(s, _)| s <= start), end);
+        }
+        // Starting before it and reaching its end, or starting with it and
+        // reaching past its end.
+        let before = self.spans.partition_point(|&(s, _)| s < start);
+        let with = self.spans.partition_point(|&(s, _)| s <= start);
+        reaches(before, end) || self.spans[before..with].iter().any(|&(_, e)| e > end)
+    }
 }

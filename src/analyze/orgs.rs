@@ -12,6 +12,7 @@ mod acronyms;
 
 use crate::analyze::tagger::lexicon::flag;
 use crate::analyze::tagger::{Kind, Shape, Span, Tok};
+use foldhash::HashMap;
 
 /// One organisation mention: tokens `start..end`.
 #[derive(Debug, Clone, Copy)]
@@ -59,26 +60,49 @@ pub fn resolve(
     cands.sort_unstable();
     cands.dedup();
     let mut out = Resolved::default();
+    // Each organisation's word hashes, in order of first use, with maps
+    // from a one-word name, from every ending of two words or more, from
+    // a canonical name and from initials to the first organisation with it.
     let mut seqs: Vec<Vec<u64>> = Vec::new();
-    let mut aliases: Vec<(String, usize)> = Vec::new();
+    let mut one_word: HashMap<u64, usize> = HashMap::default();
+    let mut endings: HashMap<Vec<u64>, usize> = HashMap::default();
+    let mut by_name: HashMap<String, usize> = HashMap::default();
+    let mut by_initials: HashMap<String, usize> = HashMap::default();
+    let mut aliases: HashMap<String, usize> = HashMap::default();
     for &(s, e) in &cands {
         let seq: Vec<u64> = (s..e).map(|i| toks[i].hash).collect();
         let key = acronyms::key(&text[toks[s].b0..toks[e - 1].b1]);
-        let org = seqs
-            .iter()
-            .position(|q| *q == seq || (seq.len() >= 2 && q.ends_with(&seq)))
-            .or_else(|| aliases.iter().find(|(a, _)| *a == key).map(|&(_, o)| o))
-            .or_else(|| (e - s == 1).then(|| initials_of(&key, &out.orgs)).flatten());
+        let same = match seq.len() {
+            1 => one_word.get(&seq[0]),
+            _ => endings.get(&seq),
+        };
+        let org = same.or_else(|| aliases.get(&key)).copied().or_else(|| {
+            (e - s == 1 && key.len() >= 2)
+                .then(|| by_initials.get(&key.to_ascii_lowercase()).copied())
+                .flatten()
+        });
         let org = match org {
             Some(o) => o,
             None => {
                 let name = acronyms::canonical(&text[toks[s].b0..toks[e - 1].b1]);
-                if let Some(o) = out.orgs.iter().position(|n| *n == name) {
+                if let Some(&o) = by_name.get(&name) {
                     o
                 } else {
+                    let o = out.orgs.len();
+                    if seq.len() == 1 {
+                        one_word.entry(seq[0]).or_insert(o);
+                    }
+                    for k in 0..seq.len().saturating_sub(1) {
+                        endings.entry(seq[k..].to_vec()).or_insert(o);
+                    }
+                    let initials = initials(&name);
+                    if initials.len() >= 2 {
+                        by_initials.entry(initials).or_insert(o);
+                    }
+                    by_name.insert(name.clone(), o);
                     out.orgs.push(name);
                     seqs.push(seq.clone());
-                    out.orgs.len() - 1
+                    o
                 }
             }
         };
@@ -91,7 +115,9 @@ pub fn resolve(
                 Shape::Upper | Shape::Dotted | Shape::Mixed | Shape::Compound
             )
         {
-            aliases.push((acronyms::key(word_at(text, a)), org));
+            aliases
+                .entry(acronyms::key(word_at(text, a)))
+                .or_insert(org);
         }
         out.mentions.push(OrgMention {
             start: s,
@@ -100,14 +126,22 @@ pub fn resolve(
         });
     }
     // Later uses the tagger missed: the same words, or a defined short form.
-    let covered = |i: usize, m: &[OrgMention]| m.iter().any(|m| m.start <= i && i < m.end);
+    let mut covered = vec![false; toks.len()];
+    for m in &out.mentions {
+        covered[m.start..m.end].iter_mut().for_each(|c| *c = true);
+    }
+    // The organisations by their first word, in order.
+    let mut opening: HashMap<u64, Vec<usize>> = HashMap::default();
+    for (org, seq) in seqs.iter().enumerate() {
+        opening.entry(seq[0]).or_default().push(org);
+    }
     let mut extra = Vec::new();
     for i in 0..toks.len() {
-        if !toks[i].shape.capitalised() || taken[i] || covered(i, &out.mentions) {
+        if !toks[i].shape.capitalised() || taken[i] || covered[i] {
             continue;
         }
         let key = acronyms::key(word(i));
-        if let Some(&(_, org)) = aliases.iter().find(|(a, _)| *a == key) {
+        if let Some(&org) = aliases.get(&key) {
             extra.push(OrgMention {
                 start: i,
                 end: i + 1,
@@ -115,7 +149,8 @@ pub fn resolve(
             });
             continue;
         }
-        for (org, seq) in seqs.iter().enumerate() {
+        for &org in opening.get(&toks[i].hash).into_iter().flatten() {
+            let seq = &seqs[org];
             let end = i + seq.len();
             if end <= toks.len() && toks[i..end].iter().map(|t| t.hash).eq(seq.iter().copied()) {
                 extra.push(OrgMention { start: i, end, org });
@@ -265,18 +300,14 @@ fn by_org_word(text: &str, toks: &[Tok], flags: &[u32], spans: &[Span]) -> Vec<(
 }
 
 /// The organisation whose capitalised words' initials spell `key` ("IAEA").
-fn initials_of(key: &str, orgs: &[String]) -> Option<usize> {
-    if key.len() < 2 {
-        return None;
-    }
-    orgs.iter().position(|name| {
-        let initials: String = name
-            .split([' ', '-'])
-            .filter(|w| w.starts_with(char::is_uppercase))
-            .filter_map(|w| w.chars().next())
-            .collect();
-        initials.len() >= 2 && initials.eq_ignore_ascii_case(key)
-    })
+/// The initials of a name's capitalised words, in lower case ("United
+/// Nations" → "un"), to match a short form.
+fn initials(name: &str) -> String {
+    name.split([' ', '-'])
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .filter_map(|w| w.chars().next())
+        .collect::<String>()
+        .to_ascii_lowercase()
 }
 
 #[cfg(test)]

@@ -107,7 +107,7 @@ pub fn resolve(
     for n in names.iter().filter(|n| n.end - n.start == 1) {
         busy[n.start] = true;
     }
-    let key_set: std::collections::HashSet<u64> = keys.iter().map(|&(k, _)| k).collect();
+    let key_set: foldhash::HashSet<u64> = keys.iter().map(|&(k, _)| k).collect();
     // A surname inside a longer capitalised run names something else
     // ("Labor Day", "El Al", "Jackson Hole").
     let joined =

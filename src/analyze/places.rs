@@ -13,7 +13,7 @@ mod gazetteer;
 mod lexicon;
 mod tokens;
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 use crate::model::{Entity, EntityKind, Mention};
 use gazetteer::{Cand, Gazetteer, Source};
@@ -120,7 +120,7 @@ fn match_at<'t>(
 /// light of the codes the rest of the text names without doubt.
 fn resolve_ambiguous(gaz: &Gazetteer, hits: &mut [Hit]) {
     let code = |c: &Cand| gaz.targets[c.target as usize].code.as_str();
-    let mut counts: HashMap<&str, usize> = HashMap::new();
+    let mut counts: HashMap<&str, usize> = HashMap::default();
     for h in hits.iter() {
         let chosen = &h.cands[h.chosen];
         let ambiguous = h.cands.iter().any(|c| code(c) != code(chosen));
@@ -153,7 +153,7 @@ fn entities(gaz: &Gazetteer, toks: &Tokens, text: &str, hits: &[Hit]) -> Vec<Ent
     let first_par_end = text.find("\n\n").unwrap_or(text.len());
     let mut out: Vec<Entity> = Vec::new();
     let mut lead: Vec<bool> = Vec::new();
-    let mut index: HashMap<u32, usize> = HashMap::new();
+    let mut index: HashMap<u32, usize> = HashMap::default();
     for h in hits {
         let cand = &h.cands[h.chosen];
         let target = if cand.source == Source::Capital && !h.as_state {

@@ -5,6 +5,7 @@
 
 use crate::analyze::tagger::lexicon::flag;
 use crate::analyze::tagger::{Kind, Shape, Span, Tok};
+use foldhash::HashSet;
 
 /// Words that cannot be part of a person's name.
 const NOT_NAME: u32 = flag::ORG_END
@@ -36,6 +37,24 @@ fn word_flags_title(text: &str, toks: &[Tok], flags: &[u32], i: usize) -> bool {
         && !matches!(toks[i].shape, Shape::Upper)
 }
 
+/// The tokens some spans cover.
+struct Cover(Vec<bool>);
+
+impl Cover {
+    fn new(len: usize) -> Cover {
+        Cover(vec![false; len])
+    }
+
+    fn mark(&mut self, start: usize, end: usize) {
+        self.0[start..end].iter_mut().for_each(|m| *m = true);
+    }
+
+    /// Whether a span covers any token of `start..end`.
+    fn any(&self, start: usize, end: usize) -> bool {
+        self.0[start..end.min(self.0.len())].iter().any(|&m| m)
+    }
+}
+
 fn adjacent(toks: &[Tok], i: usize) -> bool {
     !toks[i + 1].line_start && toks[i + 1].b0 <= toks[i].b1 + 1
 }
@@ -55,18 +74,21 @@ pub(super) fn repair(
 ) -> Vec<Span> {
     let mut out: Vec<Span> = spans.to_vec();
     let mut add = Vec::new();
-    let tagged_other = |a: usize, b: usize| {
-        spans
-            .iter()
-            .any(|s| s.kind != Kind::Per && s.start < b && a < s.end)
-    };
-    let word = |i: usize| &text[toks[i].b0..toks[i].b1];
-    let mut per_mask = vec![false; toks.len()];
-    for s in spans.iter().filter(|s| s.kind == Kind::Per) {
-        per_mask[s.start..s.end].iter_mut().for_each(|m| *m = true);
+    // Token masks keep every overlap test local, so a long text costs in
+    // proportion to its length, not to its length times its names.
+    let mut per_mask = Cover::new(toks.len());
+    let mut other_mask = Cover::new(toks.len());
+    for s in spans {
+        match s.kind {
+            Kind::Per => per_mask.mark(s.start, s.end),
+            _ => other_mask.mark(s.start, s.end),
+        }
     }
+    let tagged = |a: usize, b: usize| other_mask.any(a, b) || per_mask.any(a, b);
+    let mut added = Cover::new(toks.len());
+    let word = |i: usize| &text[toks[i].b0..toks[i].b1];
     for i in 0..toks.len() {
-        if per_mask[i] || i > 0 && name_word(&toks[i - 1]) && adjacent(toks, i - 1) {
+        if per_mask.any(i, i + 1) || i > 0 && name_word(&toks[i - 1]) && adjacent(toks, i - 1) {
             continue;
         }
         let given = name_word(&toks[i])
@@ -90,6 +112,7 @@ pub(super) fn repair(
         let free_after =
             end >= toks.len() || !(toks[end].shape.capitalised() && adjacent(toks, end - 1));
         if last_ok && free_after {
+            added.mark(i, end);
             add.push(Span {
                 start: i,
                 end,
@@ -113,10 +136,8 @@ pub(super) fn repair(
             end += 1;
         }
         let bracket = end > i && end + 2 < toks.len() && word(end) == "(" && countries[end + 1];
-        if bracket
-            && !per_mask[i..end].iter().any(|&m| m)
-            && !add.iter().any(|a: &Span| a.start < end && i < a.end)
-        {
+        if bracket && !per_mask.any(i, end) && !added.any(i, end) {
+            added.mark(i, end);
             add.push(Span {
                 start: i,
                 end,
@@ -146,12 +167,9 @@ pub(super) fn repair(
             end >= toks.len() || !(toks[end].shape.capitalised() && adjacent(toks, end - 1));
         let known =
             (i..end).any(|k| flags[k] & (flag::GIVEN | flag::SURNAME | flag::SURNAME_FIRST) != 0);
-        let taken = || {
-            tagged_other(i, end)
-                || out.iter().any(|s| s.start < end && i < s.end)
-                || add.iter().any(|a: &Span| a.start < end && i < a.end)
-        };
+        let taken = || tagged(i, end) || added.any(i, end);
         if end - i >= 2 && free_after && known && !taken() {
+            added.mark(i, end);
             add.push(Span {
                 start: i,
                 end,
@@ -180,10 +198,8 @@ pub(super) fn repair(
         {
             end += 1;
         }
-        let taken = tagged_other(i, end)
-            || out.iter().any(|s| s.start < end && i < s.end)
-            || add.iter().any(|a: &Span| a.start < end && i < a.end);
-        if !taken {
+        if !tagged(i, end) && !added.any(i, end) {
+            added.mark(i, end);
             add.push(Span {
                 start: i,
                 end,
@@ -268,7 +284,7 @@ pub(super) fn repair(
     }
     // A short name the tagger read as a work or an event, ending in a word
     // it reads as a person elsewhere in the story, is that person.
-    let per_words: Vec<u64> = out
+    let per_words: HashSet<u64> = out
         .iter()
         .filter(|s| s.kind == Kind::Per)
         .map(|s| toks[s.end - 1].hash)
@@ -284,22 +300,29 @@ pub(super) fn repair(
     }
     // A word the story reads as a person alone gives its full name where it
     // follows another name word: "Zoë Marchetti ... Marchetti said".
-    let lone: Vec<u64> = out
+    let lone: HashSet<u64> = out
         .iter()
         .filter(|s| s.kind == Kind::Per && s.end - s.start == 1)
         .map(|s| toks[s.start].hash)
         .collect();
+    // Names of two words or more, and of one, already read.
+    let mut long = Cover::new(toks.len());
+    let mut single = Cover::new(toks.len());
+    for s in out.iter().chain(&add) {
+        match s.end - s.start {
+            1 => single.mark(s.start, s.end),
+            _ => long.mark(s.start, s.end),
+        }
+    }
     for i in 1..toks.len() {
         if !lone.contains(&toks[i].hash) || !adjacent(toks, i - 1) {
             continue;
         }
         let p = i - 1;
         let given = name_word(&toks[p]) && flags[p] & (NOT_NAME | flag::CITY) == 0 && !countries[p];
-        let busy = out
-            .iter()
-            .chain(&add)
-            .any(|s| s.start < i + 1 && p < s.end && (s.end - s.start >= 2 || s.start == p));
+        let busy = long.any(p, i + 1) || single.any(p, p + 1);
         if given && !busy {
+            long.mark(p, i + 1);
             add.push(Span {
                 start: p,
                 end: i + 1,
@@ -307,13 +330,19 @@ pub(super) fn repair(
             });
         }
     }
-    out.retain(|s| !add.iter().any(|a| a.start < s.end && s.start < a.end));
+    let mut added = Cover::new(toks.len());
+    for a in &add {
+        added.mark(a.start, a.end);
+    }
+    out.retain(|s| !added.any(s.start, s.end));
     out.extend(add);
     // Widened names swallow the shorter spans they now overlap.
     out.sort_by_key(|s| std::cmp::Reverse(s.end - s.start));
     let mut kept: Vec<Span> = Vec::with_capacity(out.len());
+    let mut kept_mask = Cover::new(toks.len());
     for s in out {
-        if !kept.iter().any(|k| k.start < s.end && s.start < k.end) {
+        if !kept_mask.any(s.start, s.end) {
+            kept_mask.mark(s.start, s.end);
             kept.push(s);
         }
     }

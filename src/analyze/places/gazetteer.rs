@@ -1,7 +1,7 @@
 //! The gazetteer: country, state and city names from `assets/gazetteer/`,
 //! loaded once into hash maps keyed by normalised word sequences.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use super::lexicon::{
@@ -170,7 +170,7 @@ fn build() -> Gazetteer {
         not_first_names: words(NOT_FIRST_NAMES),
         ..Gazetteer::default()
     };
-    let mut names: HashMap<String, String> = HashMap::new();
+    let mut names: HashMap<String, String> = HashMap::default();
     for r in rows(COUNTRIES) {
         let [code, name, official, capitals, demonyms, aliases, un, ..] = r[..] else {
             continue;

@@ -7,7 +7,7 @@ use super::lexicon::{
     country_name, given_name_gender, is_place, is_speech_verb, is_surname, is_title,
 };
 use super::names::{is_role_noun, is_stop, strip, trim_to_name};
-use std::collections::HashSet;
+use foldhash::HashSet;
 
 /// The lower-case words a text uses, to tell a capitalised common word
 /// ("Meanwhile", "Regarding") from a name.

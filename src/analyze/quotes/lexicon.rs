@@ -2,7 +2,7 @@
 //! words, given names with their usual gender, and country names.
 
 use crate::analyze::tables::{COUNTRIES, GIVEN_NAMES, PLACES, SURNAMES, US_STATES, rows};
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// The grammatical gender a name or pronoun suggests.
@@ -121,7 +121,7 @@ pub(super) fn is_particle(lower: &str) -> bool {
 pub(super) fn given_name_gender(name: &str) -> Option<Gender> {
     static G: OnceLock<HashMap<&'static str, Gender>> = OnceLock::new();
     G.get_or_init(|| {
-        let mut best: HashMap<&str, (Gender, f64)> = HashMap::new();
+        let mut best: HashMap<&str, (Gender, f64)> = HashMap::default();
         for cols in rows(GIVEN_NAMES) {
             let [n, g, f, ..] = cols[..] else {
                 continue;
@@ -181,7 +181,7 @@ pub(super) fn honorific_gender(lower: &str) -> Option<Gender> {
 pub(super) fn country_name(phrase: &str) -> Option<&'static str> {
     static C: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
     C.get_or_init(|| {
-        let mut map = HashMap::new();
+        let mut map = HashMap::default();
         for cols in rows(COUNTRIES) {
             let Some(&name) = cols.get(1) else { continue };
             map.insert(name, name);
