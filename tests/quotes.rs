@@ -215,10 +215,18 @@ fn a_signature_line_below_the_quote_names_the_speaker() {
 fn descriptions_before_a_name_are_not_part_of_it() {
     let text = "“Prices will fall,” said Lakeside Community College economist Marta Quill. \
                 “It works,” said retired engineer Paul Vance. \
-                “We are ready,” Harbour Rowing Club captain Ines Duarte said.";
+                “We are ready,” Harbour Rowing Club captain Ines Duarte said. \
+                “Nobody called us,” said 9/11 responder Oskar Brandt. \
+                “Fix the levee,” said 24-year-old nurse Lena Ortiz.";
     assert_eq!(
         speakers(&quotes(text)),
-        vec![Some("Marta Quill"), Some("Paul Vance"), Some("Ines Duarte")]
+        vec![
+            Some("Marta Quill"),
+            Some("Paul Vance"),
+            Some("Ines Duarte"),
+            Some("Oskar Brandt"),
+            Some("Lena Ortiz")
+        ]
     );
 }
 

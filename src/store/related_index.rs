@@ -60,14 +60,20 @@ pub(super) fn count_terms(
     // An UPDATE, else an INSERT, not an upsert: inside a feed's transaction
     // an upsert opens a statement savepoint, and every savepoint makes the
     // full-text index flush (see fts.rs).
-    let mut update = conn.prepare_cached("UPDATE relate_terms SET df = df + ?2 WHERE term = ?1")?;
+    let mut update =
+        conn.prepare_cached("UPDATE relate_terms SET df = df + ?2 WHERE term = ?1 RETURNING df")?;
     let mut insert = conn.prepare_cached("INSERT INTO relate_terms (term, df) VALUES (?1, ?2)")?;
-    let mut get = conn.prepare_cached("SELECT df FROM relate_terms WHERE term = ?1")?;
     let mut bump = |term: i64| -> Result<i64, StoreError> {
-        if update.execute(params![term, delta])? == 0 {
-            insert.execute(params![term, delta])?;
+        match update
+            .query_row(params![term, delta], |r| r.get(0))
+            .optional()?
+        {
+            Some(df) => Ok(df),
+            None => {
+                insert.execute(params![term, delta])?;
+                Ok(delta)
+            }
         }
-        Ok(get.query_row([term], |r| r.get(0))?)
     };
     let n = bump(STORIES_ROW)?;
     let mut df = HashMap::with_capacity(terms.len());

@@ -405,7 +405,14 @@ const NOT_MODIFIERS: &[&str] = &[
 /// words of description at `j` ("political scientist", "host"), when the
 /// capitalised words there start a person's name.
 fn modifiers_then_cap(win: &[Tok<'_>], j: usize) -> Option<usize> {
-    let k = (j..win.len().min(j + 4)).find(|&k| !win[k].is_word() || win[k].is_cap())?;
+    // A number joined by a slash or a dash is a modifier too ("9/11 widow").
+    let joiner = |k: usize| {
+        matches!(win[k].text, "/" | "-")
+            && k > j
+            && win[k - 1].text.starts_with(|c: char| c.is_ascii_digit())
+    };
+    let k =
+        (j..win.len().min(j + 6)).find(|&k| !(win[k].is_word() || joiner(k)) || win[k].is_cap())?;
     let described = k > j
         && win[k].is_cap()
         && win[j..k].iter().all(|t| {
