@@ -69,7 +69,8 @@ fn defer_to_places(
         .iter()
         .flat_map(|p| p.mentions.iter().map(|m| (tok_at(m.start), tok_at(m.end))))
         .collect();
-    // Country mentions by their first token, in text order.
+    // Country mentions by their first token, each list in the order the
+    // places list them (the first fitting one wins, as before).
     let mut country_at: HashMap<usize, Vec<usize>> = HashMap::default();
     for p in places.iter().filter(|p| p.kind == EntityKind::Country) {
         for m in &p.mentions {
