@@ -8,6 +8,7 @@ pub mod orgs;
 pub mod people;
 pub mod places;
 pub mod quotes;
+mod reach;
 pub mod salience;
 mod tables;
 pub mod tagger;

@@ -2,6 +2,7 @@
 //! organisations within the story, and settle the places the tagger or the
 //! sports context shows to be part of a person's or an organisation's name.
 
+use crate::analyze::reach::Reach;
 use crate::analyze::{orgs, people, tagger, teams};
 use crate::model::{Entity, EntityKind, Mention};
 use foldhash::{HashMap, HashSet};
@@ -191,12 +192,13 @@ fn entity(kind: EntityKind, name: &str) -> Entity {
 /// ("Paris Hilton"), and country mentions inside a longer organisation
 /// name ("Bank of Japan"); a country named on its own stays.
 fn drop_places_inside(places: &mut Vec<Entity>, names: &[Entity]) {
-    let all = Reach::new(names.iter().flat_map(|e| &e.mentions));
+    let span = |m: &Mention| (m.start, m.end);
+    let all = Reach::new(names.iter().flat_map(|e| e.mentions.iter().map(span)));
     let orgs = Reach::new(
         names
             .iter()
             .filter(|e| e.kind == EntityKind::Org)
-            .flat_map(|e| &e.mentions),
+            .flat_map(|e| e.mentions.iter().map(span)),
     );
     for p in places.iter_mut() {
         let city = p.kind == EntityKind::Place;
@@ -209,40 +211,4 @@ fn drop_places_inside(places: &mut Vec<Entity>, names: &[Entity]) {
         });
     }
     places.retain(|p| !p.mentions.is_empty());
-}
-
-/// Mention spans sorted by start, each with the furthest end of those up
-/// to it, to tell in log time whether a span lies inside one of them.
-struct Reach {
-    spans: Vec<(usize, usize)>,
-    far: Vec<usize>,
-}
-
-impl Reach {
-    fn new<'a>(mentions: impl Iterator<Item = &'a Mention>) -> Reach {
-        let mut spans: Vec<(usize, usize)> = mentions.map(|m| (m.start, m.end)).collect();
-        spans.sort_unstable();
-        let far = spans
-            .iter()
-            .scan(0, |far, &(_, e)| {
-                *far = e.max(*far);
-                Some(*far)
-            })
-            .collect();
-        Reach { spans, far }
-    }
-
-    /// Whether a span contains `start..end`; with `longer`, a span longer
-    /// than it.
-    fn contains(&self, start: usize, end: usize, longer: bool) -> bool {
-        let reaches = |n: usize, to: usize| n > 0 && self.far[n - 1] >= to;
-        if !longer {
-            return reaches(self.spans.partition_point(|&(s, _)| s <= start), end);
-        }
-        // Starting before it and reaching its end, or starting with it and
-        // reaching past its end.
-        let before = self.spans.partition_point(|&(s, _)| s < start);
-        let with = self.spans.partition_point(|&(s, _)| s <= start);
-        reaches(before, end) || self.spans[before..with].iter().any(|&(_, e)| e > end)
-    }
 }

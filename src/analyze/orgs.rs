@@ -61,10 +61,9 @@ pub fn resolve(
     cands.dedup();
     let mut out = Resolved::default();
     // Each organisation's word hashes, in order of first use, with maps
-    // from a one-word name, from every ending of two words or more, from
+    // from its words and every ending of two words or more of them, from
     // a canonical name and from initials to the first organisation with it.
     let mut seqs: Vec<Vec<u64>> = Vec::new();
-    let mut one_word: HashMap<u64, usize> = HashMap::default();
     let mut endings: HashMap<Vec<u64>, usize> = HashMap::default();
     let mut by_name: HashMap<String, usize> = HashMap::default();
     let mut by_initials: HashMap<String, usize> = HashMap::default();
@@ -72,15 +71,15 @@ pub fn resolve(
     for &(s, e) in &cands {
         let seq: Vec<u64> = (s..e).map(|i| toks[i].hash).collect();
         let key = acronyms::key(&text[toks[s].b0..toks[e - 1].b1]);
-        let same = match seq.len() {
-            1 => one_word.get(&seq[0]),
-            _ => endings.get(&seq),
-        };
-        let org = same.or_else(|| aliases.get(&key)).copied().or_else(|| {
-            (e - s == 1 && key.len() >= 2)
-                .then(|| by_initials.get(&key.to_ascii_lowercase()).copied())
-                .flatten()
-        });
+        let org = endings
+            .get(&seq)
+            .or_else(|| aliases.get(&key))
+            .copied()
+            .or_else(|| {
+                (e - s == 1 && key.len() >= 2)
+                    .then(|| by_initials.get(&key.to_ascii_lowercase()).copied())
+                    .flatten()
+            });
         let org = match org {
             Some(o) => o,
             None => {
@@ -89,10 +88,8 @@ pub fn resolve(
                     o
                 } else {
                     let o = out.orgs.len();
-                    if seq.len() == 1 {
-                        one_word.entry(seq[0]).or_insert(o);
-                    }
-                    for k in 0..seq.len().saturating_sub(1) {
+                    endings.entry(seq.clone()).or_insert(o);
+                    for k in 1..seq.len().saturating_sub(1) {
                         endings.entry(seq[k..].to_vec()).or_insert(o);
                     }
                     let initials = initials(&name);
@@ -101,7 +98,7 @@ pub fn resolve(
                     }
                     by_name.insert(name.clone(), o);
                     out.orgs.push(name);
-                    seqs.push(seq.clone());
+                    seqs.push(seq);
                     o
                 }
             }
@@ -299,7 +296,6 @@ fn by_org_word(text: &str, toks: &[Tok], flags: &[u32], spans: &[Span]) -> Vec<(
     out
 }
 
-/// The organisation whose capitalised words' initials spell `key` ("IAEA").
 /// The initials of a name's capitalised words, in lower case ("United
 /// Nations" → "un"), to match a short form.
 fn initials(name: &str) -> String {

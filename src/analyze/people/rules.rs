@@ -323,16 +323,13 @@ pub(super) fn repair(
         let busy = long.any(p, i + 1) || single.any(p, p + 1);
         if given && !busy {
             long.mark(p, i + 1);
+            added.mark(p, i + 1);
             add.push(Span {
                 start: p,
                 end: i + 1,
                 kind: Kind::Per,
             });
         }
-    }
-    let mut added = Cover::new(toks.len());
-    for a in &add {
-        added.mark(a.start, a.end);
     }
     out.retain(|s| !added.any(s.start, s.end));
     out.extend(add);

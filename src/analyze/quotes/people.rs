@@ -10,6 +10,7 @@ use super::roles::roles_at;
 use super::tokens::Tok;
 
 mod phrase;
+use crate::analyze::reach::Reach;
 use crate::model::{Entity, EntityKind};
 use foldhash::HashSet;
 
@@ -237,21 +238,8 @@ impl<'a> People<'a> {
             }
         }
         // A run that is all inside one mention is that entity ("North Korea").
-        // Claims sorted by start, each with the furthest end of those up to
-        // it: a run is covered when a claim starting at or before it ends
-        // at or after it.
-        claimed.sort_unstable();
-        let reach: Vec<usize> = claimed
-            .iter()
-            .scan(0, |far, &(_, e)| {
-                *far = e.max(*far);
-                Some(*far)
-            })
-            .collect();
-        let covered = |from: usize, to: usize| {
-            let n = claimed.partition_point(|&(s, _)| s <= from);
-            n > 0 && reach[n - 1] >= to
-        };
+        let claimed = Reach::new(claimed);
+        let covered = |from: usize, to: usize| claimed.contains(from, to, false);
         let runs = cap_runs(toks);
         people.common = lower_case_uses(toks, &runs);
         for (from, to, words) in &runs {
