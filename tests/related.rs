@@ -543,3 +543,58 @@ fn a_fetch_with_pages_relates_each_story_by_its_page_or_its_feed_text() {
         .collect();
     assert_eq!(copies.len(), 1, "one story is the other's copy: {listed}");
 }
+
+/// Every row of the related-stories index, table by table, read through a
+/// second connection to the cache file.
+fn index_tables(path: &Path) -> Vec<Vec<Vec<String>>> {
+    let conn = rusqlite::Connection::open(path).expect("second connection");
+    [
+        "SELECT story_id, published, event, duplicate_of, hex(terms) FROM relate_stories ORDER BY 1",
+        "SELECT term, df FROM relate_terms ORDER BY 1",
+        "SELECT id, first, last, size, hex(centroid) FROM relate_events ORDER BY 1",
+        "SELECT term, event FROM relate_event_terms ORDER BY 1, 2",
+        "SELECT band, story FROM relate_bands ORDER BY 1, 2",
+        "SELECT story, other, score, duplicate FROM relate_links ORDER BY 1, 2",
+    ]
+    .iter()
+    .map(|sql| {
+        let mut stmt = conn.prepare(sql).expect("query");
+        let columns = stmt.column_count();
+        stmt.query_map([], |r| {
+            (0..columns)
+                .map(|k| {
+                    r.get::<_, rusqlite::types::Value>(k)
+                        .map(|v| format!("{v:?}"))
+                })
+                .collect::<Result<Vec<_>, _>>()
+        })
+        .expect("rows")
+        .collect::<Result<Vec<_>, _>>()
+        .expect("values")
+    })
+    .collect()
+}
+
+#[test]
+fn a_full_rebuild_writes_the_index_that_storing_one_by_one_wrote() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("cache.db");
+    let mut store = Store::open(&path).expect("store");
+    for outlet in byline::demo::demo_set() {
+        let feed = store.upsert_feed(&outlet.source).expect("feed");
+        for (item, article) in outlet.stories {
+            store_analysed(&mut store, feed, item, article);
+        }
+    }
+    load(&mut store, &fixtures());
+    let incremental = index_tables(&path);
+    assert!(
+        incremental.iter().all(|rows| !rows.is_empty()),
+        "every table has rows"
+    );
+    store.rebuild_related().expect("rebuild");
+    let rebuilt = index_tables(&path);
+    for (k, (a, b)) in incremental.iter().zip(&rebuilt).enumerate() {
+        assert_eq!(a, b, "table {k}");
+    }
+}

@@ -13,6 +13,7 @@ mod list_sql;
 mod pages;
 mod related;
 mod related_index;
+mod related_memory;
 mod relating;
 mod schema;
 

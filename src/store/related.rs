@@ -10,7 +10,8 @@
 
 use rusqlite::Connection;
 
-use super::related_index as index;
+use super::related_index::{Sql, Tables};
+use super::related_memory::Memory;
 use super::{Store, StoreError};
 use crate::model::{Related, Relation, StoryId};
 
@@ -37,18 +38,20 @@ impl Store {
 
     /// Clears the related-stories index and relates every story again, in
     /// the order they were first stored, in one transaction; returns how
-    /// many stories were related.
+    /// many stories were related. The index is built in memory and written
+    /// once at the end (related_memory.rs): the same tables storing the
+    /// stories one by one writes, without a statement per lookup.
     pub fn rebuild_related(&mut self) -> Result<usize, StoreError> {
-        // The whole index is rewritten: a page cache that holds it (up to
-        // 256 MiB) saves re-reading pages from the file for every story.
+        // Secondary indexes are filled out of order: a page cache that
+        // holds them (up to 256 MiB) saves re-reading pages from the file.
         let cache: i64 = self.conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
         self.conn.pragma_update(None, "cache_size", -262_144)?;
-        let result = self.rebuild_in_one_transaction();
+        let result = self.rebuild_in_memory();
         self.conn.pragma_update(None, "cache_size", cache)?;
         result
     }
 
-    fn rebuild_in_one_transaction(&mut self) -> Result<usize, StoreError> {
+    fn rebuild_in_memory(&mut self) -> Result<usize, StoreError> {
         let tx = super::begin(&mut self.conn)?;
         for table in [
             "relate_stories",
@@ -64,9 +67,11 @@ impl Store {
             .prepare("SELECT id FROM stories ORDER BY id")?
             .query_map([], |r| r.get(0))?
             .collect::<Result<_, _>>()?;
+        let mut memory = Memory::default();
         for &id in &ids {
-            super::relating::relate(&tx, &mut self.shingles, id)?;
+            super::relating::relate_in(&tx, &mut memory, &mut self.shingles, id)?;
         }
+        memory.write(&tx)?;
         tx.commit()?;
         Ok(ids.len())
     }
@@ -177,7 +182,8 @@ impl Store {
 
 /// Returns the members of a story's duplicate group, first copy first.
 pub(super) fn copies_of(conn: &Connection, id: i64) -> Result<Vec<StoryId>, StoreError> {
-    let root = index::story(conn, id)?
+    let root = Sql(conn)
+        .story(id)?
         .and_then(|r| r.duplicate_of)
         .unwrap_or(id);
     let mut stmt = conn.prepare_cached(

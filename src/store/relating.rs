@@ -6,10 +6,10 @@
 use std::collections::{HashMap, VecDeque};
 use std::sync::Arc;
 
-use rusqlite::{Connection, params};
+use rusqlite::Connection;
 
 use super::StoreError;
-use super::related_index::{self as index, EventRow, StoryRow};
+use super::related_index::{self as index, EventRow, Sql, StoryRow, Tables};
 use crate::model::{Entity, EntityKind};
 use crate::relate::{self, Shingles, Vector};
 
@@ -121,20 +121,30 @@ fn source(conn: &Connection, id: i64) -> Result<Option<Source>, StoreError> {
 /// candidates, keeps its best related stories, and merges events it joins
 /// together. An unknown story is ignored.
 pub(super) fn relate(conn: &Connection, memo: &mut ShingleMemo, id: i64) -> Result<(), StoreError> {
+    relate_in(conn, &mut Sql(conn), memo, id)
+}
+
+/// Relates one story read from `conn` in the index held by `ix`.
+pub(super) fn relate_in(
+    conn: &Connection,
+    ix: &mut impl Tables,
+    memo: &mut ShingleMemo,
+    id: i64,
+) -> Result<(), StoreError> {
     let Some(src) = source(conn, id)? else {
         return Ok(());
     };
-    forget(conn, id)?;
+    forget_in(ix, id)?;
     let shingles = memo.of(id, &src.text);
     let sig = relate::signature(&src.title, &src.text, &src.entities, &shingles);
     let terms: Vec<relate::Term> = sig.terms.0.iter().map(|t| t.0).collect();
-    let idf = index::count_terms(conn, &terms, 1)?;
+    let idf = index::count_terms(ix, &terms, 1)?;
     let v = sig.terms.weighed(|t| idf.get(&t).copied().unwrap_or(0.0));
 
     // Candidate events, scored in full.
     let mut scored: Vec<(f32, EventRow)> = Vec::new();
-    for e in index::candidate_events(conn, &v, None, relate::CANDIDATE_EVENTS)? {
-        if let Some(event) = index::event(conn, e)?.filter(|ev| ev.covers(src.published)) {
+    for e in index::candidate_events(ix, &v, None, relate::CANDIDATE_EVENTS)? {
+        if let Some(event) = ix.event(e)?.filter(|ev| ev.covers(src.published)) {
             scored.push((event.cosine(&v), event));
         }
     }
@@ -143,7 +153,7 @@ pub(super) fn relate(conn: &Connection, memo: &mut ShingleMemo, id: i64) -> Resu
     // Copies: band mates confirmed by the overlap of their texts.
     let mut copies: Vec<(i64, f32)> = Vec::new();
     if !sig.bands.is_empty() {
-        for other in index::band_mates(conn, &sig.bands, id, relate::COPY_CANDIDATES)? {
+        for other in index::band_mates(ix, &sig.bands, id, relate::COPY_CANDIDATES)? {
             let Some(text) = text_of(conn, other)? else {
                 continue;
             };
@@ -154,7 +164,8 @@ pub(super) fn relate(conn: &Connection, memo: &mut ShingleMemo, id: i64) -> Resu
     }
     let mut roots: Vec<i64> = Vec::new();
     for &(other, _) in &copies {
-        let root = index::story(conn, other)?
+        let root = ix
+            .story(other)?
             .and_then(|r| r.duplicate_of)
             .unwrap_or(other);
         if !roots.contains(&root) {
@@ -166,7 +177,7 @@ pub(super) fn relate(conn: &Connection, memo: &mut ShingleMemo, id: i64) -> Resu
     // Members of the closest events, compared one by one for the related list.
     let mut members: Vec<(i64, f32, i64)> = Vec::new();
     for (_, e) in scored.iter().take(EVENTS_COMPARED) {
-        for (other, ov) in index::members(conn, e.id)? {
+        for (other, ov) in ix.members(e.id)? {
             if other != id {
                 members.push((other, v.dot(&ov), e.id));
             }
@@ -175,7 +186,8 @@ pub(super) fn relate(conn: &Connection, memo: &mut ShingleMemo, id: i64) -> Resu
 
     // The event: the first copy's, else the closest one, else a new one.
     let joined = if root != id {
-        index::story(conn, root)?.and_then(|r| index::event(conn, r.event).ok().flatten())
+        ix.story(root)?
+            .and_then(|r| ix.event(r.event).ok().flatten())
     } else {
         None
     }
@@ -200,10 +212,9 @@ pub(super) fn relate(conn: &Connection, memo: &mut ShingleMemo, id: i64) -> Resu
     event.size += 1;
     event.first = event.first.min(src.published);
     event.last = event.last.max(src.published);
-    let event_id = index::put_event(conn, &event, &old_posted)?;
+    let event_id = index::put_event(ix, &event, &old_posted)?;
 
-    index::put_story(
-        conn,
+    ix.put_story(
         id,
         &StoryRow {
             published: src.published,
@@ -212,15 +223,15 @@ pub(super) fn relate(conn: &Connection, memo: &mut ShingleMemo, id: i64) -> Resu
             vector: v.clone(),
         },
     )?;
-    index::put_bands(conn, id, &sig.bands)?;
+    ix.set_bands(id, &sig.bands)?;
     for &other_root in roots.iter().filter(|r| **r != root) {
-        regroup_copies(conn, other_root, root)?;
+        regroup_copies(ix, other_root, root)?;
         reshaped = true;
     }
     if root == id && !roots.is_empty() {
         // This story is older than the copies it found: it becomes their first.
         for &r in &roots {
-            regroup_copies(conn, r, id)?;
+            regroup_copies(ix, r, id)?;
         }
         reshaped = true;
     }
@@ -234,7 +245,7 @@ pub(super) fn relate(conn: &Connection, memo: &mut ShingleMemo, id: i64) -> Resu
         .take(EVENTS_COMPARED)
         .any(|(_, e)| e.id == event_id)
     {
-        for (other, ov) in index::members(conn, event_id)? {
+        for (other, ov) in ix.members(event_id)? {
             if other != id {
                 members.push((other, v.dot(&ov), event_id));
             }
@@ -248,43 +259,44 @@ pub(super) fn relate(conn: &Connection, memo: &mut ShingleMemo, id: i64) -> Resu
     let mut links: Vec<(i64, f32, bool)> = links.into_iter().map(|(o, (s, d))| (o, s, d)).collect();
     links.sort_by(|a, b| b.2.cmp(&a.2).then(b.1.total_cmp(&a.1)).then(a.0.cmp(&b.0)));
     links.truncate(relate::LINKS_PER_STORY);
-    index::put_links(conn, id, &links)?;
+    let links: Vec<index::LinkRow> = links
+        .into_iter()
+        .map(|(o, score, dup)| (o, (score * 1000.0).round() as i64, dup))
+        .collect();
+    ix.set_links(id, &links)?;
 
     // Regrouping copies may have merged the event away; read it afresh.
     // A story that started its own event was close to no other event.
     if reshaped {
-        let current = index::story(conn, id)?.map_or(event_id, |r| r.event);
-        if let Some(event) = index::event(conn, current)?.filter(|e| e.size > 1) {
-            merge_neighbours(conn, event)?;
+        let current = ix.story(id)?.map_or(event_id, |r| r.event);
+        if let Some(event) = ix.event(current)?.filter(|e| e.size > 1) {
+            merge_neighbours(ix, event)?;
         }
     }
     Ok(())
 }
 
 /// Points every copy whose first copy is `from` (and `from` itself) at `to`.
-fn regroup_copies(conn: &Connection, from: i64, to: i64) -> Result<(), StoreError> {
+fn regroup_copies(ix: &mut impl Tables, from: i64, to: i64) -> Result<(), StoreError> {
     if from == to {
         return Ok(());
     }
-    conn.prepare_cached(
-        "UPDATE relate_stories SET duplicate_of = ?2 WHERE duplicate_of = ?1 OR story_id = ?1",
-    )?
-    .execute(params![from, to])?;
+    ix.move_copies(from, to)?;
     // The copies' events become one.
-    let target = index::story(conn, to)?.map(|r| r.event);
-    let source = index::story(conn, from)?.map(|r| r.event);
+    let target = ix.story(to)?.map(|r| r.event);
+    let source = ix.story(from)?.map(|r| r.event);
     if let (Some(t), Some(s)) = (target, source)
         && t != s
-        && let (Some(into), Some(from)) = (index::event(conn, t)?, index::event(conn, s)?)
+        && let (Some(into), Some(from)) = (ix.event(t)?, ix.event(s)?)
     {
-        merge(conn, into, from)?;
+        merge(ix, into, from)?;
     }
     Ok(())
 }
 
 /// Merges into `event` every neighbouring event whose centroid is close
 /// enough and whose time span is near.
-fn merge_neighbours(conn: &Connection, mut event: EventRow) -> Result<(), StoreError> {
+fn merge_neighbours(ix: &mut impl Tables, mut event: EventRow) -> Result<(), StoreError> {
     let norm = event.centroid.dot(&event.centroid).sqrt();
     if norm == 0.0 {
         return Ok(());
@@ -308,8 +320,8 @@ fn merge_neighbours(conn: &Connection, mut event: EventRow) -> Result<(), StoreE
             .map(|&(t, w)| (t, w / norm))
             .collect(),
     );
-    for other in index::candidate_events(conn, &probe, Some(event.id), relate::CANDIDATE_EVENTS)? {
-        let Some(other) = index::event(conn, other)? else {
+    for other in index::candidate_events(ix, &probe, Some(event.id), relate::CANDIDATE_EVENTS)? {
+        let Some(other) = ix.event(other)? else {
             continue;
         };
         let near =
@@ -322,14 +334,14 @@ fn merge_neighbours(conn: &Connection, mut event: EventRow) -> Result<(), StoreE
             relate::MERGE_EVENTS
         };
         if near && other.cosine(&whole) >= needed {
-            event = merge(conn, event, other)?;
+            event = merge(ix, event, other)?;
         }
     }
     Ok(())
 }
 
 /// Merges two events into the older one (the smaller id); returns it.
-fn merge(conn: &Connection, a: EventRow, b: EventRow) -> Result<EventRow, StoreError> {
+fn merge(ix: &mut impl Tables, a: EventRow, b: EventRow) -> Result<EventRow, StoreError> {
     let (mut keep, gone) = if a.id < b.id { (a, b) } else { (b, a) };
     let old_posted = keep.centroid.top(relate::POSTED_TERMS);
     keep.centroid
@@ -337,45 +349,38 @@ fn merge(conn: &Connection, a: EventRow, b: EventRow) -> Result<EventRow, StoreE
     keep.size += gone.size;
     keep.first = keep.first.min(gone.first);
     keep.last = keep.last.max(gone.last);
-    index::drop_event(conn, &gone)?;
-    index::put_event(conn, &keep, &old_posted)?;
-    conn.prepare_cached("UPDATE relate_stories SET event = ?2 WHERE event = ?1")?
-        .execute(params![gone.id, keep.id])?;
+    index::drop_event(ix, &gone)?;
+    index::put_event(ix, &keep, &old_posted)?;
+    ix.move_members(gone.id, keep.id)?;
     Ok(keep)
 }
 
 /// Removes a story from the index: its term counts, its share of its
 /// event, its bands and links. Its copies get the next copy as their first.
 pub(super) fn forget(conn: &Connection, id: i64) -> Result<(), StoreError> {
-    let Some(row) = index::story(conn, id)? else {
+    forget_in(&mut Sql(conn), id)
+}
+
+fn forget_in(ix: &mut impl Tables, id: i64) -> Result<(), StoreError> {
+    let Some(row) = ix.story(id)? else {
         return Ok(());
     };
     let terms: Vec<relate::Term> = row.vector.0.iter().map(|t| t.0).collect();
-    index::count_terms(conn, &terms, -1)?;
-    if let Some(mut event) = index::event(conn, row.event)? {
+    index::count_terms(ix, &terms, -1)?;
+    if let Some(mut event) = ix.event(row.event)? {
         if event.size <= 1 {
-            index::drop_event(conn, &event)?;
+            index::drop_event(ix, &event)?;
         } else {
             let old_posted = event.centroid.top(relate::POSTED_TERMS);
             event
                 .centroid
                 .add(&row.vector, -1.0, relate::terms::EVENT_TERMS);
             event.size -= 1;
-            index::put_event(conn, &event, &old_posted)?;
+            index::put_event(ix, &event, &old_posted)?;
         }
     }
-    index::drop_story_rows(conn, id)?;
-    let heir: Option<i64> = conn
-        .prepare_cached("SELECT MIN(story_id) FROM relate_stories WHERE duplicate_of = ?1")?
-        .query_row([id], |r| r.get(0))?;
-    if let Some(heir) = heir {
-        conn.prepare_cached(
-            "UPDATE relate_stories SET duplicate_of = CASE WHEN story_id = ?2 THEN NULL ELSE ?2 END
-             WHERE duplicate_of = ?1",
-        )?
-        .execute(params![id, heir])?;
-    }
-    Ok(())
+    ix.drop_story(id)?;
+    ix.pass_copies_on(id)
 }
 
 fn text_of(conn: &Connection, id: i64) -> Result<Option<String>, StoreError> {

@@ -1,0 +1,319 @@
+//! The related-stories index held in memory for a full rebuild: the same
+//! tables as in the cache, kept in maps and sorted sets, so relating every
+//! story again costs map lookups instead of B-tree statements; written to
+//! the cache once at the end, each table in key order.
+//!
+//! Every method answers as its statement in related_index.rs's [`Sql`]
+//! does, in the same order (tests/related.rs compares the tables a
+//! rebuild writes with those that storing one story at a time wrote).
+//!
+//! [`Sql`]: super::related_index::Sql
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use foldhash::HashMap;
+use rusqlite::{Connection, params};
+
+use super::StoreError;
+use super::related_index::{
+    BAND_READ, EventRow, LinkRow, MEMBERS_READ, POSTINGS_READ, StoryRow, Tables,
+};
+use crate::relate::{Term, Vector};
+
+/// The index's tables in memory, with the reverse maps their statements'
+/// indexes stand for.
+#[derive(Debug, Default)]
+pub(super) struct Memory {
+    terms: HashMap<i64, i64>,
+    stories: HashMap<i64, StoryRow>,
+    /// Per event its members (relate_stories_event).
+    members: HashMap<i64, BTreeSet<i64>>,
+    /// Per first copy its other copies (relate_stories_copies).
+    copies: HashMap<i64, BTreeSet<i64>>,
+    events: BTreeMap<i64, EventRow>,
+    postings: HashMap<Term, BTreeSet<i64>>,
+    bands: HashMap<u32, BTreeSet<i64>>,
+    /// Per story its band keys (relate_bands_story).
+    bands_of: HashMap<i64, Vec<u32>>,
+    links: HashMap<i64, Vec<LinkRow>>,
+    /// Per story the stories that keep a link to it (relate_links_other).
+    linked_from: HashMap<i64, BTreeSet<i64>>,
+}
+
+impl Memory {
+    /// Writes every table into the cache, whose index tables are empty.
+    pub(super) fn write(&self, conn: &Connection) -> Result<(), StoreError> {
+        let mut stmt = conn.prepare("INSERT INTO relate_terms (term, df) VALUES (?1, ?2)")?;
+        for (term, df) in sorted(self.terms.iter().map(|(t, d)| (*t, *d))) {
+            stmt.execute(params![term, df])?;
+        }
+        let mut stmt = conn.prepare(
+            "INSERT INTO relate_stories (story_id, published, event, duplicate_of, terms)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?;
+        for (id, row) in sorted(self.stories.iter().map(|(id, row)| (*id, row))) {
+            stmt.execute(params![
+                id,
+                row.published,
+                row.event,
+                row.duplicate_of,
+                row.vector.encode()
+            ])?;
+        }
+        let mut stmt = conn.prepare(
+            "INSERT INTO relate_events (id, first, last, size, centroid) VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?;
+        for e in self.events.values() {
+            stmt.execute(params![e.id, e.first, e.last, e.size, e.centroid.encode()])?;
+        }
+        let mut stmt =
+            conn.prepare("INSERT INTO relate_event_terms (term, event) VALUES (?1, ?2)")?;
+        for (term, events) in sorted(self.postings.iter().map(|(t, e)| (*t, e))) {
+            for &e in events {
+                stmt.execute(params![i64::from(term), e])?;
+            }
+        }
+        let mut stmt = conn.prepare("INSERT INTO relate_bands (band, story) VALUES (?1, ?2)")?;
+        for (band, stories) in sorted(self.bands.iter().map(|(b, s)| (*b, s))) {
+            for &s in stories {
+                stmt.execute(params![i64::from(band), s])?;
+            }
+        }
+        let mut stmt = conn.prepare(
+            "INSERT INTO relate_links (story, other, score, duplicate) VALUES (?1, ?2, ?3, ?4)",
+        )?;
+        for (id, links) in sorted(self.links.iter().map(|(id, l)| (*id, l))) {
+            let mut links = links.clone();
+            links.sort_by_key(|l| l.0);
+            for (other, score, dup) in links {
+                stmt.execute(params![id, other, score, dup])?;
+            }
+        }
+        Ok(())
+    }
+
+    fn set_first_copy(&mut self, id: i64, first: Option<i64>) {
+        let Some(row) = self.stories.get_mut(&id) else {
+            return;
+        };
+        if let Some(old) = row.duplicate_of {
+            remove(&mut self.copies, old, id);
+        }
+        row.duplicate_of = first;
+        if let Some(new) = first {
+            self.copies.entry(new).or_default().insert(id);
+        }
+    }
+}
+
+/// Rows sorted by key, the order a table's B-tree is cheapest to fill in.
+fn sorted<K: Ord, V>(rows: impl Iterator<Item = (K, V)>) -> Vec<(K, V)> {
+    let mut rows: Vec<(K, V)> = rows.collect();
+    rows.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    rows
+}
+
+/// Takes `value` out of the set under `key`, dropping a set left empty.
+fn remove<K: std::hash::Hash + Eq>(map: &mut HashMap<K, BTreeSet<i64>>, key: K, value: i64) {
+    if let Some(set) = map.get_mut(&key) {
+        set.remove(&value);
+        if set.is_empty() {
+            map.remove(&key);
+        }
+    }
+}
+
+impl Tables for Memory {
+    fn bump_term(&mut self, term: i64, delta: i64) -> Result<i64, StoreError> {
+        let df = self.terms.entry(term).or_insert(0);
+        *df += delta;
+        Ok(*df)
+    }
+
+    fn story(&self, id: i64) -> Result<Option<StoryRow>, StoreError> {
+        Ok(self.stories.get(&id).cloned())
+    }
+
+    fn put_story(&mut self, id: i64, row: &StoryRow) -> Result<(), StoreError> {
+        if let Some(old) = self.stories.remove(&id) {
+            remove(&mut self.members, old.event, id);
+            if let Some(first) = old.duplicate_of {
+                remove(&mut self.copies, first, id);
+            }
+        }
+        self.members.entry(row.event).or_default().insert(id);
+        if let Some(first) = row.duplicate_of {
+            self.copies.entry(first).or_default().insert(id);
+        }
+        self.stories.insert(id, row.clone());
+        Ok(())
+    }
+
+    fn drop_story(&mut self, id: i64) -> Result<(), StoreError> {
+        for band in self.bands_of.remove(&id).unwrap_or_default() {
+            remove(&mut self.bands, band, id);
+        }
+        for (other, _, _) in self.links.remove(&id).unwrap_or_default() {
+            remove(&mut self.linked_from, other, id);
+        }
+        for from in self.linked_from.remove(&id).unwrap_or_default() {
+            if let Some(kept) = self.links.get_mut(&from) {
+                kept.retain(|l| l.0 != id);
+            }
+        }
+        if let Some(row) = self.stories.remove(&id) {
+            remove(&mut self.members, row.event, id);
+            if let Some(first) = row.duplicate_of {
+                remove(&mut self.copies, first, id);
+            }
+        }
+        Ok(())
+    }
+
+    fn move_copies(&mut self, from: i64, to: i64) -> Result<(), StoreError> {
+        let copies: Vec<i64> = self
+            .copies
+            .get(&from)
+            .map(|c| c.iter().copied().collect())
+            .unwrap_or_default();
+        for id in copies.into_iter().chain([from]) {
+            self.set_first_copy(id, Some(to));
+        }
+        Ok(())
+    }
+
+    fn pass_copies_on(&mut self, id: i64) -> Result<(), StoreError> {
+        let Some(copies) = self.copies.get(&id).cloned() else {
+            return Ok(());
+        };
+        let Some(&heir) = copies.first() else {
+            return Ok(());
+        };
+        for c in copies {
+            self.set_first_copy(c, (c != heir).then_some(heir));
+        }
+        Ok(())
+    }
+
+    fn move_members(&mut self, from: i64, to: i64) -> Result<(), StoreError> {
+        let Some(moved) = self.members.remove(&from) else {
+            return Ok(());
+        };
+        for id in &moved {
+            if let Some(row) = self.stories.get_mut(id) {
+                row.event = to;
+            }
+        }
+        let into = self.members.entry(to).or_default();
+        if into.len() < moved.len() {
+            let mut moved = moved;
+            moved.append(into);
+            *into = moved;
+        } else {
+            into.extend(moved);
+        }
+        Ok(())
+    }
+
+    fn members(&self, event: i64) -> Result<Vec<(i64, Vector)>, StoreError> {
+        Ok(self
+            .members
+            .get(&event)
+            .into_iter()
+            .flat_map(|m| m.iter().rev())
+            .take(MEMBERS_READ)
+            .filter_map(|id| Some((*id, self.stories.get(id)?.vector.clone())))
+            .collect())
+    }
+
+    fn event(&self, id: i64) -> Result<Option<EventRow>, StoreError> {
+        Ok(self.events.get(&id).cloned())
+    }
+
+    fn insert_event(&mut self, event: &EventRow) -> Result<i64, StoreError> {
+        // SQLite's choice for an INTEGER PRIMARY KEY left unset.
+        let id = self.events.last_key_value().map_or(1, |(id, _)| id + 1);
+        self.events.insert(
+            id,
+            EventRow {
+                id,
+                ..event.clone()
+            },
+        );
+        Ok(id)
+    }
+
+    fn update_event(&mut self, event: &EventRow) -> Result<(), StoreError> {
+        if let Some(kept) = self.events.get_mut(&event.id) {
+            *kept = event.clone();
+        }
+        Ok(())
+    }
+
+    fn delete_event(&mut self, id: i64) -> Result<(), StoreError> {
+        self.events.remove(&id);
+        Ok(())
+    }
+
+    fn postings(&self, term: Term) -> Result<Vec<i64>, StoreError> {
+        Ok(self
+            .postings
+            .get(&term)
+            .into_iter()
+            .flat_map(|e| e.iter().rev())
+            .take(POSTINGS_READ)
+            .copied()
+            .collect())
+    }
+
+    fn post(&mut self, term: Term, event: i64) -> Result<(), StoreError> {
+        self.postings.entry(term).or_default().insert(event);
+        Ok(())
+    }
+
+    fn unpost(&mut self, term: Term, event: i64) -> Result<(), StoreError> {
+        remove(&mut self.postings, term, event);
+        Ok(())
+    }
+
+    fn band_stories(&self, band: u32, skip: i64) -> Result<Vec<i64>, StoreError> {
+        Ok(self
+            .bands
+            .get(&band)
+            .into_iter()
+            .flat_map(|s| s.iter().rev())
+            .filter(|&&s| s != skip)
+            .take(BAND_READ)
+            .copied()
+            .collect())
+    }
+
+    fn set_bands(&mut self, id: i64, bands: &[u32]) -> Result<(), StoreError> {
+        for band in self.bands_of.remove(&id).unwrap_or_default() {
+            remove(&mut self.bands, band, id);
+        }
+        let mut kept: Vec<u32> = Vec::with_capacity(bands.len());
+        for &b in bands {
+            if self.bands.entry(b).or_default().insert(id) {
+                kept.push(b);
+            }
+        }
+        if !kept.is_empty() {
+            self.bands_of.insert(id, kept);
+        }
+        Ok(())
+    }
+
+    fn set_links(&mut self, id: i64, links: &[LinkRow]) -> Result<(), StoreError> {
+        for (other, _, _) in self.links.remove(&id).unwrap_or_default() {
+            remove(&mut self.linked_from, other, id);
+        }
+        for &(other, _, _) in links {
+            self.linked_from.entry(other).or_default().insert(id);
+        }
+        if !links.is_empty() {
+            self.links.insert(id, links.to_vec());
+        }
+        Ok(())
+    }
+}
