@@ -3,6 +3,7 @@
 //!
 //! Offsets everywhere count Unicode scalar values in the analysed text.
 
+mod cover;
 pub mod names;
 pub mod orgs;
 pub mod people;

@@ -2,6 +2,7 @@
 //! organisations within the story, and settle the places the tagger or the
 //! sports context shows to be part of a person's or an organisation's name.
 
+use crate::analyze::cover::Cover;
 use crate::analyze::reach::Reach;
 use crate::analyze::{orgs, people, tagger, teams};
 use crate::model::{Entity, EntityKind, Mention};
@@ -15,7 +16,7 @@ pub fn find_names(text: &str, places: &mut Vec<Entity>) -> Vec<Entity> {
     let (labels, ctx) = tagger::tag(text, &toks);
     let spans = defer_to_places(&toks, &tagger::spans(&labels), places);
     let spans = org_takes_place(text, &toks, spans, places);
-    let mut countries = vec![false; toks.len()];
+    let mut countries = Cover::new(toks.len());
     let tok_at = |c: usize| toks.partition_point(|t| t.c0 < c);
     for m in places
         .iter()
@@ -23,12 +24,12 @@ pub fn find_names(text: &str, places: &mut Vec<Entity>) -> Vec<Entity> {
         .flat_map(|p| &p.mentions)
     {
         let (s, e) = (tok_at(m.start), tok_at(m.end).min(toks.len()));
-        countries[s.min(e)..e].iter_mut().for_each(|c| *c = true);
+        countries.mark(s, e);
     }
     let found = people::resolve(text, &toks, &ctx.flags, &spans, &countries);
-    let mut taken = vec![false; toks.len()];
+    let mut taken = Cover::new(toks.len());
     for m in &found.mentions {
-        taken[m.start..m.end].iter_mut().for_each(|t| *t = true);
+        taken.mark(m.start, m.end);
     }
     let mut org_found = orgs::resolve(text, &toks, &ctx.flags, &spans, &taken);
     teams::clubs(text, &toks, &ctx.flags, &taken, places, &mut org_found);

@@ -10,6 +10,7 @@
 
 mod acronyms;
 
+use crate::analyze::cover::Cover;
 use crate::analyze::tagger::lexicon::flag;
 use crate::analyze::tagger::{Kind, Shape, Span, Tok};
 use foldhash::HashMap;
@@ -123,9 +124,9 @@ pub fn resolve(
         });
     }
     // Later uses the tagger missed: the same words, or a defined short form.
-    let mut covered = vec![false; toks.len()];
+    let mut covered = Cover::new(toks.len());
     for m in &out.mentions {
-        covered[m.start..m.end].iter_mut().for_each(|c| *c = true);
+        covered.mark(m.start, m.end);
     }
     // The organisations by their first word, in order.
     let mut opening: HashMap<u64, Vec<usize>> = HashMap::default();

@@ -3,6 +3,7 @@
 //! followed by one or two unknown capitalised words is a person even where
 //! the tagger read an organisation ("Andrei Olhovskiy").
 
+use crate::analyze::cover::Cover;
 use crate::analyze::tagger::lexicon::flag;
 use crate::analyze::tagger::{Kind, Shape, Span, Tok};
 use foldhash::HashSet;
@@ -35,24 +36,6 @@ fn word_flags_title(text: &str, toks: &[Tok], flags: &[u32], i: usize) -> bool {
         && (f & (flag::GIVEN_COMMON | flag::SURNAME_COMMON) == 0
             || f & flag::GIVEN_COMMON == 0 && !after_name && toks[i].shape == Shape::Title)
         && !matches!(toks[i].shape, Shape::Upper)
-}
-
-/// The tokens some spans cover.
-struct Cover(Vec<bool>);
-
-impl Cover {
-    fn new(len: usize) -> Cover {
-        Cover(vec![false; len])
-    }
-
-    fn mark(&mut self, start: usize, end: usize) {
-        self.0[start..end].iter_mut().for_each(|m| *m = true);
-    }
-
-    /// Whether a span covers any token of `start..end`.
-    fn any(&self, start: usize, end: usize) -> bool {
-        self.0[start..end.min(self.0.len())].iter().any(|&m| m)
-    }
 }
 
 fn adjacent(toks: &[Tok], i: usize) -> bool {
