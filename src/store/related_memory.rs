@@ -317,3 +317,216 @@ impl Tables for Memory {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::Store;
+    use crate::store::related_index::Sql;
+
+    /// A small deterministic generator (xorshift).
+    struct Rng(u64);
+
+    impl Rng {
+        fn below(&mut self, n: u64) -> i64 {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            (self.0 % n) as i64
+        }
+    }
+
+    fn vector(rng: &mut Rng) -> Vector {
+        let mut terms: Vec<(Term, f32)> = (0..1 + rng.below(4))
+            .map(|_| (rng.below(6) as Term, 0.5 + rng.below(4) as f32))
+            .collect();
+        terms.sort_by_key(|t| t.0);
+        terms.dedup_by_key(|t| t.0);
+        Vector(terms)
+    }
+
+    /// Story ids and event ids the operations use: enough for a band,
+    /// an event's members and a term's postings to pass their read limits.
+    const STORIES: i64 = 60;
+    const EVENTS: i64 = 80;
+
+    /// Everything the rules can read back, for stories, events, terms
+    /// and bands in the ranges the operations use.
+    fn reads(t: &impl Tables) -> String {
+        let mut out = String::new();
+        for id in 1..=STORIES {
+            let row = t.story(id).unwrap_or_else(|e| panic!("{e}"));
+            let row = row.map(|r| (r.published, r.event, r.duplicate_of, r.vector));
+            out.push_str(&format!("story {id}: {row:?}\n"));
+        }
+        for id in 1..=EVENTS {
+            let event = t.event(id).unwrap_or_else(|e| panic!("{e}"));
+            let event = event.map(|e| (e.id, e.first, e.last, e.size, e.centroid));
+            out.push_str(&format!("event {id}: {event:?}\n"));
+            let members = t.members(id).unwrap_or_else(|e| panic!("{e}"));
+            out.push_str(&format!("members {id}: {members:?}\n"));
+        }
+        for term in 0..6 {
+            let posted = t.postings(term).unwrap_or_else(|e| panic!("{e}"));
+            out.push_str(&format!("postings {term}: {posted:?}\n"));
+            let band = t.band_stories(term, 3).unwrap_or_else(|e| panic!("{e}"));
+            out.push_str(&format!("band {term}: {band:?}\n"));
+        }
+        out
+    }
+
+    fn tables(store: &Store) -> Vec<String> {
+        [
+            "SELECT story_id, published, event, duplicate_of, hex(terms) FROM relate_stories",
+            "SELECT term, df FROM relate_terms",
+            "SELECT id, first, last, size, hex(centroid) FROM relate_events",
+            "SELECT term, event FROM relate_event_terms",
+            "SELECT band, story FROM relate_bands",
+            "SELECT story, other, score, duplicate FROM relate_links",
+        ]
+        .iter()
+        .flat_map(|sql| {
+            let mut stmt = store.conn.prepare(sql).unwrap_or_else(|e| panic!("{e}"));
+            let n = stmt.column_count();
+            stmt.query_map([], |r| {
+                let values: Vec<String> = (0..n)
+                    .map(|k| format!("{:?}", r.get::<_, rusqlite::types::Value>(k).ok()))
+                    .collect();
+                Ok(format!("{sql}: {}", values.join(",")))
+            })
+            .unwrap_or_else(|e| panic!("{e}"))
+            .collect::<Result<Vec<_>, _>>()
+            .unwrap_or_else(|e| panic!("{e}"))
+        })
+        .collect()
+    }
+
+    /// Random statements applied to the cache's tables and to the memory
+    /// tables give the same reads after every step, and the memory
+    /// tables, written out, are the cache's rows.
+    #[test]
+    fn memory_tables_answer_as_the_cache_does() {
+        let sql_store = Store::open_in_memory().unwrap_or_else(|e| panic!("{e}"));
+        // The index rows here have no stories behind them.
+        sql_store
+            .conn
+            .pragma_update(None, "foreign_keys", "OFF")
+            .unwrap_or_else(|e| panic!("{e}"));
+        let mut sql = Sql(&sql_store.conn);
+        let mut memory = Memory::default();
+        let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+        for step in 0..3000 {
+            let (a, b) = (1 + rng.below(STORIES as u64), 1 + rng.below(STORIES as u64));
+            let (e, f) = (1 + rng.below(EVENTS as u64), 1 + rng.below(EVENTS as u64));
+            let op = rng.below(15);
+            macro_rules! both {
+                ($t:ident => $call:expr) => {{
+                    let on_sql = {
+                        let $t = &mut sql;
+                        $call
+                    };
+                    let on_memory = {
+                        let $t = &mut memory;
+                        $call
+                    };
+                    let (x, y) = (
+                        on_sql.unwrap_or_else(|e| panic!("{e}")),
+                        on_memory.unwrap_or_else(|e| panic!("{e}")),
+                    );
+                    assert_eq!(format!("{x:?}"), format!("{y:?}"), "step {step}, op {op}");
+                }};
+            }
+            match op {
+                0 => both!(t => t.bump_term(a, b - 6)),
+                1 => {
+                    if memory.story(a).unwrap_or_else(|e| panic!("{e}")).is_none() {
+                        let row = StoryRow {
+                            published: b * 100,
+                            event: 1 + rng.below(12),
+                            duplicate_of: (b % 3 == 0).then_some(1 + rng.below(12)),
+                            vector: vector(&mut rng),
+                        };
+                        both!(t => t.put_story(a, &row));
+                    }
+                }
+                2 => {
+                    if a % 4 == 0 {
+                        both!(t => t.drop_story(a));
+                    }
+                }
+                3 => {
+                    if a != b {
+                        both!(t => t.move_copies(a, b));
+                    }
+                }
+                4 => {
+                    if memory.story(a).unwrap_or_else(|e| panic!("{e}")).is_none() {
+                        both!(t => t.pass_copies_on(a));
+                    }
+                }
+                5 => {
+                    // Mostly into the small ids, so some event grows large.
+                    let f = f % 8 + 1;
+                    if e != f {
+                        both!(t => t.move_members(e, f));
+                    }
+                }
+                6 => {
+                    let event = EventRow {
+                        id: 0,
+                        first: a,
+                        last: a + b,
+                        size: b,
+                        centroid: vector(&mut rng),
+                    };
+                    both!(t => t.insert_event(&event));
+                }
+                7 => {
+                    let event = EventRow {
+                        id: e,
+                        first: b,
+                        last: b + 5,
+                        size: a + b,
+                        centroid: vector(&mut rng),
+                    };
+                    both!(t => t.update_event(&event));
+                }
+                8 => both!(t => t.delete_event(e)),
+                9 | 13 => both!(t => t.post((b % 2) as Term, e)),
+                10 => both!(t => t.unpost((b % 6) as Term, e)),
+                11 => {
+                    let bands: Vec<u32> = (0..rng.below(4)).map(|_| rng.below(2) as u32).collect();
+                    both!(t => t.set_bands(a, &bands));
+                }
+                _ => {
+                    let mut others: Vec<i64> = (0..rng.below(4))
+                        .map(|_| 1 + rng.below(STORIES as u64))
+                        .collect();
+                    others.sort_unstable();
+                    others.dedup();
+                    let links: Vec<LinkRow> =
+                        others.iter().map(|&o| (o, o * 7, o % 2 == 0)).collect();
+                    both!(t => t.set_links(a, &links));
+                }
+            }
+            assert_eq!(reads(&sql), reads(&memory), "after step {step}, op {op}");
+        }
+        // The read limits were reached.
+        assert!(memory.bands.values().any(|s| s.len() > BAND_READ));
+        assert!(memory.members.values().any(|s| s.len() > MEMBERS_READ));
+        assert!(memory.postings.values().any(|s| s.len() > POSTINGS_READ));
+        let written = Store::open_in_memory().unwrap_or_else(|e| panic!("{e}"));
+        written
+            .conn
+            .pragma_update(None, "foreign_keys", "OFF")
+            .unwrap_or_else(|e| panic!("{e}"));
+        memory
+            .write(&written.conn)
+            .unwrap_or_else(|e| panic!("{e}"));
+        let (mut x, mut y) = (tables(&sql_store), tables(&written));
+        x.sort();
+        y.sort();
+        assert!(x.len() > 20, "the steps leave rows: {}", x.len());
+        assert_eq!(x, y);
+    }
+}
