@@ -4,8 +4,9 @@
 //! the cache once at the end, each table in key order.
 //!
 //! Every method answers as its statement in related_index.rs's [`Sql`]
-//! does, in the same order (tests/related.rs compares the tables a
-//! rebuild writes with those that storing one story at a time wrote).
+//! does, in the same order: the test below drives both with random
+//! statements, and tests/related.rs compares the tables a rebuild writes
+//! with those that storing one story at a time wrote.
 //!
 //! [`Sql`]: super::related_index::Sql
 
