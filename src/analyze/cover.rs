@@ -10,11 +10,13 @@ pub(super) struct Cover(Vec<bool>);
 
 impl Cover {
     /// A mask over `len` tokens, none covered.
+    #[inline]
     pub(super) fn new(len: usize) -> Cover {
         Cover(vec![false; len])
     }
 
     /// Marks the tokens `start..end` (clipped to the text) as covered.
+    #[inline]
     pub(super) fn mark(&mut self, start: usize, end: usize) {
         let end = end.min(self.0.len());
         self.0[start.min(end)..end]
@@ -23,6 +25,7 @@ impl Cover {
     }
 
     /// Whether a marked span covers any token of `start..end`.
+    #[inline]
     pub(super) fn any(&self, start: usize, end: usize) -> bool {
         let end = end.min(self.0.len());
         self.0[start.min(end)..end].iter().any(|&m| m)
@@ -33,6 +36,7 @@ impl Cover {
 impl Deref for Cover {
     type Target = [bool];
 
+    #[inline]
     fn deref(&self) -> &[bool] {
         &self.0
     }
