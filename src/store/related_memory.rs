@@ -93,6 +93,30 @@ impl Memory {
         Ok(())
     }
 
+    /// Takes a story's band keys out of the bands.
+    fn unband(&mut self, id: i64) {
+        for band in self.bands_of.remove(&id).unwrap_or_default() {
+            remove(&mut self.bands, band, id);
+        }
+    }
+
+    /// Takes the links a story keeps out of the reverse map too.
+    fn unlink(&mut self, id: i64) {
+        for (other, _, _) in self.links.remove(&id).unwrap_or_default() {
+            remove(&mut self.linked_from, other, id);
+        }
+    }
+
+    /// Takes a story's row out, and out of its event and copy group.
+    fn unrow(&mut self, id: i64) {
+        if let Some(row) = self.stories.remove(&id) {
+            remove(&mut self.members, row.event, id);
+            if let Some(first) = row.duplicate_of {
+                remove(&mut self.copies, first, id);
+            }
+        }
+    }
+
     fn set_first_copy(&mut self, id: i64, first: Option<i64>) {
         let Some(row) = self.stories.get_mut(&id) else {
             return;
@@ -136,12 +160,7 @@ impl Tables for Memory {
     }
 
     fn put_story(&mut self, id: i64, row: &StoryRow) -> Result<(), StoreError> {
-        if let Some(old) = self.stories.remove(&id) {
-            remove(&mut self.members, old.event, id);
-            if let Some(first) = old.duplicate_of {
-                remove(&mut self.copies, first, id);
-            }
-        }
+        self.unrow(id);
         self.members.entry(row.event).or_default().insert(id);
         if let Some(first) = row.duplicate_of {
             self.copies.entry(first).or_default().insert(id);
@@ -151,23 +170,14 @@ impl Tables for Memory {
     }
 
     fn drop_story(&mut self, id: i64) -> Result<(), StoreError> {
-        for band in self.bands_of.remove(&id).unwrap_or_default() {
-            remove(&mut self.bands, band, id);
-        }
-        for (other, _, _) in self.links.remove(&id).unwrap_or_default() {
-            remove(&mut self.linked_from, other, id);
-        }
+        self.unband(id);
+        self.unlink(id);
         for from in self.linked_from.remove(&id).unwrap_or_default() {
             if let Some(kept) = self.links.get_mut(&from) {
                 kept.retain(|l| l.0 != id);
             }
         }
-        if let Some(row) = self.stories.remove(&id) {
-            remove(&mut self.members, row.event, id);
-            if let Some(first) = row.duplicate_of {
-                remove(&mut self.copies, first, id);
-            }
-        }
+        self.unrow(id);
         Ok(())
     }
 
@@ -290,9 +300,7 @@ impl Tables for Memory {
     }
 
     fn set_bands(&mut self, id: i64, bands: &[u32]) -> Result<(), StoreError> {
-        for band in self.bands_of.remove(&id).unwrap_or_default() {
-            remove(&mut self.bands, band, id);
-        }
+        self.unband(id);
         let mut kept: Vec<u32> = Vec::with_capacity(bands.len());
         for &b in bands {
             if self.bands.entry(b).or_default().insert(id) {
@@ -306,9 +314,7 @@ impl Tables for Memory {
     }
 
     fn set_links(&mut self, id: i64, links: &[LinkRow]) -> Result<(), StoreError> {
-        for (other, _, _) in self.links.remove(&id).unwrap_or_default() {
-            remove(&mut self.linked_from, other, id);
-        }
+        self.unlink(id);
         for &(other, _, _) in links {
             self.linked_from.entry(other).or_default().insert(id);
         }
