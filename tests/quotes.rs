@@ -575,3 +575,27 @@ fn a_headline_verb_after_a_known_name() {
         vec![Some("Petra Varga")]
     );
 }
+
+#[test]
+fn a_name_run_into_a_title_case_headline_is_the_prose_name() {
+    let text = "Petra Varga Hammers Harbor Bank Chief: ‘Fees Are Theft’\n\n\
+                Petra Varga spoke on Monday.";
+    let people = [
+        entity(
+            text,
+            EntityKind::Person,
+            "Petra Varga Hammers Harbor Bank",
+            &["Petra Varga Hammers Harbor Bank"],
+        ),
+        entity(
+            text,
+            EntityKind::Person,
+            "Petra Varga",
+            &["Petra Varga spoke"],
+        ),
+    ];
+    assert_eq!(
+        speakers(&find_quotes(text, &people)),
+        vec![Some("Petra Varga")]
+    );
+}

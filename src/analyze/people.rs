@@ -11,6 +11,7 @@
 
 mod name;
 mod rules;
+mod title_case;
 
 use crate::analyze::tagger::lexicon::flag;
 use crate::analyze::tagger::{Kind, Shape, Span, Tok};
@@ -57,11 +58,13 @@ pub fn resolve(
         let amp = |i: usize| i < toks.len() && word(i) == "&";
         (s > 0 && amp(s - 1)) || amp(e)
     };
-    let mut names: Vec<Name> = spans
+    let names: Vec<Name> = spans
         .iter()
         .filter(|s| s.kind == Kind::Per && !firm(s.start, s.end))
         .filter_map(|s| Name::clean(text, toks, flags, s.start, s.end))
         .collect();
+    let title_case = title_case::title_case_tokens(toks);
+    let mut names = title_case::narrow(text, toks, flags, names, &title_case);
     let mut out = Resolved::default();
     // Full names first: each group of compatible full names is one person.
     let mut full: Vec<(usize, Name)> = Vec::new();

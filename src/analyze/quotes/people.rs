@@ -44,6 +44,8 @@ pub(super) struct People<'a> {
     lower: LowerWords<'a>,
     /// (index into `persons`, role) for the roles written around a name.
     roles: HashSet<(usize, String)>,
+    /// Byte ranges of the title-case lines (headlines, subheadings).
+    title_lines: Vec<(usize, usize)>,
 }
 
 /// Returns the last words of the runs that also occur in lower case.
@@ -76,24 +78,27 @@ fn surname_first(p: &Person, word: &str) -> bool {
     hyphenated || (given_name_gender(word).is_none() && is_surname(word))
 }
 
-/// Returns the char length of the first line when it is a title-case
-/// headline ("Senator Slams Budget Plan"), else 0.
-fn headline_chars(text: &str) -> usize {
-    let line = text.split('\n').next().unwrap_or("");
-    let words: Vec<&str> = line.split_whitespace().collect();
-    let caps = words
-        .iter()
-        .filter(|w| {
-            w.chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
-        })
-        .count();
-    if words.len() >= 3 && caps * 10 >= words.len() * 8 {
-        line.chars().count()
-    } else {
-        0
+/// Returns the byte ranges of the lines that capitalise (nearly) every
+/// word, as headlines and subheadings do ("Senator Slams Budget Plan"): at
+/// least three words, four in five of them capitalised.
+fn title_case_lines(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    for line in text.split('\n') {
+        let (mut all, mut caps) = (0, 0);
+        for w in line.split_whitespace() {
+            let Some(c) = w.chars().find(|c| c.is_alphabetic()) else {
+                continue;
+            };
+            all += 1;
+            caps += usize::from(c.is_uppercase());
+        }
+        if all >= 3 && caps * 5 >= all * 4 {
+            out.push((from, from + line.len()));
+        }
+        from += line.len() + 1;
     }
+    out
 }
 
 /// Turns the char offsets of the entities' mentions into byte ranges:
@@ -139,7 +144,11 @@ impl<'a> People<'a> {
         // The recogniser's people, cleaned ("If Obama" is Obama); a place
         // it took for a person ("Palm Beach") is a place.
         let mut place_of = vec![false; entities.len()];
-        let headline = headline_chars(text);
+        people.title_lines = title_case_lines(text);
+        let headline = match people.title_lines.first() {
+            Some(&(0, end)) => text[..end].chars().count(),
+            _ => 0,
+        };
         let mut doubtful = Vec::new();
         let spans = mention_bytes(text, entities);
         let place_words: HashSet<&str> = spans
@@ -300,6 +309,15 @@ impl<'a> People<'a> {
                 .count();
         let rest = &rest[..keep.max(1)];
         let given = given_name_gender(rest[0]);
+        // "Jo Doe Speaks Out" on a title-case line: capitals there do not
+        // show where a name ends, so the line names only the people the
+        // prose names, by the longest run of words that finds one.
+        if rest.len() >= 2 && !titled && self.on_title_line(pos) {
+            if let Some(idx) = self.within(rest, 1, pos) {
+                self.mentions.push((pos, idx));
+            }
+            return;
+        }
         if rest.len() >= 2 {
             // "Trump Tower" when the story also writes "the tower": a word
             // the text uses in lower case is no surname, unless it is a known one.
@@ -320,6 +338,21 @@ impl<'a> People<'a> {
                 self.persons[idx].gender.get_or_insert(g);
             }
         }
+    }
+
+    /// Finds the person that the longest run of `words`, of `shortest`
+    /// words or more, names: for a phrase on a title-case line ("Jo Doe
+    /// Speaks Out", "The New Jo Doe").
+    pub(super) fn within(&self, words: &[&str], shortest: usize, pos: usize) -> Option<usize> {
+        (shortest.max(1)..=words.len())
+            .rev()
+            .find_map(|k| words.windows(k).find_map(|w| self.lookup(w, pos)))
+    }
+
+    /// Tells whether byte `pos` lies on a title-case line.
+    pub(super) fn on_title_line(&self, pos: usize) -> bool {
+        let i = self.title_lines.partition_point(|l| l.0 <= pos);
+        i > 0 && pos < self.title_lines[i - 1].1
     }
 
     /// Returns the organisation or country mention that starts or ends at

@@ -65,10 +65,19 @@ impl People<'_> {
         if let Some(country) = country_name(&joined).or_else(|| seat_country(&joined)) {
             return (Some(country.to_string()), Some(EntityKind::Country));
         }
+        // "Jo Doe Hammers Harbor Bank" on a title-case line is Jo Doe, not
+        // a bank: a full name of the prose inside it comes first.
+        let title_line = self.on_title_line(pos);
+        if title_line && let Some(i) = self.within(&rest, 2, pos) {
+            return (Some(self.persons[i].name.clone()), Some(EntityKind::Person));
+        }
         if is_org(&rest) {
             return (Some(named.join(" ")), Some(EntityKind::Org));
         }
         if let Some(i) = self.lookup(&rest, pos) {
+            return (Some(self.persons[i].name.clone()), Some(EntityKind::Person));
+        }
+        if title_line && let Some(i) = self.within(&rest, 1, pos) {
             return (Some(self.persons[i].name.clone()), Some(EntityKind::Person));
         }
         // "Jo Doe Slams Critics" in a headline: the person it starts with.
@@ -105,7 +114,7 @@ impl People<'_> {
 
     /// Finds the person a name refers to: a surname or given name alone, or
     /// a first and last name.
-    fn lookup(&self, rest: &[&str], pos: usize) -> Option<usize> {
+    pub(super) fn lookup(&self, rest: &[&str], pos: usize) -> Option<usize> {
         // "de la Cruz" and "Da Silveira" are short forms too.
         let core: Vec<&str> = rest
             .iter()
