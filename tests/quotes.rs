@@ -599,3 +599,20 @@ fn a_name_run_into_a_title_case_headline_is_the_prose_name() {
         vec![Some("Petra Varga")]
     );
 }
+
+#[test]
+fn a_pronoun_skips_a_recognised_name_that_is_no_one() {
+    // The recogniser took "the Harrow Bowl" for a person: no known
+    // given name, no known surname, never written as "Bowl" alone, and
+    // after an article.
+    let text = "Tilda Marsh spoke on Monday. Critics of the Harrow Bowl scheme stayed away.\n\n\
+                “It works,” she said.";
+    let people = [
+        entity(text, EntityKind::Person, "Tilda Marsh", &["Tilda Marsh"]),
+        entity(text, EntityKind::Person, "Harrow Bowl", &["Harrow Bowl"]),
+    ];
+    assert_eq!(
+        speakers(&find_quotes(text, &people)),
+        vec![Some("Tilda Marsh")]
+    );
+}

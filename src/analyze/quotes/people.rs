@@ -210,7 +210,30 @@ impl<'a> People<'a> {
                 [one] => one,
                 _ => {
                     let gender = given_name_gender(words[0]);
-                    people.register(&words, gender, gender.is_some() || words.len() > 1)
+                    // "the Super Bowl", "a Pell Grants bill": a recogniser's
+                    // person after an article, with neither a known given
+                    // name nor a known surname, whose surname the story never
+                    // writes alone, is not sure enough to take a pronoun.
+                    let last = words[words.len() - 1];
+                    let alone = entities[i]
+                        .mentions
+                        .iter()
+                        .any(|m| unpossess(&m.text).0 == last);
+                    let article = |w: &str| matches!(w.to_lowercase().as_str(), "the" | "a" | "an");
+                    let after_article = spans.iter().any(|&(start, end, e)| {
+                        let mut before = text[..start].split_whitespace().rev();
+                        let next = text[end..].split_whitespace().next();
+                        e == i
+                            && (before.next().is_some_and(|w| {
+                                article(w)
+                                    || (w.starts_with(|c: char| c.is_ascii_digit())
+                                        && before.next().is_some_and(article))
+                            }) || next
+                                .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit())))
+                    });
+                    let sure = gender.is_some()
+                        || (words.len() > 1 && (is_surname(last) || alone || !after_article));
+                    people.register(&words, gender, sure)
                 }
             });
         }
