@@ -616,3 +616,19 @@ fn a_pronoun_skips_a_recognised_name_that_is_no_one() {
         vec![Some("Tilda Marsh")]
     );
 }
+
+#[test]
+fn a_straight_mark_left_open_is_not_continued_by_a_curly_one() {
+    // A block quote's paragraph opened with a straight mark and never
+    // closed; the next paragraph's curly quote is a quote of its own.
+    let text = "\"Mara was asleep by then.\n\n“Here she comes,” Ilse Berg said. “At last.”";
+    let qs = quotes(text);
+    let said: Vec<&str> = qs.iter().map(|q| q.text.as_str()).collect();
+    assert_eq!(said, vec!["Here she comes,", "At last."]);
+    assert_eq!(speakers(&qs), vec![Some("Ilse Berg"), Some("Ilse Berg")]);
+    // The same marks, both curly, are one quote over two paragraphs.
+    let text = "“Mara was asleep by then.\n\n“Here she comes,” Ilse Berg said.";
+    let said: Vec<String> = quotes(text).into_iter().map(|q| q.text).collect();
+    assert_eq!(said.len(), 1);
+    assert!(said[0].starts_with("Mara was asleep"));
+}

@@ -92,8 +92,13 @@ pub(super) fn quote_spans(text: &str) -> Vec<Span> {
         if c == '\n' {
             single = None;
             if !stack.is_empty() {
+                // A paragraph re-opens a running quote with the mark that
+                // opened it: a straight mark left open before a curly one
+                // ("Jo slept.\n\n“Here,” she said) was stray.
+                let straight = text[stack[0].0..].starts_with('"');
+                let reopens = |c: char| (c == '"') == straight;
                 match next_non_blank(text, i) {
-                    Some((j, '“' | '"' | '«')) => {
+                    Some((j, c @ ('“' | '"' | '«'))) if reopens(c) => {
                         stack.truncate(1);
                         skip_to = j + 1;
                     }
