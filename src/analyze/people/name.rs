@@ -118,7 +118,15 @@ impl Name {
             && toks[end].b0 == toks[end - 1].b1 + 1
             && matches!(toks[end].shape, Shape::Title | Shape::Upper)
             && flags[end] & flag::ORG_END != 0;
-        if foreign || common || org_follows {
+        // "New Yorkers", "Frustrated Parents": a last word that reads as
+        // a plural noun, and that no name list knows, ends no one's name.
+        let last = &text[toks[end - 1].b0..toks[end - 1].b1];
+        let plural = flags[end - 1] & (flag::GIVEN | flag::SURNAME) == 0
+            && last.len() >= 5
+            && ["ers", "ans", "ats", "ents", "ants", "ists", "ites"]
+                .iter()
+                .any(|s| last.ends_with(s));
+        if foreign || common || org_follows || plural {
             return None;
         }
         let gender = gender.or_else(|| from_flags(flags[start]));

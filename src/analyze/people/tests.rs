@@ -208,3 +208,24 @@ fn a_town_that_is_a_first_name_before_a_surname_is_a_person() {
         a.entities
     );
 }
+
+#[test]
+fn a_plural_noun_ends_no_name() {
+    for text in [
+        "The 29 New Brightoners hurt in the storm were bystanders. Harold Brenner said so.",
+        "The 12 New Englanders on board were safe, Harold Brenner said.",
+    ] {
+        let found = people(text);
+        assert!(
+            found.iter().all(|(n, _)| !n.ends_with("ers")),
+            "{text:?}: {found:?}"
+        );
+        person(&found, "Harold Brenner");
+    }
+    // A surname that reads as a plural is still a name.
+    assert_mentions(
+        "Marta Winters spoke first. Winters said little.",
+        "Marta Winters",
+        &["Marta Winters", "Winters"],
+    );
+}
