@@ -210,29 +210,27 @@ impl<'a> People<'a> {
                 [one] => one,
                 _ => {
                     let gender = given_name_gender(words[0]);
-                    // "the Super Bowl", "a Pell Grants bill": a recogniser's
-                    // person after an article, with neither a known given
-                    // name nor a known surname, whose surname the story never
-                    // writes alone, is not sure enough to take a pronoun.
+                    // "the Super Bowl", "the 1991 Nobel Peace Prize winner",
+                    // "Super Bowl 50": a recogniser's person written as a
+                    // common noun is, with neither a known given name nor a
+                    // known surname, and a last word the story never writes
+                    // alone, not sure enough to take a pronoun.
                     let last = words[words.len() - 1];
                     let alone = entities[i]
                         .mentions
                         .iter()
                         .any(|m| unpossess(&m.text).0 == last);
                     let article = |w: &str| matches!(w.to_lowercase().as_str(), "the" | "a" | "an");
-                    let after_article = spans.iter().any(|&(start, end, e)| {
+                    let number = |w: &str| w.starts_with(|c: char| c.is_ascii_digit());
+                    let as_noun = spans.iter().filter(|s| s.2 == i).any(|&(start, end, _)| {
                         let mut before = text[..start].split_whitespace().rev();
-                        let next = text[end..].split_whitespace().next();
-                        e == i
-                            && (before.next().is_some_and(|w| {
-                                article(w)
-                                    || (w.starts_with(|c: char| c.is_ascii_digit())
-                                        && before.next().is_some_and(article))
-                            }) || next
-                                .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit())))
+                        let after_article = before.next().is_some_and(|w| {
+                            article(w) || (number(w) && before.next().is_some_and(article))
+                        });
+                        after_article || text[end..].split_whitespace().next().is_some_and(number)
                     });
                     let sure = gender.is_some()
-                        || (words.len() > 1 && (is_surname(last) || alone || !after_article));
+                        || (words.len() > 1 && (is_surname(last) || alone || !as_noun));
                     people.register(&words, gender, sure)
                 }
             });
