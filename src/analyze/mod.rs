@@ -14,6 +14,7 @@ pub mod salience;
 mod tables;
 pub mod tagger;
 mod teams;
+mod title_case;
 
 pub use crate::model::Analysis;
 

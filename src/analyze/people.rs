@@ -63,7 +63,7 @@ pub fn resolve(
         .filter(|s| s.kind == Kind::Per && !firm(s.start, s.end))
         .filter_map(|s| Name::clean(text, toks, flags, s.start, s.end))
         .collect();
-    let title_case = title_case::title_case_tokens(toks);
+    let title_case = title_case::title_case_tokens(text, toks);
     let mut names = title_case::narrow(text, toks, flags, names, &title_case);
     let mut out = Resolved::default();
     // Full names first: each group of compatible full names is one person.

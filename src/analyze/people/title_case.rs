@@ -6,35 +6,14 @@
 //! words ("Lee Park", "Park").
 
 use super::name::{Name, surname_keys};
-use crate::analyze::tagger::{Shape, Tok};
+use crate::analyze::tagger::Tok;
+use crate::analyze::title_case::{on_line, title_case_lines};
 use foldhash::HashSet;
 
-/// Marks the tokens of lines that capitalise (nearly) every word: at least
-/// three words, four in five of them capitalised.
-pub(super) fn title_case_tokens(toks: &[Tok]) -> Vec<bool> {
-    let mut out = vec![false; toks.len()];
-    let mut from = 0;
-    while from < toks.len() {
-        let to = from
-            + 1
-            + toks[from + 1..]
-                .iter()
-                .take_while(|t| !t.line_start)
-                .count();
-        let words = toks[from..to]
-            .iter()
-            .filter(|t| !matches!(t.shape, Shape::Punct | Shape::Possessive | Shape::Number));
-        let (mut all, mut caps) = (0, 0);
-        for t in words {
-            all += 1;
-            caps += usize::from(t.shape.capitalised());
-        }
-        if all >= 3 && caps * 5 >= all * 4 {
-            out[from..to].iter_mut().for_each(|b| *b = true);
-        }
-        from = to;
-    }
-    out
+/// Marks the tokens that lie on title-case lines.
+pub(super) fn title_case_tokens(text: &str, toks: &[Tok]) -> Vec<bool> {
+    let lines = title_case_lines(text);
+    toks.iter().map(|t| on_line(&lines, t.b0)).collect()
 }
 
 /// Narrows every name of two words or more that lies on a title-case line

@@ -11,6 +11,7 @@ use super::tokens::Tok;
 
 mod phrase;
 use crate::analyze::reach::Reach;
+use crate::analyze::title_case::{on_line, title_case_lines};
 use crate::model::{Entity, EntityKind};
 use foldhash::HashSet;
 
@@ -76,29 +77,6 @@ fn surname_first(p: &Person, word: &str) -> bool {
         .split_once('-')
         .is_some_and(|(_, b)| b.chars().next().is_some_and(char::is_lowercase));
     hyphenated || (given_name_gender(word).is_none() && is_surname(word))
-}
-
-/// Returns the byte ranges of the lines that capitalise (nearly) every
-/// word, as headlines and subheadings do ("Senator Slams Budget Plan"): at
-/// least three words, four in five of them capitalised.
-fn title_case_lines(text: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut from = 0;
-    for line in text.split('\n') {
-        let (mut all, mut caps) = (0, 0);
-        for w in line.split_whitespace() {
-            let Some(c) = w.chars().find(|c| c.is_alphabetic()) else {
-                continue;
-            };
-            all += 1;
-            caps += usize::from(c.is_uppercase());
-        }
-        if all >= 3 && caps * 5 >= all * 4 {
-            out.push((from, from + line.len()));
-        }
-        from += line.len() + 1;
-    }
-    out
 }
 
 /// Turns the char offsets of the entities' mentions into byte ranges:
@@ -364,16 +342,15 @@ impl<'a> People<'a> {
     /// Finds the person that the longest run of `words`, of `shortest`
     /// words or more, names: for a phrase on a title-case line ("Jo Doe
     /// Speaks Out", "The New Jo Doe").
-    pub(super) fn within(&self, words: &[&str], shortest: usize, pos: usize) -> Option<usize> {
+    fn within(&self, words: &[&str], shortest: usize, pos: usize) -> Option<usize> {
         (shortest.max(1)..=words.len())
             .rev()
             .find_map(|k| words.windows(k).find_map(|w| self.lookup(w, pos)))
     }
 
     /// Tells whether byte `pos` lies on a title-case line.
-    pub(super) fn on_title_line(&self, pos: usize) -> bool {
-        let i = self.title_lines.partition_point(|l| l.0 <= pos);
-        i > 0 && pos < self.title_lines[i - 1].1
+    fn on_title_line(&self, pos: usize) -> bool {
+        on_line(&self.title_lines, pos)
     }
 
     /// Returns the organisation or country mention that starts or ends at
