@@ -598,3 +598,53 @@ fn a_full_rebuild_writes_the_index_that_storing_one_by_one_wrote() {
         assert_eq!(a, b, "table {k}");
     }
 }
+
+/// (term, events posted under it), ordered by term.
+type Counts = Vec<(i64, i64)>;
+
+/// The `relate_terms` rows from 2^32 up that count, per term, the events
+/// posted under it, and the counts the postings themselves give.
+fn posted_counts(path: &Path) -> (Counts, Counts) {
+    let conn = rusqlite::Connection::open(path).expect("second connection");
+    let rows = |sql: &str| -> Counts {
+        let mut stmt = conn.prepare(sql).expect("query");
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .expect("rows")
+            .collect::<Result<_, _>>()
+            .expect("values")
+    };
+    (
+        rows(
+            "SELECT term - 4294967296, df FROM relate_terms WHERE term >= 4294967296 AND df > 0 ORDER BY 1",
+        ),
+        rows("SELECT term, COUNT(*) FROM relate_event_terms GROUP BY term ORDER BY 1"),
+    )
+}
+
+#[test]
+fn each_terms_event_count_is_the_events_posted_under_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("cache.db");
+    let mut store = Store::open(&path).expect("store");
+    load(&mut store, &fixtures());
+    let (kept, counted) = posted_counts(&path);
+    assert!(!counted.is_empty());
+    assert_eq!(kept, counted, "after storing one by one");
+    store.rebuild_related().expect("rebuild");
+    let (kept, counted) = posted_counts(&path);
+    assert_eq!(kept, counted, "after a rebuild");
+
+    // A cache from before the counts were kept gets them when opened.
+    drop(store);
+    let conn = rusqlite::Connection::open(&path).expect("second connection");
+    conn.execute_batch(
+        "DELETE FROM relate_terms WHERE term >= 4294967296; PRAGMA user_version = 5;",
+    )
+    .expect("the old schema");
+    drop(conn);
+    assert_eq!(posted_counts(&path).0, []);
+    let store = Store::open(&path).expect("store");
+    let (kept, counted) = posted_counts(&path);
+    assert_eq!(kept, counted, "after the migration");
+    assert_eq!(store.integrity_check().expect("check"), "ok");
+}

@@ -69,10 +69,22 @@ pub fn signature(title: &str, text: &str, entities: &[Entity], shingles: &Shingl
 /// prior that a large cache outweighs.
 const PRIOR_STORIES: f32 = 100.0;
 
+/// Stories a term may count as found in, per event that posts it.
+const STORIES_PER_EVENT: f32 = 3.0;
+
 /// Inverse document frequency of a term found in `df` of `n` stories
-/// (the story being related included, so `df >= 1`).
-pub fn idf(df: u32, n: u32) -> f32 {
-    ((n as f32 + PRIOR_STORIES) / df.max(1) as f32).ln()
+/// (the story being related included, so `df >= 1`) and posted by
+/// `events` events.
+///
+/// A term counts as found in at most [`STORIES_PER_EVENT`] stories per
+/// event that posts it (one event at least), plus one: what tells events
+/// apart is how many events a word spans, not how many stories. An
+/// event's own word ("Titanfall", "Snowden") is in most of its stories,
+/// and a plain story count would weigh it the less the larger its event
+/// grows, until its follow-ups no longer find it.
+pub fn idf(df: u32, events: u32, n: u32) -> f32 {
+    let df = (df.max(1) as f32).min(1.0 + STORIES_PER_EVENT * events.max(1) as f32);
+    ((n as f32 + PRIOR_STORIES) / df).ln()
 }
 
 #[cfg(test)]
@@ -81,9 +93,20 @@ mod tests {
 
     #[test]
     fn rare_terms_weigh_more() {
-        assert!(idf(1, 1000) > idf(100, 1000));
-        assert!(idf(1000, 1000) >= 0.0);
-        assert!(idf(1, 1) > 0.0);
+        assert!(idf(1, 0, 1000) > idf(100, 40, 1000));
+        assert!(idf(1000, 1000, 1000) >= 0.0);
+        assert!(idf(1, 0, 1) > 0.0);
+    }
+
+    #[test]
+    fn a_word_of_one_large_event_outweighs_a_word_spread_over_many() {
+        // Found in as many stories; one event posts the first, thirty the second.
+        assert!(idf(90, 1, 1000) > idf(90, 30, 1000));
+        // A word no event posts counts as posted by one.
+        assert_eq!(idf(9, 0, 1000), idf(9, 1, 1000));
+        assert!(idf(4, 0, 1000) < idf(1, 0, 1000));
+        // A rare word counts by its stories.
+        assert!(idf(2, 2, 1000) > idf(5, 2, 1000));
     }
 
     #[test]

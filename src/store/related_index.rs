@@ -16,6 +16,13 @@ use crate::relate::{self, Term, Vector};
 
 /// The `relate_terms` row that counts the stories in the index.
 pub(super) const STORIES_ROW: i64 = -1;
+/// `relate_terms` rows from here up count, per term, the events posted
+/// under it (row `POSTED_ROWS + term`; terms are below 2^31).
+pub(super) const POSTED_ROWS: i64 = 1 << 32;
+
+fn posted_row(term: Term) -> i64 {
+    POSTED_ROWS + i64::from(term)
+}
 /// Postings read per term: the most recent events posted under it.
 pub(super) const POSTINGS_READ: usize = 48;
 /// Members of an event compared for the related list: its most recent.
@@ -69,6 +76,8 @@ pub(super) type LinkRow = (i64, i64, bool);
 pub(super) trait Tables {
     /// Adds `delta` to a term's document frequency; returns it afterwards.
     fn bump_term(&mut self, term: i64, delta: i64) -> Result<i64, StoreError>;
+    /// Returns a term's document frequency (0 for a term never counted).
+    fn term_count(&self, term: i64) -> Result<i64, StoreError>;
     fn story(&self, id: i64) -> Result<Option<StoryRow>, StoreError>;
     /// Inserts a story's row (it has none).
     fn put_story(&mut self, id: i64, row: &StoryRow) -> Result<(), StoreError>;
@@ -93,9 +102,11 @@ pub(super) trait Tables {
     fn delete_event(&mut self, id: i64) -> Result<(), StoreError>;
     /// Returns the [`POSTINGS_READ`] most recent events posted under a term.
     fn postings(&self, term: Term) -> Result<Vec<i64>, StoreError>;
-    /// Posts an event under a term (again is a no-op).
-    fn post(&mut self, term: Term, event: i64) -> Result<(), StoreError>;
-    fn unpost(&mut self, term: Term, event: i64) -> Result<(), StoreError>;
+    /// Posts an event under a term (again is a no-op); returns whether it
+    /// was not posted before.
+    fn post(&mut self, term: Term, event: i64) -> Result<bool, StoreError>;
+    /// Takes a posting away; returns whether there was one.
+    fn unpost(&mut self, term: Term, event: i64) -> Result<bool, StoreError>;
     /// Returns the [`BAND_READ`] most recent stories but `skip` in a band.
     fn band_stories(&self, band: u32, skip: i64) -> Result<Vec<i64>, StoreError>;
     /// Replaces a story's band keys.
@@ -115,9 +126,29 @@ pub(super) fn count_terms(
     let mut df = HashMap::with_capacity(terms.len());
     for &t in terms {
         let count = tables.bump_term(i64::from(t), delta)?;
-        df.insert(t, relate::idf(count.max(0) as u32, n.max(0) as u32));
+        let events = tables.term_count(posted_row(t))?;
+        df.insert(
+            t,
+            relate::idf(count.max(0) as u32, events.max(0) as u32, n.max(0) as u32),
+        );
     }
     Ok(df)
+}
+
+/// Posts an event under a term, counted in the term's posted row.
+fn post(tables: &mut impl Tables, term: Term, event: i64) -> Result<(), StoreError> {
+    if tables.post(term, event)? {
+        tables.bump_term(posted_row(term), 1)?;
+    }
+    Ok(())
+}
+
+/// Takes an event's posting under a term away, and its count.
+fn unpost(tables: &mut impl Tables, term: Term, event: i64) -> Result<(), StoreError> {
+    if tables.unpost(term, event)? {
+        tables.bump_term(posted_row(term), -1)?;
+    }
+    Ok(())
 }
 
 /// Returns the events posted under the vector's terms, best first by the
@@ -157,10 +188,10 @@ pub(super) fn put_event(
     };
     let new_posted = event.centroid.top(relate::POSTED_TERMS);
     for &t in old_posted.iter().filter(|t| !new_posted.contains(t)) {
-        tables.unpost(t, id)?;
+        unpost(tables, t, id)?;
     }
     for &t in new_posted.iter().filter(|t| !old_posted.contains(t)) {
-        tables.post(t, id)?;
+        post(tables, t, id)?;
     }
     Ok(id)
 }
@@ -168,7 +199,7 @@ pub(super) fn put_event(
 /// Deletes an event and its postings.
 pub(super) fn drop_event(tables: &mut impl Tables, event: &EventRow) -> Result<(), StoreError> {
     for t in event.centroid.top(relate::POSTED_TERMS) {
-        tables.unpost(t, event.id)?;
+        unpost(tables, t, event.id)?;
     }
     tables.delete_event(event.id)
 }
@@ -239,6 +270,15 @@ impl Tables for Sql<'_> {
                 Ok(delta)
             }
         }
+    }
+
+    fn term_count(&self, term: i64) -> Result<i64, StoreError> {
+        Ok(self
+            .0
+            .prepare_cached("SELECT df FROM relate_terms WHERE term = ?1")?
+            .query_row([term], |r| r.get(0))
+            .optional()?
+            .unwrap_or(0))
     }
 
     fn story(&self, id: i64) -> Result<Option<StoryRow>, StoreError> {
@@ -373,18 +413,22 @@ impl Tables for Sql<'_> {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    fn post(&mut self, term: Term, event: i64) -> Result<(), StoreError> {
-        self.run(
-            "INSERT OR IGNORE INTO relate_event_terms (term, event) VALUES (?1, ?2)",
-            params![i64::from(term), event],
-        )
+    fn post(&mut self, term: Term, event: i64) -> Result<bool, StoreError> {
+        let changed = self
+            .0
+            .prepare_cached(
+                "INSERT OR IGNORE INTO relate_event_terms (term, event) VALUES (?1, ?2)",
+            )?
+            .execute(params![i64::from(term), event])?;
+        Ok(changed > 0)
     }
 
-    fn unpost(&mut self, term: Term, event: i64) -> Result<(), StoreError> {
-        self.run(
-            "DELETE FROM relate_event_terms WHERE term = ?1 AND event = ?2",
-            params![i64::from(term), event],
-        )
+    fn unpost(&mut self, term: Term, event: i64) -> Result<bool, StoreError> {
+        let changed = self
+            .0
+            .prepare_cached("DELETE FROM relate_event_terms WHERE term = ?1 AND event = ?2")?
+            .execute(params![i64::from(term), event])?;
+        Ok(changed > 0)
     }
 
     fn band_stories(&self, band: u32, skip: i64) -> Result<Vec<i64>, StoreError> {

@@ -139,13 +139,21 @@ fn sorted<K: Ord, V>(rows: impl Iterator<Item = (K, V)>) -> Vec<(K, V)> {
 }
 
 /// Takes `value` out of the set under `key`, dropping a set left empty.
-fn remove<K: std::hash::Hash + Eq>(map: &mut HashMap<K, BTreeSet<i64>>, key: K, value: i64) {
-    if let Some(set) = map.get_mut(&key) {
-        set.remove(&value);
-        if set.is_empty() {
-            map.remove(&key);
-        }
+/// Takes `value` out of `key`'s set (and an emptied set out of the map);
+/// returns whether it was there.
+fn remove<K: std::hash::Hash + Eq>(
+    map: &mut HashMap<K, BTreeSet<i64>>,
+    key: K,
+    value: i64,
+) -> bool {
+    let Some(set) = map.get_mut(&key) else {
+        return false;
+    };
+    let found = set.remove(&value);
+    if set.is_empty() {
+        map.remove(&key);
     }
+    found
 }
 
 impl Tables for Memory {
@@ -153,6 +161,10 @@ impl Tables for Memory {
         let df = self.terms.entry(term).or_insert(0);
         *df += delta;
         Ok(*df)
+    }
+
+    fn term_count(&self, term: i64) -> Result<i64, StoreError> {
+        Ok(self.terms.get(&term).copied().unwrap_or(0))
     }
 
     fn story(&self, id: i64) -> Result<Option<StoryRow>, StoreError> {
@@ -277,14 +289,12 @@ impl Tables for Memory {
             .collect())
     }
 
-    fn post(&mut self, term: Term, event: i64) -> Result<(), StoreError> {
-        self.postings.entry(term).or_default().insert(event);
-        Ok(())
+    fn post(&mut self, term: Term, event: i64) -> Result<bool, StoreError> {
+        Ok(self.postings.entry(term).or_default().insert(event))
     }
 
-    fn unpost(&mut self, term: Term, event: i64) -> Result<(), StoreError> {
-        remove(&mut self.postings, term, event);
-        Ok(())
+    fn unpost(&mut self, term: Term, event: i64) -> Result<bool, StoreError> {
+        Ok(remove(&mut self.postings, term, event))
     }
 
     fn band_stories(&self, band: u32, skip: i64) -> Result<Vec<i64>, StoreError> {
@@ -372,6 +382,10 @@ mod tests {
             out.push_str(&format!("event {id}: {event:?}\n"));
             let members = t.members(id).unwrap_or_else(|e| panic!("{e}"));
             out.push_str(&format!("members {id}: {members:?}\n"));
+        }
+        for term in 0..=STORIES {
+            let count = t.term_count(term).unwrap_or_else(|e| panic!("{e}"));
+            out.push_str(&format!("term {term}: {count}\n"));
         }
         for term in 0..6 {
             let posted = t.postings(term).unwrap_or_else(|e| panic!("{e}"));

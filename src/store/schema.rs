@@ -208,6 +208,13 @@ const MIGRATIONS: &[&str] = &[
     INSERT INTO country_stories (country, stories)
         SELECT country, COUNT(*) FROM story_countries GROUP BY country;
     "#,
+    // 6: per term, the events posted under it, in the relate_terms row
+    // 2^32 + term (terms are below 2^31), for the inverse document
+    // frequency (relate::idf); kept by related_index.rs as it posts.
+    r#"
+    INSERT OR REPLACE INTO relate_terms (term, df)
+        SELECT term + 4294967296, COUNT(*) FROM relate_event_terms GROUP BY term;
+    "#,
 ];
 
 /// Returns the schema version this build of Byline writes.
