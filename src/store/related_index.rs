@@ -19,10 +19,6 @@ pub(super) const STORIES_ROW: i64 = -1;
 /// `relate_terms` rows from here up count, per term, the events posted
 /// under it (row `POSTED_ROWS + term`; terms are below 2^31).
 pub(super) const POSTED_ROWS: i64 = 1 << 32;
-
-fn posted_row(term: Term) -> i64 {
-    POSTED_ROWS + i64::from(term)
-}
 /// Postings read per term: the most recent events posted under it.
 pub(super) const POSTINGS_READ: usize = 48;
 /// Members of an event compared for the related list: its most recent.
@@ -133,6 +129,11 @@ pub(super) fn count_terms(
         );
     }
     Ok(df)
+}
+
+/// The `relate_terms` row that counts the events posted under `term`.
+fn posted_row(term: Term) -> i64 {
+    POSTED_ROWS + i64::from(term)
 }
 
 /// Posts an event under a term, counted in the term's posted row.

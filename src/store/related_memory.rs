@@ -138,8 +138,7 @@ fn sorted<K: Ord, V>(rows: impl Iterator<Item = (K, V)>) -> Vec<(K, V)> {
     rows
 }
 
-/// Takes `value` out of the set under `key`, dropping a set left empty.
-/// Takes `value` out of `key`'s set (and an emptied set out of the map);
+/// Takes `value` out of the set under `key`, dropping a set left empty;
 /// returns whether it was there.
 fn remove<K: std::hash::Hash + Eq>(
     map: &mut HashMap<K, BTreeSet<i64>>,
