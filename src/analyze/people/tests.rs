@@ -28,15 +28,21 @@ fn assert_mentions(text: &str, name: &str, mentions: &[&str]) {
     assert_eq!(person(&found, name), mentions, "{found:?}");
 }
 
+/// Asserts that `name`, with these mentions, is the one person `text` names.
+fn assert_only_person(text: &str, name: &str, mentions: &[&str]) {
+    let found = people(text);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(person(&found, name), mentions, "{found:?}");
+}
+
 #[test]
 fn title_short_form_and_possessive_are_one_person_with_the_fullest_name() {
     let text = "President Harold Brenner arrived in Lisbon on Tuesday.\n\n\
                 Brenner met the mayor. Brenner's aides said the talks went well.";
-    let found = people(text);
-    assert_eq!(found.len(), 1, "{found:?}");
-    assert_eq!(
-        person(&found, "Harold Brenner"),
-        ["Harold Brenner", "Brenner", "Brenner"]
+    assert_only_person(
+        text,
+        "Harold Brenner",
+        &["Harold Brenner", "Brenner", "Brenner"],
     );
 }
 
@@ -236,10 +242,11 @@ fn a_plural_noun_ends_no_name() {
 fn a_headline_verb_after_a_name_is_no_part_of_it() {
     let text = "Marisol Okafor Hammers Wells Fargo Chief Over Fees\n\n\
                 Marisol Okafor spoke on Tuesday in the river town, where she met farmers.";
-    let found = people(text);
-    assert_eq!(found.len(), 1, "{found:?}");
-    assert_eq!(found[0].0, "Marisol Okafor");
-    assert_eq!(found[0].1, ["Marisol Okafor", "Marisol Okafor"]);
+    assert_only_person(
+        text,
+        "Marisol Okafor",
+        &["Marisol Okafor", "Marisol Okafor"],
+    );
 }
 
 #[test]
@@ -259,10 +266,7 @@ fn a_headline_word_before_a_name_is_no_part_of_it() {
 fn a_headline_surname_in_a_longer_run_is_the_person_of_the_prose() {
     let text = "Defiant Brenner Rejects The Budget Deal\n\n\
                 Harold Brenner told reporters on Monday that he would not sign it.";
-    let found = people(text);
-    assert_eq!(found.len(), 1, "{found:?}");
-    assert_eq!(found[0].0, "Harold Brenner");
-    assert_eq!(found[0].1, ["Brenner", "Harold Brenner"]);
+    assert_only_person(text, "Harold Brenner", &["Brenner", "Harold Brenner"]);
 }
 
 #[test]
