@@ -632,3 +632,130 @@ fn a_straight_mark_left_open_is_not_continued_by_a_curly_one() {
     assert_eq!(said.len(), 1);
     assert!(said[0].starts_with("Mara was asleep"));
 }
+
+#[test]
+fn a_given_name_both_genders_carry_takes_either_pronoun() {
+    // "Dana" is given to women and men alike: "he" after Dana Okafor is
+    // Dana Okafor, not the man named paragraphs before.
+    let text = "Peter Lindqvist opened the hearing on Monday morning. The committee then \
+                took evidence from the families of the victims for several hours, and \
+                the chairman read out the letters that had reached his office over the \
+                summer before the vote was finally called late in the afternoon.\n\n\
+                “They are wrong,” said Dana Okafor, a farmer from the valley.\n\n\
+                “We will wait no longer,” he said.";
+    assert_eq!(
+        speakers(&quotes(text)),
+        vec![Some("Dana Okafor"), Some("Dana Okafor")]
+    );
+}
+
+#[test]
+fn a_pronoun_prefers_a_fitting_gender_named_just_before_an_unknown_one() {
+    // Nothing tells Brodsky's gender; Clara Jensen, named a few words
+    // earlier, is the "she" who speaks.
+    let text = "Zoltan Brodsky lost the race in 2012.\n\n\
+                On Monday, Clara Jensen leaned in, painting her rival as a Brodsky copy. \
+                “Why won't he release his returns?” she said.";
+    let people = [
+        entity(
+            text,
+            EntityKind::Person,
+            "Zoltan Brodsky",
+            &["Zoltan Brodsky", "Brodsky"],
+        ),
+        entity(text, EntityKind::Person, "Clara Jensen", &["Clara Jensen"]),
+    ];
+    assert_eq!(
+        speakers(&find_quotes(text, &people)),
+        vec![Some("Clara Jensen")]
+    );
+    // Named long enough after her, the person of unknown gender is the
+    // nearer reading.
+    let text = "Clara Jensen chaired the meeting. The agenda ran to eleven items, from \
+                the harbour budget and the ferry timetable to the new school roof, and \
+                the minutes of the last session took most of the first hour to approve \
+                before anyone turned to the business of the evening.\n\n\
+                Zoltan Brodsky rose to speak. “We cannot wait,” she said.";
+    let people = [
+        entity(text, EntityKind::Person, "Clara Jensen", &["Clara Jensen"]),
+        entity(
+            text,
+            EntityKind::Person,
+            "Zoltan Brodsky",
+            &["Zoltan Brodsky"],
+        ),
+    ];
+    assert_eq!(
+        speakers(&find_quotes(text, &people)),
+        vec![Some("Zoltan Brodsky")]
+    );
+}
+
+#[test]
+fn a_title_before_a_surname_makes_it_a_person_for_pronouns() {
+    let text = "President Mbeki condemned the test.\n\n\
+                “We will never accept it,” he said.";
+    let people = [entity(text, EntityKind::Person, "Mbeki", &["Mbeki"])];
+    assert_eq!(speakers(&find_quotes(text, &people)), vec![Some("Mbeki")]);
+}
+
+#[test]
+fn a_surname_ending_like_a_plural_role_follows_a_given_name() {
+    // "Leenders" ends like "lenders", but after "Ryan" it is a surname.
+    let text = "“I will never buy one again,” said Ryan Leenders, 30, a machinist.";
+    assert_eq!(speakers(&quotes(text)), vec![Some("Ryan Leenders")]);
+    // A plural role alone is still no one.
+    let text = "“Close the plant,” said Lenders.";
+    assert_eq!(speakers(&quotes(text)), vec![None]);
+}
+
+#[test]
+fn a_lower_case_title_with_its_field_comes_before_the_name() {
+    let text =
+        "“We will win this,” said former secretary of state Ines Calder, who praised the voters.";
+    assert_eq!(speakers(&quotes(text)), vec![Some("Ines Calder")]);
+}
+
+#[test]
+fn a_description_before_a_name_and_its_apposition_after_the_quote() {
+    let text = "“This is a strong report,” the economist Jared Bernholm, a former adviser \
+                to the treasury, wrote on his blog.";
+    assert_eq!(speakers(&quotes(text)), vec![Some("Jared Bernholm")]);
+}
+
+#[test]
+fn a_participle_without_a_comma_gives_its_subject() {
+    // The name right before the participle speaks ...
+    let text = "The advert ends with footage of Lars Ekberg saying during the debate, \
+                “That makes me smart,” when Maja Holm attacked him.";
+    assert_eq!(speakers(&quotes(text)), vec![Some("Lars Ekberg")]);
+    // ... else the subject of the clause, not the name it attacks.
+    let text =
+        "Lars Ekberg attacked Maja Holm over her vote on the dam, saying, “She is reckless.”";
+    assert_eq!(speakers(&quotes(text)), vec![Some("Lars Ekberg")]);
+    let text = "Lars Ekberg issued a statement on Tuesday saying, “It is unfortunate.”";
+    assert_eq!(speakers(&quotes(text)), vec![Some("Lars Ekberg")]);
+}
+
+#[test]
+fn a_clause_after_a_quote_is_no_attribution_unless_one_follows_it() {
+    let text = "Lars Ekberg defended the tax plan, saying, “That makes me smart,” \
+                when Maja Holm blasted him.";
+    assert_eq!(speakers(&quotes(text)), vec![Some("Lars Ekberg")]);
+    let text = "Ines Calder opened the debate.\n\n\
+                “Many would call that a defeat” if she lost by less, said Omar Haddad, an analyst.";
+    assert_eq!(speakers(&quotes(text)), vec![Some("Omar Haddad")]);
+    let text = "Omar Haddad spoke first.\n\n\
+                “I want to wait” before discussing specifics, he said.";
+    assert_eq!(speakers(&quotes(text)), vec![Some("Omar Haddad")]);
+}
+
+#[test]
+fn a_partial_quote_whose_sentence_runs_on_before_its_attribution() {
+    let text = "Ines Calder leads the count.\n\n\
+                “It seems extremely unlikely” that Omar Haddad can catch Ines Calder, \
+                said Steve Elmqvist, a party strategist.";
+    assert_eq!(speakers(&quotes(text)), vec![Some("Steve Elmqvist")]);
+    let text = "“This will be a challenge” for Ines Calder, said Mira Kunz.";
+    assert_eq!(speakers(&quotes(text)), vec![Some("Mira Kunz")]);
+}

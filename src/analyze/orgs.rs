@@ -51,7 +51,7 @@ pub fn resolve(
                 toks,
                 flags,
                 s.start,
-                run_on(text, toks, s.start, s.end),
+                run_on(text, toks, flags, s.start, s.end),
             )
         })
         .collect();
@@ -217,12 +217,14 @@ fn clean(
 }
 
 /// Joins an organisation's name that runs on over "of", "for" or "on"
-/// ("Asan Institute for Policy Studies").
-fn run_on(text: &str, toks: &[Tok], s: usize, mut e: usize) -> usize {
+/// ("Asan Institute for Policy Studies"), but not over a date ("the
+/// Security Council on Friday").
+fn run_on(text: &str, toks: &[Tok], flags: &[u32], s: usize, mut e: usize) -> usize {
     loop {
         let joiner = e + 1 < toks.len()
             && matches!(word_at(text, &toks[e]), "of" | "for" | "on")
-            && toks[e].b0 == toks[e - 1].b1 + 1;
+            && toks[e].b0 == toks[e - 1].b1 + 1
+            && flags[e + 1] & flag::CALENDAR == 0;
         if !joiner
             || !matches!(
                 toks[e + 1].shape,

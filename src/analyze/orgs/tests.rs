@@ -102,3 +102,21 @@ fn a_city_outside_sport_stays_a_place() {
             .any(|e| e.kind == EntityKind::Place && e.name == "Leicester")
     );
 }
+
+#[test]
+fn a_name_does_not_run_on_over_a_date() {
+    // "on Friday" is when, not part of the council's name; "Council on
+    // Foreign Relations" is a name.
+    let text = "The Harbour Oversight Council on Friday fined the port. The Council on \
+                Foreign Relations said nothing.";
+    let names: Vec<String> = orgs(text).into_iter().map(|(n, _)| n).collect();
+    assert!(
+        names.contains(&"Harbour Oversight Council".to_string()),
+        "{names:?}"
+    );
+    assert!(
+        names.contains(&"Council on Foreign Relations".to_string()),
+        "{names:?}"
+    );
+    assert!(names.iter().all(|n| !n.contains("Friday")), "{names:?}");
+}

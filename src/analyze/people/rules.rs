@@ -89,9 +89,11 @@ pub(super) fn repair(
         {
             end += 1;
         }
+        // "N. Korea" is the country the places found.
         let last_ok = end - i >= 2
             && name_word(&toks[end - 1])
-            && (i + 1..end).all(|k| flags[k] & NOT_NAME == 0);
+            && (i + 1..end).all(|k| flags[k] & NOT_NAME == 0)
+            && !(i..end).all(|k| countries[k]);
         let free_after =
             end >= toks.len() || !(toks[end].shape.capitalised() && adjacent(toks, end - 1));
         if last_ok && free_after {

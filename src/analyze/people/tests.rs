@@ -279,3 +279,14 @@ fn names_in_prose_are_left_as_written() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].0, "Marisol Okafor Ruiz");
 }
+
+#[test]
+fn an_initial_and_a_country_word_are_the_country_not_a_person() {
+    // "N. Korea" is North Korea, and the "Korea" of "North Korea" is no
+    // person's surname.
+    let text = "World leaders denounce N. Korea test; Amsel and others vow consequences.\n\n\
+                The council condemned North Korea's latest test, said Mira Amsel.";
+    let found = people(text);
+    assert!(found.iter().all(|(n, _)| !n.contains("Korea")), "{found:?}");
+    assert_eq!(person(&found, "Mira Amsel"), ["Amsel", "Mira Amsel"]);
+}

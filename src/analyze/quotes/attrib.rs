@@ -2,7 +2,7 @@
 //! "according to X", pronouns and organisation nouns.
 
 use super::lexicon::{
-    Gender, country_name, given_name_gender, is_govt_noun, is_org_noun, is_org_word, is_particle,
+    Gender, country_name, is_given_name, is_govt_noun, is_org_noun, is_org_word, is_particle,
     is_speech_verb, is_title,
 };
 use super::names::{is_stop, particles_then_name, unpossess};
@@ -319,6 +319,22 @@ pub(super) fn object(win: &[Tok<'_>], from: usize, people: &People) -> Option<Sp
     }) {
         i += 1;
     }
+    // "said former secretary of state Jane Roe": a title's "of" and the
+    // lower-case words of its field.
+    if i > from && win.get(i).is_some_and(|t| t.text == "of") && is_title(&lower(&win[i - 1])) {
+        let mut k = i + 1 + usize::from(win.get(i + 1).is_some_and(|t| t.text == "the"));
+        let field = k;
+        while k < win.len().min(field + 3)
+            && win[k].is_word()
+            && !win[k].is_cap()
+            && !NOT_MODIFIERS.contains(&lower(&win[k]).as_str())
+        {
+            k += 1;
+        }
+        if k > field && win.get(k).is_some_and(Tok::is_cap) {
+            i = k;
+        }
+    }
     // "said retired neurosurgeon Ben Carson": a name after its description.
     if win.get(i).is_some_and(|t| !t.is_cap())
         && let Some(k) = modifiers_then_cap(win, i)
@@ -361,8 +377,11 @@ pub(super) fn object(win: &[Tok<'_>], from: usize, people: &People) -> Option<Sp
             }
         }
         // "said MSNBC host Chris Matthews", "said Montclair State University
-        // political scientist Brigid Harrison": the name after the role.
-        if let Some(k) = modifiers_then_cap(win, j) {
+        // political scientist Brigid Harrison": the name after the role;
+        // a past tense there is a verb ("Trump attacked Clinton, saying").
+        if let Some(k) = modifiers_then_cap(win, j)
+            && !win[j..k].iter().any(|t| lower(t).ends_with("ed"))
+        {
             return object(win, k, people);
         }
         // "said Nigeria's foreign minister, Amara Okonkwo-Reyes": the name
@@ -396,7 +415,7 @@ pub(super) fn object(win: &[Tok<'_>], from: usize, people: &People) -> Option<Sp
 
 /// Words that end a description before a name ("a spokesman for X" is not
 /// X speaking).
-const NOT_MODIFIERS: &[&str] = &[
+pub(super) const NOT_MODIFIERS: &[&str] = &[
     "for", "of", "in", "on", "at", "to", "with", "by", "from", "and", "or", "who", "which", "that",
     "when", "as", "after", "before", "about", "than", "but", "said", "says",
 ];
@@ -404,7 +423,7 @@ const NOT_MODIFIERS: &[&str] = &[
 /// Returns the index of the capitalised word after one to three lower-case
 /// words of description at `j` ("political scientist", "host"), when the
 /// capitalised words there start a person's name.
-fn modifiers_then_cap(win: &[Tok<'_>], j: usize) -> Option<usize> {
+pub(super) fn modifiers_then_cap(win: &[Tok<'_>], j: usize) -> Option<usize> {
     // A number joined by a slash or a dash is a modifier too ("9/11 widow").
     let joiner = |k: usize| {
         matches!(win[k].text, "/" | "-")
@@ -420,7 +439,7 @@ fn modifiers_then_cap(win: &[Tok<'_>], j: usize) -> Option<usize> {
             !NOT_MODIFIERS.contains(&l.as_str()) && !is_speech_verb(&l)
         });
     let named = win.get(k + 1).is_some_and(Tok::is_cap)
-        || given_name_gender(win[k].text).is_some()
+        || is_given_name(win[k].text)
         || !is_stop(&lower(&win[k]));
     (described && named).then_some(k)
 }

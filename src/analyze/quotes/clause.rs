@@ -4,9 +4,10 @@
 //! (`— Jane Doe`), or the last speaker named in the paragraphs before.
 
 use super::attrib::{
-    NOT_INVERTED, WINDOW, find_verb, is_quote_mark, lower, nominal, object, pronoun, subject,
+    NOT_INVERTED, NOT_MODIFIERS, WINDOW, find_verb, is_quote_mark, lower, modifiers_then_cap,
+    nominal, object, pronoun, subject,
 };
-use super::lexicon::{given_name_gender, is_speech_verb, is_surname};
+use super::lexicon::{is_given_name, is_speech_verb, is_surname};
 use super::names::is_stop;
 use super::people::{People, Speaker};
 use super::tokens::Tok;
@@ -116,8 +117,39 @@ pub(super) fn after(toks: &[Tok<'_>], from: usize, people: &People) -> Option<Sp
     let v = find_verb(win, false)?;
     // Far from the quote only after a name and its apposition.
     let lead = usize::from(win.first().is_some_and(|t| t.text == ","));
-    let apposition = win.get(lead).is_some_and(Tok::is_cap)
-        && win[lead..v].iter().any(|t| t.text == "," || t.text == "(");
+    // "“…,” when Clinton blasted him": a clause of its own, not the
+    // quote's attribution ("as Smith put it" is one); the attribution may
+    // follow it ("“…” if she loses, said Jo Doe", "… before the vote, he
+    // said"). "After all, he says" is no such clause.
+    let subordinate = win
+        .get(lead)
+        .is_some_and(|t| SUBORDINATORS.contains(&lower(t).as_str()))
+        && win.get(lead + 1).is_none_or(|t| t.text != "all");
+    // "“…” that Doe can win, said Jo Roe", "“…” for Doe, said Jo Roe": a
+    // partial quote's sentence runs on, then the attribution.
+    let runs_on = v > lead + 1
+        && win.get(lead).is_some_and(|t| {
+            t.is_word()
+                && !t.is_cap()
+                && NOT_MODIFIERS.contains(&lower(t).as_str())
+                && pronoun(&lower(t), t.start, people).is_none()
+        });
+    if runs_on && win[v - 1].text == "," {
+        return inverted(win, v, people);
+    }
+    if subordinate && v > lead + 1 {
+        return if win[v - 1].text == "," {
+            inverted(win, v, people)
+        } else if v >= 2 && win[v - 2].text == "," {
+            subject(win, v, people)
+        } else {
+            None
+        };
+    }
+    // "… ,” the economist Jo Doe, a former adviser, wrote": a description
+    // may come before the name.
+    let named = win.get(lead).is_some_and(Tok::is_cap) || modifiers_then_cap(win, lead).is_some();
+    let apposition = named && win[lead..v].iter().any(|t| t.text == "," || t.text == "(");
     if v > 8 && !apposition && !tail(win, v) {
         return None;
     }
@@ -168,12 +200,19 @@ pub(super) fn before(toks: &[Tok<'_>], to: usize, people: &People) -> Option<Spe
     let intro = win.last().is_some_and(|t| matches!(t.text, "," | ":"));
     if let Some(v) = find_verb(win, true) {
         // "Christie bristled at the question, saying, “": the clause's subject speaks.
-        let participle = v > 0 && win[v - 1].text == "," && lower(&win[v]).ends_with("ing");
+        let participle = v > 0 && lower(&win[v]).ends_with("ing");
         let found = if passive(win, v) {
             // "Smith was asked by host Jo Doe, “": the one who asks speaks.
             object(win, v + 2, people)
-        } else if participle {
+        } else if participle && win[v - 1].text == "," {
             clause_subject(&win[..v - 1], people)
+        } else if participle {
+            // "footage of Trump saying, “": the name before the participle;
+            // "Smith issued a statement Tuesday saying, “": the clause's subject.
+            match subject(win, v, people) {
+                s @ Some((Some(_), Some(EntityKind::Person))) => s,
+                _ => clause_subject(&win[..v], people),
+            }
         } else {
             subject(win, v, people).or_else(|| inverted(win, v, people))
         };
@@ -272,6 +311,13 @@ const OPENERS: &[&str] = &[
     "inside",
 ];
 
+/// Words that open a clause of its own after a quotation ("“…,” when
+/// Smith objected").
+const SUBORDINATORS: &[&str] = &[
+    "when", "while", "after", "before", "because", "until", "since", "if", "though", "although",
+    "whereas", "once", "unless",
+];
+
 /// Words that join clauses and may open one ("But Warren said").
 const JOINERS: &[&str] = &["but", "and", "so", "yet", "or", "also", "then", "still"];
 
@@ -316,7 +362,7 @@ pub(super) fn clause_subject(win: &[Tok<'_>], people: &People) -> Option<Speaker
                     | "it"
                     | "who"
             )
-            && given_name_gender(win[k].text).is_none()
+            && !is_given_name(win[k].text)
             && (is_speech_verb(&w)
                 || (w.ends_with("ing") && !is_surname(win[k].text))
                 || (people.used_lower(&w) && !is_surname(win[k].text)));

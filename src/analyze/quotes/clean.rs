@@ -3,9 +3,7 @@
 //! "Democrat Jane Roe", "Whip John Doe"), words glued to the end ("Jane
 //! Roe of"), and places mistaken for people ("Palm Beach").
 
-use super::lexicon::{
-    country_name, given_name_gender, is_place, is_speech_verb, is_surname, is_title,
-};
+use super::lexicon::{country_name, is_given_name, is_place, is_speech_verb, is_surname, is_title};
 use super::names::{is_role_noun, is_stop, strip, trim_to_name};
 use foldhash::HashSet;
 
@@ -22,7 +20,7 @@ fn used_lower(word: &str, lower: &LowerWords<'_>) -> bool {
 /// Tells whether a word can open a name: a given name, or a word the text
 /// never writes in lower case (and that is no sentence opener).
 fn opens_name(word: &str, next: Option<&str>, left: usize, lower: &LowerWords<'_>) -> bool {
-    if given_name_gender(word).is_some() {
+    if is_given_name(word) {
         return true;
     }
     let l = word.to_lowercase();
@@ -32,7 +30,7 @@ fn opens_name(word: &str, next: Option<&str>, left: usize, lower: &LowerWords<'_
     }
     // "Whip John Doe", "Kentuckian Jo Doe", "Real John Doe": a word before
     // a given name and a surname is a description.
-    let before_given = next.is_some_and(|n| given_name_gender(n).is_some());
+    let before_given = next.is_some_and(is_given_name);
     // "New Jane Doe": a common word before a full name, even one that is
     // also somebody's surname.
     if left >= 3 && (is_role_noun(word) || (before_given && !surname) || used_lower(word, lower)) {
@@ -67,8 +65,8 @@ pub(super) fn person_name<'a>(words: &[&'a str], lower: &LowerWords<'_>) -> Opti
     let initial = |w: &str| w.trim_end_matches('.').chars().count() == 1;
     if let Some(g) = (1..name.len()).rev().find(|&g| {
         let before = name[g - 1];
-        given_name_gender(name[g]).is_some()
-            && given_name_gender(before).is_none()
+        is_given_name(name[g])
+            && !is_given_name(before)
             && !initial(before)
             && (2..=3).contains(&(name.len() - g))
     }) {
@@ -92,16 +90,19 @@ pub(super) fn person_name<'a>(words: &[&'a str], lower: &LowerWords<'_>) -> Opti
         return None;
     }
     // "N. Korea", "African American", "Sponsors": a country, a demonym or
-    // a plural role noun ends no one's name.
-    let nation = country_name(last).is_some() && given_name_gender(last).is_none();
-    let plural = last
-        .strip_suffix('s')
-        .is_some_and(|stem| !stem.ends_with('s') && is_role_noun(stem));
+    // a plural role noun ends no one's name; after a given name the last
+    // word is a surname ("Ryan Leenders").
+    let nation = country_name(last).is_some() && !is_given_name(last);
+    let after_given = name.len() >= 2 && is_given_name(first);
+    let plural = !after_given
+        && last
+            .strip_suffix('s')
+            .is_some_and(|stem| !stem.ends_with('s') && is_role_noun(stem));
     if !is_surname(last) && (nation || plural) {
         return None;
     }
     let joined = name.join(" ");
-    let given = given_name_gender(first).is_some();
+    let given = is_given_name(first);
     if !given && (is_place(&joined) || country_name(&joined).is_some()) {
         // "Washington" and "Lincoln" are surnames as well as places.
         if name.len() > 1 || !is_surname(first) {

@@ -117,30 +117,51 @@ pub(super) fn is_particle(lower: &str) -> bool {
     S.get_or_init(|| set(PARTICLES)).contains(lower)
 }
 
-/// Returns the usual gender of a given name, when the name list knows it.
-pub(super) fn given_name_gender(name: &str) -> Option<Gender> {
-    static G: OnceLock<HashMap<&'static str, Gender>> = OnceLock::new();
+/// The given names the name list knows, each with the gender it usually
+/// has: `None` for a name both genders carry often ("Terry", "Leslie"),
+/// by the rule the tagger's lexicon uses (one gender more than three times
+/// as frequent as the other).
+fn given_names() -> &'static HashMap<&'static str, Option<Gender>> {
+    static G: OnceLock<HashMap<&'static str, Option<Gender>>> = OnceLock::new();
     G.get_or_init(|| {
-        let mut best: HashMap<&str, (Gender, f64)> = HashMap::default();
+        let mut freqs: HashMap<&str, (f64, f64)> = HashMap::default();
         for cols in rows(GIVEN_NAMES) {
             let [n, g, f, ..] = cols[..] else {
                 continue;
             };
-            let gender = if g == "f" {
-                Gender::Female
-            } else {
-                Gender::Male
-            };
             let freq: f64 = f.parse().unwrap_or(0.0);
-            let entry = best.entry(n).or_insert((gender, freq));
-            if freq > entry.1 {
-                *entry = (gender, freq);
+            let e = freqs.entry(n).or_default();
+            if g == "f" {
+                e.1 += freq;
+            } else {
+                e.0 += freq;
             }
         }
-        best.into_iter().map(|(n, (g, _))| (n, g)).collect()
+        freqs
+            .into_iter()
+            .map(|(n, (m, f))| {
+                let g = if m > 3.0 * f {
+                    Some(Gender::Male)
+                } else if f > 3.0 * m {
+                    Some(Gender::Female)
+                } else {
+                    None
+                };
+                (n, g)
+            })
+            .collect()
     })
-    .get(name)
-    .copied()
+}
+
+/// Tells whether the name list knows the word as a given name.
+pub(super) fn is_given_name(name: &str) -> bool {
+    given_names().contains_key(name)
+}
+
+/// Returns the usual gender of a given name, when the name list knows the
+/// name and one gender clearly carries it.
+pub(super) fn given_name_gender(name: &str) -> Option<Gender> {
+    given_names().get(name).copied().flatten()
 }
 
 /// Tells whether the word is a surname the surname list knows ("Baker").

@@ -3,8 +3,8 @@
 //! longer run ("Texas-based Matt Mackowiak").
 
 use super::lexicon::{
-    Gender, given_name_gender, honorific_gender, is_org_word, is_particle, is_person_title,
-    is_surname, is_title,
+    Gender, honorific_gender, is_given_name, is_org_word, is_particle, is_person_title, is_surname,
+    is_title,
 };
 use super::tokens::Tok;
 
@@ -251,7 +251,7 @@ pub(super) fn is_role_noun(word: &str) -> bool {
     ];
     let lower = word.to_lowercase();
     (is_stop(&lower) || ENDINGS.iter().any(|s| lower.ends_with(s)))
-        && given_name_gender(word).is_none()
+        && !is_given_name(word)
         && !is_surname(word)
 }
 
@@ -275,12 +275,9 @@ pub(super) fn trim_to_name<'a, 'b>(words: &'b [&'a str]) -> &'b [&'a str] {
     // An organisation ("CNN Jake Tapper") or a role noun opening the
     // sentence ("Pollster Dana Whitfield") before a given name.
     let org_first = words[..words.len() - 2].iter().any(|w| is_org(&[w]));
-    if (org_first || is_role_noun(words[0]))
-        && words.len() >= 3
-        && given_name_gender(words[0]).is_none()
-    {
+    if (org_first || is_role_noun(words[0])) && words.len() >= 3 && !is_given_name(words[0]) {
         let from = words.len().saturating_sub(3).max(1);
-        if let Some(g) = (from..words.len() - 1).find(|&g| given_name_gender(words[g]).is_some()) {
+        if let Some(g) = (from..words.len() - 1).find(|&g| is_given_name(words[g])) {
             return &words[g..];
         }
     }

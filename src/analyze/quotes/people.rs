@@ -3,7 +3,8 @@
 
 use super::clean::{LowerWords, person_name};
 use super::lexicon::{
-    Gender, country_name, given_name_gender, honorific_gender, is_surname, is_title,
+    Gender, country_name, given_name_gender, honorific_gender, is_given_name, is_person_title,
+    is_surname, is_title,
 };
 use super::names::{cap_runs, initial_of, is_org, is_stop, strip, trim_to_name, unpossess};
 use super::roles::roles_at;
@@ -76,7 +77,7 @@ fn surname_first(p: &Person, word: &str) -> bool {
         .last
         .split_once('-')
         .is_some_and(|(_, b)| b.chars().next().is_some_and(char::is_lowercase));
-    hyphenated || (given_name_gender(word).is_none() && is_surname(word))
+    hyphenated || (!is_given_name(word) && is_surname(word))
 }
 
 /// Turns the char offsets of the entities' mentions into byte ranges:
@@ -144,7 +145,7 @@ impl<'a> People<'a> {
                         // "Jane Roe Slams Critics" in a title-case headline.
                         if words.len() > 2
                             && e.mentions.iter().all(|m| m.end <= headline)
-                            && given_name_gender(words[0]).is_some()
+                            && is_given_name(words[0])
                         {
                             words.truncate(2);
                         }
@@ -152,14 +153,11 @@ impl<'a> People<'a> {
                         // "N. Korea", "African American": a word of a place name
                         // ends no one's name.
                         let last = words[words.len() - 1];
-                        if place_words.contains(last)
-                            && !is_surname(last)
-                            && given_name_gender(last).is_none()
-                        {
+                        if place_words.contains(last) && !is_surname(last) && !is_given_name(last) {
                             place_of[i] = true;
                             continue;
                         }
-                        if words.len() == 1 || gender.is_none() {
+                        if words.len() == 1 || !is_given_name(words[0]) {
                             doubtful.push((i, words));
                             continue;
                         }
@@ -207,7 +205,7 @@ impl<'a> People<'a> {
                         });
                         after_article || text[end..].split_whitespace().next().is_some_and(number)
                     });
-                    let sure = gender.is_some()
+                    let sure = is_given_name(words[0])
                         || (words.len() > 1 && (is_surname(last) || alone || !as_noun));
                     people.register(&words, gender, sure)
                 }
@@ -223,8 +221,13 @@ impl<'a> People<'a> {
                 Some(idx) => {
                     // The recogniser strips titles: "Mrs. Okafor" still tells her gender.
                     let before = text[..start].split_whitespace().next_back();
-                    if let Some(g) = before.and_then(|w| honorific_gender(&w.to_lowercase())) {
+                    let before = before.map(|w| w.to_lowercase());
+                    if let Some(g) = before.as_deref().and_then(honorific_gender) {
                         people.persons[idx].gender.get_or_insert(g);
+                    }
+                    // "President Obama" is a person, sure enough for a pronoun.
+                    if before.as_deref().is_some_and(is_person_title) {
+                        people.persons[idx].sure = true;
                     }
                     people.mentions.push((start, idx));
                 }
@@ -324,7 +327,7 @@ impl<'a> People<'a> {
             if !titled && self.common.contains(&last.to_lowercase()) && !is_surname(last) {
                 return;
             }
-            let idx = self.register(rest, gender.or(given), titled || given.is_some());
+            let idx = self.register(rest, gender.or(given), titled || is_given_name(rest[0]));
             self.mentions.push((pos, idx));
             return;
         }

@@ -3,12 +3,16 @@
 
 use super::super::clean::person_name;
 use super::super::lexicon::{
-    Gender, country_name, given_name_gender, honorific_gender, is_govt_noun, is_particle,
+    Gender, country_name, honorific_gender, is_given_name, is_govt_noun, is_particle,
     is_speech_verb, is_surname, is_title, seat_country,
 };
 use super::super::names::{initial_of, is_org, is_stop, strip, trim_to_name, unpossess};
 use super::{People, Speaker};
 use crate::model::EntityKind;
+
+/// How many bytes a person of unknown gender must be named after the last
+/// person whose gender fits a pronoun to take the pronoun instead.
+const UNKNOWN_LEAD: usize = 200;
 
 impl People<'_> {
     /// Resolves a capitalised speaker phrase to a canonical name and kind.
@@ -81,9 +85,9 @@ impl People<'_> {
             return (Some(self.persons[i].name.clone()), Some(EntityKind::Person));
         }
         // "Jo Doe Slams Critics" in a headline: the person it starts with.
-        if let Some(k) = (1..rest.len().min(3)).find(|&k| {
-            rest[k].ends_with('s') && !is_surname(rest[k]) && given_name_gender(rest[k]).is_none()
-        }) && let Some(i) = self.lookup(&rest[..k], pos)
+        if let Some(k) = (1..rest.len().min(3))
+            .find(|&k| rest[k].ends_with('s') && !is_surname(rest[k]) && !is_given_name(rest[k]))
+            && let Some(i) = self.lookup(&rest[..k], pos)
         {
             return (Some(self.persons[i].name.clone()), Some(EntityKind::Person));
         }
@@ -144,19 +148,26 @@ impl People<'_> {
         gender: Option<Gender>,
         pos: usize,
     ) -> Speaker {
-        let fits = |i: usize| {
-            let p = &self.persons[i];
-            match gender {
-                Some(g) => p.gender == Some(g) || (p.gender.is_none() && p.sure),
-                None => p.sure,
+        let end = self.mentions.partition_point(|m| m.0 < pos);
+        let before = || self.mentions[..end].iter().rev();
+        let found = match gender {
+            None => before().find(|&&(_, i)| self.persons[i].sure).copied(),
+            Some(g) => {
+                // A person whose gender no name or title shows fits any
+                // pronoun, but not over one whose gender fits, named just
+                // before ("Clinton leaned in, painting Trump as a Romney
+                // caricature. … she said" is Clinton).
+                let open = |i: usize| self.persons[i].gender.is_none() && self.persons[i].sure;
+                let shown = before().find(|&&(_, i)| self.persons[i].gender == Some(g));
+                let unknown = before().find(|&&(_, i)| open(i));
+                match (unknown, shown) {
+                    (Some(&u), Some(&s)) if u.0 > s.0 && u.0 - s.0 > UNKNOWN_LEAD => Some(u),
+                    (Some(&u), None) => Some(u),
+                    (_, s) => s.copied(),
+                }
             }
         };
-        let end = self.mentions.partition_point(|m| m.0 < pos);
-        let found = self.mentions[..end]
-            .iter()
-            .rev()
-            .find(|&&(_, i)| fits(i))
-            .map(|&(_, i)| self.persons[i].name.clone());
+        let found = found.map(|(_, i)| self.persons[i].name.clone());
         match found {
             Some(name) => (Some(name), Some(EntityKind::Person)),
             None => (None, Some(EntityKind::Person)),
