@@ -111,17 +111,17 @@ pub(super) trait Tables {
     fn set_links(&mut self, id: i64, links: &[LinkRow]) -> Result<(), StoreError>;
 }
 
-/// Adds `delta` to the document frequency of each term and to the story
-/// count; returns each term's inverse document frequency afterwards.
+/// Counts a new story: adds one to the document frequency of each of its
+/// terms and to the story count; returns each term's inverse document
+/// frequency afterwards.
 pub(super) fn count_terms(
     tables: &mut impl Tables,
     terms: &[Term],
-    delta: i64,
 ) -> Result<HashMap<Term, f32>, StoreError> {
-    let n = tables.bump_term(STORIES_ROW, delta)?;
+    let n = tables.bump_term(STORIES_ROW, 1)?;
     let mut df = HashMap::with_capacity(terms.len());
     for &t in terms {
-        let count = tables.bump_term(i64::from(t), delta)?;
+        let count = tables.bump_term(i64::from(t), 1)?;
         let events = tables.term_count(posted_row(t))?;
         df.insert(
             t,
@@ -129,6 +129,15 @@ pub(super) fn count_terms(
         );
     }
     Ok(df)
+}
+
+/// Takes a forgotten story out of the counts that [`count_terms`] keeps.
+pub(super) fn uncount_terms(tables: &mut impl Tables, terms: &[Term]) -> Result<(), StoreError> {
+    tables.bump_term(STORIES_ROW, -1)?;
+    for &t in terms {
+        tables.bump_term(i64::from(t), -1)?;
+    }
+    Ok(())
 }
 
 /// The `relate_terms` row that counts the events posted under `term`.

@@ -138,7 +138,7 @@ pub(super) fn relate_in(
     let shingles = memo.of(id, &src.text);
     let sig = relate::signature(&src.title, &src.text, &src.entities, &shingles);
     let terms: Vec<relate::Term> = sig.terms.0.iter().map(|t| t.0).collect();
-    let idf = index::count_terms(ix, &terms, 1)?;
+    let idf = index::count_terms(ix, &terms)?;
     let v = sig.terms.weighed(|t| idf.get(&t).copied().unwrap_or(0.0));
 
     // Candidate events, scored in full.
@@ -366,7 +366,7 @@ fn forget_in(ix: &mut impl Tables, id: i64) -> Result<(), StoreError> {
         return Ok(());
     };
     let terms: Vec<relate::Term> = row.vector.0.iter().map(|t| t.0).collect();
-    index::count_terms(ix, &terms, -1)?;
+    index::uncount_terms(ix, &terms)?;
     if let Some(mut event) = ix.event(row.event)? {
         if event.size <= 1 {
             index::drop_event(ix, &event)?;
