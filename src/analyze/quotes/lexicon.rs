@@ -5,12 +5,8 @@ use crate::analyze::tables::{COUNTRIES, GIVEN_NAMES, PLACES, SURNAMES, US_STATES
 use foldhash::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-/// The grammatical gender a name or pronoun suggests.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Gender {
-    Male,
-    Female,
-}
+/// The grammatical gender a name or pronoun suggests: the people module's.
+pub(super) use crate::analyze::people::Gender;
 
 /// Verbs that introduce reported speech, in the forms wire copy uses.
 const SPEECH_VERBS: &str = include_str!("words/speech_verbs.txt");
@@ -117,51 +113,26 @@ pub(super) fn is_particle(lower: &str) -> bool {
     S.get_or_init(|| set(PARTICLES)).contains(lower)
 }
 
-/// The given names the name list knows, each with the gender it usually
-/// has: `None` for a name both genders carry often ("Terry", "Leslie"),
-/// by the rule the tagger's lexicon uses (one gender more than three times
-/// as frequent as the other).
-fn given_names() -> &'static HashMap<&'static str, Option<Gender>> {
-    static G: OnceLock<HashMap<&'static str, Option<Gender>>> = OnceLock::new();
+/// Tells whether the name list knows the word, as written, as a given name.
+pub(super) fn is_given_name(name: &str) -> bool {
+    static G: OnceLock<HashSet<&'static str>> = OnceLock::new();
     G.get_or_init(|| {
-        let mut freqs: HashMap<&str, (f64, f64)> = HashMap::default();
-        for cols in rows(GIVEN_NAMES) {
-            let [n, g, f, ..] = cols[..] else {
-                continue;
-            };
-            let freq: f64 = f.parse().unwrap_or(0.0);
-            let e = freqs.entry(n).or_default();
-            if g == "f" {
-                e.1 += freq;
-            } else {
-                e.0 += freq;
-            }
-        }
-        freqs
-            .into_iter()
-            .map(|(n, (m, f))| {
-                let g = if m > 3.0 * f {
-                    Some(Gender::Male)
-                } else if f > 3.0 * m {
-                    Some(Gender::Female)
-                } else {
-                    None
-                };
-                (n, g)
-            })
+        rows(GIVEN_NAMES)
+            .filter_map(|r| r.first().copied())
             .collect()
     })
-}
-
-/// Tells whether the name list knows the word as a given name.
-pub(super) fn is_given_name(name: &str) -> bool {
-    given_names().contains_key(name)
+    .contains(name)
 }
 
 /// Returns the usual gender of a given name, when the name list knows the
-/// name and one gender clearly carries it.
+/// name and one gender clearly carries it: by the tagger lexicon's rule,
+/// so a name both genders carry often ("Dana", "Leslie") has none.
 pub(super) fn given_name_gender(name: &str) -> Option<Gender> {
-    given_names().get(name).copied().flatten()
+    if is_given_name(name) {
+        crate::analyze::people::gender(name)
+    } else {
+        None
+    }
 }
 
 /// Tells whether the word is a surname the surname list knows ("Baker").
