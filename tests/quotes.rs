@@ -759,3 +759,32 @@ fn a_partial_quote_whose_sentence_runs_on_before_its_attribution() {
     let text = "“This will be a challenge” for Ines Calder, said Mira Kunz.";
     assert_eq!(speakers(&quotes(text)), vec![Some("Mira Kunz")]);
 }
+
+#[test]
+fn a_capitalised_common_word_opening_the_sentence_is_no_speaker() {
+    // "Hours" and "Immediately" open the sentence; the story never writes
+    // them in lower case, but they are common words, not names.
+    let text = "Hours later, Okafor returned the favour, telling reporters, “We are old friends.”\n\n\
+                Immediately after the vote, Ines Quaresma issued a statement, “The count was fair.”";
+    assert_eq!(
+        speakers(&quotes(text)),
+        vec![Some("Okafor"), Some("Ines Quaresma")]
+    );
+}
+
+#[test]
+fn a_clause_after_an_inverted_name_is_not_a_second_name() {
+    let text = "“We will rebuild the bridge,” said former transport minister Lena Osei \
+                during the second Harbour Council debate.";
+    assert_eq!(speakers(&quotes(text)), vec![Some("Lena Osei")]);
+}
+
+#[test]
+fn a_speech_verb_in_the_infinitive_gives_the_name_before_it() {
+    let text = "“The river is rising,” Tomas Berg said.\n\n\
+                The hearing was so calm that Mr. Halvorsen was moved to say, “I have never seen a quieter room.”";
+    assert_eq!(
+        speakers(&quotes(text)),
+        vec![Some("Tomas Berg"), Some("Halvorsen")]
+    );
+}

@@ -417,7 +417,9 @@ pub(super) fn object(win: &[Tok<'_>], from: usize, people: &People) -> Option<Sp
 /// X speaking).
 pub(super) const NOT_MODIFIERS: &[&str] = &[
     "for", "of", "in", "on", "at", "to", "with", "by", "from", "and", "or", "who", "which", "that",
-    "when", "as", "after", "before", "about", "than", "but", "said", "says",
+    "when", "as", "after", "before", "about", "than", "but", "said", "says", "during", "since",
+    "while", "into", "over", "under", "through", "against", "among", "amid", "across", "behind",
+    "near", "if", "because", "where", "whose", "whom", "until",
 ];
 
 /// Returns the index of the capitalised word after one to three lower-case

@@ -7,7 +7,7 @@ use super::attrib::{
     NOT_INVERTED, NOT_MODIFIERS, WINDOW, find_verb, is_quote_mark, lower, modifiers_then_cap,
     nominal, object, pronoun, subject,
 };
-use super::lexicon::{is_given_name, is_speech_verb, is_surname};
+use super::lexicon::{is_common_word, is_given_name, is_speech_verb, is_surname, is_title};
 use super::names::is_stop;
 use super::people::{People, Speaker};
 use super::tokens::Tok;
@@ -214,7 +214,9 @@ pub(super) fn before(toks: &[Tok<'_>], to: usize, people: &People) -> Option<Spe
                 _ => clause_subject(&win[..v], people),
             }
         } else {
-            subject(win, v, people).or_else(|| inverted(win, v, people))
+            infinitive(win, v, people)
+                .or_else(|| subject(win, v, people))
+                .or_else(|| inverted(win, v, people))
         };
         // "Jo Doe, 70, said it was early but added, “": the clause's subject.
         let joined = v > 0 && matches!(lower(&win[v - 1]).as_str(), "but" | "and");
@@ -365,7 +367,8 @@ pub(super) fn clause_subject(win: &[Tok<'_>], people: &People) -> Option<Speaker
             && !is_given_name(win[k].text)
             && (is_speech_verb(&w)
                 || (w.ends_with("ing") && !is_surname(win[k].text))
-                || (people.used_lower(&w) && !is_surname(win[k].text)));
+                || (people.used_lower(&w) && !is_surname(win[k].text))
+                || (is_common_word(&w) && !is_title(&w) && !people.in_a_name(win[k].text)));
         if common {
             k = (k + 1..win.len().min(k + 8)).find(|&j| win[j].text == ",")? + 1;
         } else if JOINERS.contains(&w.as_str()) || win[k].text == "," {
@@ -408,6 +411,23 @@ pub(super) fn clause_subject(win: &[Tok<'_>], people: &People) -> Option<Speaker
     } else {
         None
     }
+}
+
+/// Reads the subject of a speech verb in the infinitive: "Trump was
+/// prompted to say, “", "Doe went on to say, “": the name before the
+/// verbs that lead to it.
+fn infinitive(win: &[Tok<'_>], v: usize, people: &People) -> Option<Speaker> {
+    if v < 2 || lower(&win[v - 1]) != "to" {
+        return None;
+    }
+    let mut j = v - 1;
+    while j > 0 && v - 1 - j < 3 && win[j - 1].is_word() && !win[j - 1].is_cap() {
+        j -= 1;
+    }
+    if j == v - 1 || j == 0 || !win[j - 1].is_cap() {
+        return None;
+    }
+    subject(win, j, people).filter(|s| s.0.is_some())
 }
 
 /// Reads the name right before `at` ("Sen. Jane Roe: “"): a capitalised

@@ -135,6 +135,13 @@ pub(super) fn given_name_gender(name: &str) -> Option<Gender> {
     }
 }
 
+/// Tells whether the training corpora write the word mostly in lower case
+/// ("hours", "back", "ever"): a common word, whatever its case here.
+pub(super) fn is_common_word(word: &str) -> bool {
+    use crate::analyze::tagger::lexicon::{self, flag};
+    lexicon::get().word(word) & flag::COMMON != 0
+}
+
 /// Tells whether the word is a surname the surname list knows ("Baker").
 pub(super) fn is_surname(name: &str) -> bool {
     static S: OnceLock<HashSet<&'static str>> = OnceLock::new();

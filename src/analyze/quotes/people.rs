@@ -280,6 +280,12 @@ impl<'a> People<'a> {
         self.lower.contains(word.to_lowercase().as_str())
     }
 
+    /// Tells whether some person of the text has this word, as written, in
+    /// their name.
+    pub(super) fn in_a_name(&self, word: &str) -> bool {
+        self.words.contains(word)
+    }
+
     /// Reads one run of capitalised words as a person's name, when it is one.
     fn read_run(&mut self, pos: usize, words: &[&str], role: bool, lower: &LowerWords<'_>) {
         let (rest, gender, titled) = strip(words);
