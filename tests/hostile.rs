@@ -197,3 +197,58 @@ fn no_command_prints_a_control_sequence_a_feed_sent() {
     assert!(!log.is_empty(), "the broken feed was logged");
     assert_clean(&log, "byline.log");
 }
+
+/// An address written right against a quote mark in an author field panics
+/// the feed parser (feed-rs 3.0); through `byline fetch` the feed still
+/// gives every story with its author, and no panic message is printed.
+#[test]
+fn an_author_field_that_trips_the_parser_loses_no_story() {
+    let srv = TestServer::start();
+    let page = |n: &str| {
+        format!(
+            "<html><body><article><h1>Lock {n}</h1><p>The canal lock number {n} reopened on \
+             Tuesday after repairs, the harbour office said, and barges queued from dawn.</p>\
+             </article></body></html>"
+        )
+    };
+    srv.route("/s/1.html", Reply::ok("text/html", page("one")));
+    srv.route("/s/2.html", Reply::ok("text/html", page("two")));
+    let feed = format!(
+        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Canal Desk</title>\
+         <managingEditor>desk@canal.example&#8221;</managingEditor>\
+         <item><title>Lock one reopens</title><link>{}</link><guid>c-1</guid>\
+         <author>“ana@canal.example”</author></item>\
+         <item><title>Lock two reopens</title><link>{}</link><guid>c-2</guid></item>\
+         </channel></rss>",
+        srv.url("/s/1.html"),
+        srv.url("/s/2.html"),
+    );
+    srv.route("/canal.rss", Reply::ok("application/rss+xml", feed));
+    let home = Home::with_feeds(&[srv.url("/canal.rss")]);
+    let fetch = home.run(&["fetch"]);
+    let stderr = text(&fetch.stderr);
+    assert!(fetch.status.success(), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+
+    let store = Store::open(&home.cache()).expect("cache");
+    let mut stories: Vec<(String, Option<String>)> = store
+        .list(&ListQuery::default())
+        .expect("list")
+        .into_iter()
+        .map(|row| {
+            let story = store.story(row.id).expect("story").expect("stored");
+            (story.title, story.author)
+        })
+        .collect();
+    stories.sort();
+    assert_eq!(
+        stories,
+        [
+            (
+                "Lock one reopens".to_owned(),
+                Some("“ana@canal.example”".to_owned())
+            ),
+            ("Lock two reopens".to_owned(), None),
+        ]
+    );
+}

@@ -336,6 +336,58 @@ proptest! {
     }
 }
 
+/// What a person field of a feed may hold: names, addresses, marks and
+/// non-ASCII letters right against them, written out or as references.
+const PERSON: &[&str] = &[
+    "Ana", " ", "Lind", "“", "”", "&#8221;", "«", "»", "é", "日", "<", ">", "(", ")", "[",
+    "mailto:", ",", "&amp;", "&#64;",
+];
+
+/// A person field: an address (or not) with anything either side of it.
+fn person_field() -> impl Strategy<Value = String> {
+    let address = prop::sample::select(
+        &[
+            "",
+            "ana@news.example.com",
+            "a.b&#64;x.example",
+            "e@é.example",
+        ][..],
+    );
+    (soup(PERSON, 6), address, soup(PERSON, 6)).prop_map(|(a, b, c)| a + b + &c)
+}
+
+proptest! {
+    #![proptest_config(cases(256))]
+
+    /// Every field that feed-rs splits into name and address, in RSS and
+    /// JSON Feed: the feed always parses with its one item.
+    #[test]
+    fn any_person_field_keeps_the_feed_and_its_item(person in person_field()) {
+        let xml = person.replace('<', "&lt;").replace('>', "&gt;");
+        let rss = format!(
+            "<rss version=\"2.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" \
+             xmlns:itunes=\"http://www.itunes.com/dtds/podcast-1.0.dtd\"><channel><title>T</title>\
+             <managingEditor>{xml}</managingEditor><webMaster>{xml}</webMaster>\
+             <itunes:author>{xml}</itunes:author>\
+             <itunes:owner><itunes:name>{xml}</itunes:name><itunes:email>{xml}</itunes:email></itunes:owner>\
+             <item><title>One</title><guid>1</guid><author>{xml}</author><dc:creator>{xml}</dc:creator></item>\
+             </channel></rss>"
+        );
+        let parsed = feed::parse(rss.as_bytes(), None, "http://a.example/", 5);
+        prop_assert!(parsed.is_ok(), "{:?}", parsed);
+        prop_assert_eq!(parsed.map(|f| f.items.len()).ok(), Some(1));
+        let name = serde_json::Value::String(person.replace("&#64;", "@")).to_string();
+        let json = format!(
+            "{{\"version\": \"https://jsonfeed.org/version/1.1\", \"title\": \"T\", \
+             \"authors\": [{{\"name\": {name}}}], \
+             \"items\": [{{\"id\": \"1\", \"title\": \"One\", \"author\": {{\"name\": {name}}}}}]}}"
+        );
+        let parsed = feed::parse(json.as_bytes(), None, "http://a.example/", 5);
+        prop_assert!(parsed.is_ok(), "{:?}", parsed);
+        prop_assert_eq!(parsed.map(|f| f.items.len()).ok(), Some(1));
+    }
+}
+
 /// Found by the feed property: feed-rs panicked on an XML declaration that
 /// names a charset after some content.
 #[test]

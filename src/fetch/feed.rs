@@ -4,6 +4,8 @@
 //! every string that leaves this module is sanitised for the terminal.
 
 mod charset;
+mod defuse;
+mod guard;
 #[cfg(test)]
 mod tests;
 mod text;
@@ -33,6 +35,10 @@ pub enum FeedError {
     /// Well-formed, but neither RSS, Atom nor JSON Feed.
     #[error("the document is not an RSS, Atom or JSON feed")]
     NotAFeed,
+    /// The feed parser failed on the document (a bug in feed-rs that this
+    /// feed trips); `reason` is its message.
+    #[error("the feed parser failed on this feed: {reason}")]
+    ParserFault { reason: String },
 }
 
 /// Parses a feed from raw bytes. `feed_url` resolves relative links;
@@ -50,14 +56,14 @@ pub fn parse(
     if looks_like_html(&utf8, content_type) {
         return Err(FeedError::HtmlPage);
     }
-    // An empty id from the generator marks an item without guid/id, so the
-    // key can be derived here instead of feed-rs's random UUID fallback.
-    let parser = feed_rs::parser::Builder::new()
-        .id_generator(|_, _, _| String::new())
-        .build();
-    let feed = parser
-        .parse(utf8.as_ref())
-        .map_err(|e| describe(e, &utf8))?;
+    let (feed, defused) = parse_guarded(&utf8)?;
+    let person = |name: &str| {
+        if defused {
+            plain_line(&defuse::restore(name))
+        } else {
+            plain_line(name)
+        }
+    };
     let base = url::Url::parse(feed_url).ok();
     let resolve = |href: &str| resolve_link(base.as_ref(), href);
 
@@ -91,7 +97,7 @@ pub fn parse(
             .authors
             .iter()
             .filter_map(|p| p.name.as_deref().or(p.email.as_deref()))
-            .map(plain_line)
+            .map(person)
             .filter(|n| !n.is_empty())
             .collect::<Vec<_>>()
             .join(", ");
@@ -121,6 +127,35 @@ pub fn parse(
         site_url: pick_link(&feed.links).and_then(resolve),
         items,
     })
+}
+
+/// Runs feed-rs under [`guard::run`]. When it panics, the document is
+/// parsed once more with the addresses in its person fields defused (the
+/// one panic known in feed-rs 3.0); the flag tells that this happened.
+fn parse_guarded(doc: &[u8]) -> Result<(feed_rs::model::Feed, bool), FeedError> {
+    // An empty id from the generator marks an item without guid/id, so the
+    // key can be derived here instead of feed-rs's random UUID fallback.
+    let parse = |doc: &[u8]| {
+        let parser = feed_rs::parser::Builder::new()
+            .id_generator(|_, _, _| String::new())
+            .build();
+        guard::run(|| parser.parse(doc))
+    };
+    let fault = |p: guard::Panicked| FeedError::ParserFault {
+        reason: clean_line(&p.message),
+    };
+    match parse(doc) {
+        Ok(result) => result.map(|f| (f, false)).map_err(|e| describe(e, doc)),
+        Err(panicked) => {
+            let Some(defused) = defuse::defuse(doc) else {
+                return Err(fault(panicked));
+            };
+            match parse(&defused).map_err(fault)? {
+                Ok(feed) => Ok((feed, true)),
+                Err(e) => Err(describe(e, doc)),
+            }
+        }
+    }
 }
 
 /// Picks the link that points at the story (or site): the first without a

@@ -162,3 +162,37 @@ fn a_json_document_that_is_not_a_feed_is_refused() {
     let err = parse(b"{\"hello\": 1}", None, "https://x.example/", 10).expect_err("not a feed");
     assert!(matches!(err, FeedError::InvalidJson { .. }), "{err:?}");
 }
+
+/// feed-rs 3.0 panics on an address that touches a non-ASCII character in a
+/// person field; the feed still gives every item, authors included.
+#[test]
+fn an_address_next_to_a_curly_quote_in_person_fields_loses_nothing() {
+    let rss = "<?xml version=\"1.0\"?><rss version=\"2.0\" \
+        xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><channel><title>Quay Wire</title>\
+        <managingEditor>desk@quay.example&#8221;x</managingEditor>\
+        <item><title>Tide gates close early</title><link>http://quay.example/a</link>\
+        <author>“ana@quay.example”</author></item>\
+        <item><title>Night ferry returns</title><link>http://quay.example/b</link>\
+        <dc:creator>Bo Lind «bo@quay.example»</dc:creator></item></channel></rss>";
+    let feed = parse(rss.as_bytes(), None, "http://quay.example/rss", 10).expect("the feed parses");
+    assert_eq!(feed.title.as_deref(), Some("Quay Wire"));
+    let titles: Vec<_> = feed.items.iter().map(|i| i.title.as_str()).collect();
+    assert_eq!(titles, ["Tide gates close early", "Night ferry returns"]);
+    assert_eq!(feed.items[0].author.as_deref(), Some("“ana@quay.example”"));
+    assert_eq!(
+        feed.items[1].author.as_deref(),
+        Some("Bo Lind «bo@quay.example»")
+    );
+}
+
+#[test]
+fn a_json_feed_author_address_next_to_a_quote_mark_loses_nothing() {
+    let json = r#"{"version": "https://jsonfeed.org/version/1.1", "title": "Quay Wire",
+        "items": [{"id": "q1", "url": "http://quay.example/c", "title": "Harbour fees rise",
+                   "authors": [{"name": "“desk@quay.example”"}]}]}"#;
+    let feed =
+        parse(json.as_bytes(), None, "http://quay.example/feed.json", 10).expect("the feed parses");
+    assert_eq!(feed.items.len(), 1);
+    assert_eq!(feed.items[0].title, "Harbour fees rise");
+    assert_eq!(feed.items[0].author.as_deref(), Some("“desk@quay.example”"));
+}
