@@ -110,6 +110,32 @@ fn reopening_keeps_stories_and_flags_in_wal_mode() {
 }
 
 #[test]
+fn two_connections_creating_one_cache_at_once_both_open_it() {
+    // Two `byline fetch` on a first run: both create the cache file, switch
+    // it to WAL and migrate it at the same moment. SQLite answers some of
+    // those steps with "database is locked" at once instead of waiting.
+    let dir = tempfile::tempdir().unwrap();
+    for round in 0..150 {
+        let path = dir.path().join(format!("cache-{round}.db"));
+        let start = std::sync::Arc::new(std::sync::Barrier::new(2));
+        let openers: Vec<_> = (0..2)
+            .map(|_| {
+                let (path, start) = (path.clone(), std::sync::Arc::clone(&start));
+                std::thread::spawn(move || {
+                    start.wait();
+                    Store::open(&path).map(|s| s.journal_mode().unwrap())
+                })
+            })
+            .collect();
+        for opener in openers {
+            let mode = opener.join().unwrap().map_err(|e| e.to_string());
+            assert_eq!(mode, Ok("wal".to_owned()), "round {round}");
+        }
+        assert_eq!(Store::open(&path).unwrap().story_count().unwrap(), 0);
+    }
+}
+
+#[test]
 fn migrations_are_idempotent_and_a_newer_schema_is_refused() {
     let (_dir, path) = temp_cache();
     for _ in 0..3 {
@@ -165,7 +191,7 @@ fn two_connections_write_and_read_at_once() {
         }
         writer
     });
-    for round in 0..40 {
+    for round in 0..150 {
         reader.set_read(first.new[0], round % 2 == 0).unwrap();
         reader
             .list(&ListQuery {

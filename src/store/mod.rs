@@ -203,10 +203,7 @@ impl Store {
         };
         let mut conn = Connection::open(path).map_err(open_err)?;
         configure(&conn).map_err(open_err)?;
-        // WAL survives in the file; asking again on an already-WAL cache is free.
-        let mode: String = conn
-            .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
-            .map_err(open_err)?;
+        let mode = use_wal(&conn).map_err(open_err)?;
         if !mode.eq_ignore_ascii_case("wal") {
             tracing::warn!("the cache at {shown} runs in {mode} journal mode, not WAL");
         }
@@ -335,6 +332,48 @@ const WRITER_CHECKPOINT_PAGES: i64 = 10_000;
 /// Starts a write transaction, taking the write lock at once.
 fn begin(conn: &mut Connection) -> Result<Transaction<'_>, StoreError> {
     Ok(conn.transaction_with_behavior(TransactionBehavior::Immediate)?)
+}
+
+/// How long opening a cache keeps trying while another process holds the
+/// lock that switching a new cache to WAL needs.
+const WAL_SWITCH_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// Puts the cache in WAL mode (a no-op when it already is) and returns the
+/// journal mode in force.
+///
+/// Switching a new cache to WAL needs a lock that SQLite does not wait for
+/// through the busy timeout, so two processes that create the cache at once
+/// (two `byline fetch` on a first run) would see "database is locked";
+/// a busy answer is retried here instead, for up to [`WAL_SWITCH_TIMEOUT`].
+fn use_wal(conn: &Connection) -> rusqlite::Result<String> {
+    let deadline = std::time::Instant::now() + WAL_SWITCH_TIMEOUT;
+    let mut pause = Duration::from_millis(2);
+    loop {
+        let mode = conn
+            .query_row("PRAGMA journal_mode", [], |r| r.get::<_, String>(0))
+            .and_then(|mode| {
+                if mode.eq_ignore_ascii_case("wal") {
+                    Ok(mode)
+                } else {
+                    conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
+                }
+            });
+        match mode {
+            Err(err) if is_busy(&err) && std::time::Instant::now() < deadline => {
+                std::thread::sleep(pause);
+                pause = (pause * 2).min(Duration::from_millis(100));
+            }
+            other => return other,
+        }
+    }
+}
+
+/// Tells whether an error is another connection's lock, worth waiting out.
+fn is_busy(err: &rusqlite::Error) -> bool {
+    matches!(
+        err.sqlite_error_code(),
+        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+    )
 }
 
 /// Sets the per-connection options every cache connection needs.
