@@ -58,6 +58,9 @@ pub struct ParsedFeed {
     pub site_url: Option<String>,
     /// Items in document order, duplicates (same key) removed.
     pub items: Vec<FeedItem>,
+    /// Entries left out because the document listed more than the
+    /// item limit allows (0 when it did not).
+    pub left_out: usize,
 }
 
 /// A link inside an article's text.

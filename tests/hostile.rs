@@ -201,6 +201,78 @@ fn no_command_prints_a_control_sequence_a_feed_sent() {
 /// An address written right against a quote mark in an author field panics
 /// the feed parser (feed-rs 3.0); through `byline fetch` the feed still
 /// gives every story with its author, and no panic message is printed.
+/// Runs `byline analyze` with `args`, `input` on standard input.
+fn analyze(home: &Home, args: &[&str], input: &str) -> std::process::Output {
+    use std::io::Write as _;
+    use std::process::Stdio;
+    let mut child = home
+        .command(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn byline analyze");
+    let mut stdin = child.stdin.take().expect("stdin");
+    stdin.write_all(input.as_bytes()).expect("write stdin");
+    drop(stdin);
+    child.wait_with_output().expect("analyze ends")
+}
+
+/// Checks that every mention and quote of an `analyze --json` answer names
+/// the characters of `text` it says it spans.
+fn assert_offsets_fit(answer: &serde_json::Value, what: &str) {
+    let all: Vec<char> = answer["text"].as_str().expect("text").chars().collect();
+    let spans = answer["entities"]
+        .as_array()
+        .expect("entities")
+        .iter()
+        .flat_map(|e| e["mentions"].as_array().expect("mentions").iter())
+        .chain(answer["quotes"].as_array().expect("quotes"));
+    let mut count = 0;
+    for span in spans {
+        let (start, end) = (span["start"].as_u64(), span["end"].as_u64());
+        let (start, end) = (start.expect("start") as usize, end.expect("end") as usize);
+        assert!(start <= end && end <= all.len(), "{what}: {span}");
+        let named: String = all[start..end].iter().collect();
+        assert_eq!(Some(named.as_str()), span["text"].as_str(), "{what}");
+        count += 1;
+    }
+    assert!(count >= 3, "{what} found names and a quote: {answer}");
+}
+
+#[test]
+fn analyze_prints_no_control_sequence_and_its_offsets_fit_the_text() {
+    let home = Home::with_feeds(&[]);
+    let plain = format!(
+        "{} In Santiago, Mira Castellanos said: \u{201c}{}, and we will stay.\u{201d}\n\n{} Chile.",
+        hostile("Dock workers struck."),
+        hostile("We expect more ships"),
+        hostile("Castellanos went home to"),
+    );
+    let page = page_html();
+    let runs: [(&[&str], &str); 4] = [
+        (&["analyze", "--json", "-"], &plain),
+        (&["analyze", "-"], &plain),
+        (&["analyze", "--html", "--json", "-"], &page),
+        (&["analyze", "--html", "-"], &page),
+    ];
+    for (args, input) in runs {
+        let out = analyze(&home, args, input);
+        let what = format!("{args:?}");
+        assert!(out.status.success(), "{what}: {}", text(&out.stderr));
+        assert_clean(&out.stdout, &what);
+        assert_clean(&out.stderr, &what);
+        assert!(
+            text(&out.stdout).contains("Castellanos"),
+            "{what} kept the words"
+        );
+        if args.contains(&"--json") {
+            let answer: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+            assert_offsets_fit(&answer, &what);
+        }
+    }
+}
+
 #[test]
 fn an_author_field_that_trips_the_parser_loses_no_story() {
     let srv = TestServer::start();

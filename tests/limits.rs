@@ -116,6 +116,57 @@ fn a_feed_over_its_total_time_fails_alone() {
     assert!(error_of(&srv.url("/good.rss")).is_null());
 }
 
+#[test]
+fn a_feed_listing_more_items_than_the_limit_keeps_the_first_and_fails() {
+    let srv = TestServer::start();
+    let items: String = (1..=8)
+        .map(|n| format!("<item><title>Item {n}</title><guid>i{n}</guid></item>"))
+        .collect();
+    srv.route(
+        "/many.rss",
+        Reply::ok(
+            RSS,
+            format!("<rss version=\"2.0\"><channel><title>Many</title>{items}</channel></rss>"),
+        ),
+    );
+    srv.route("/good.rss", Reply::ok(RSS, feed("Good")));
+    let home = Home::with_feeds(&[]);
+    let urls = [srv.url("/many.rss"), srv.url("/good.rss")];
+    home.follow(&urls, "max_items = 5\n");
+    let out = home.run(&["fetch", "--feeds-only"]);
+    assert_eq!(out.status.code(), Some(3), "{}", text(&out.stderr));
+    let feeds = home.json(&["feeds", "--json"]);
+    let rows = feeds.as_array().expect("array");
+    assert_eq!(
+        rows[0]["last_error"],
+        "the feed lists 8 items, more than fetch.max_items allows; the first 5 were kept"
+    );
+    assert_eq!(rows[0]["stories"], 5, "{feeds}");
+    assert!(
+        rows[1]["last_error"].is_null() && rows[1]["stories"] == 1,
+        "{feeds}"
+    );
+    let mut titles: Vec<String> = home
+        .json(&["list", "--json"])
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|row| row["title"].as_str().unwrap_or_default().to_owned())
+        .collect();
+    titles.sort();
+    assert_eq!(
+        titles,
+        ["Item 1", "Item 2", "Item 3", "Item 4", "Item 5", "One"]
+    );
+
+    // Within the limit, the whole feed is stored and the error is gone.
+    home.follow(&urls, "max_items = 8\n");
+    assert!(home.run(&["fetch", "--feeds-only"]).status.success());
+    let feeds = home.json(&["feeds", "--json"]);
+    assert!(feeds[0]["last_error"].is_null(), "{feeds}");
+    assert_eq!(feeds[0]["stories"], 8, "{feeds}");
+}
+
 fn paragraphs(n: usize) -> String {
     (0..n)
         .map(|i| format!("<p>Paragraph {i} of a story that goes on and on about the harbour.</p>"))

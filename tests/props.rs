@@ -296,8 +296,11 @@ proptest! {
 
     #[test]
     fn analysis_of_arbitrary_bytes_never_panics(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
-        // What `byline analyze` does with a file that is not UTF-8.
-        check_analysis(&String::from_utf8_lossy(&bytes))?;
+        // What `byline analyze` does with a file that is not UTF-8 (and
+        // the same text uncleaned, as a library caller may pass it).
+        let text = String::from_utf8_lossy(&bytes);
+        check_analysis(&byline::sanitize::clean_text(&text))?;
+        check_analysis(&text)?;
     }
 }
 
@@ -443,6 +446,8 @@ fn the_fuzz_corpora_pass_every_check() {
         .unwrap_or_else(|e| failed(&name, e));
     }
     for (name, bytes) in corpus("analyze") {
-        check_analysis(&String::from_utf8_lossy(&bytes)).unwrap_or_else(|e| failed(&name, e));
+        let text = String::from_utf8_lossy(&bytes);
+        check_analysis(&byline::sanitize::clean_text(&text)).unwrap_or_else(|e| failed(&name, e));
+        check_analysis(&text).unwrap_or_else(|e| failed(&name, e));
     }
 }

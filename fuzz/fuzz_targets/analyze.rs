@@ -1,12 +1,12 @@
-//! `byline analyze` on arbitrary bytes (read as UTF-8, lossily, as the
-//! command does): no panic, and every offset lies within the text.
+//! `byline analyze` on arbitrary bytes: read as UTF-8 lossily and cleaned
+//! of control characters, as the command does, and also uncleaned, as a
+//! library caller may pass it. No panic, and every offset lies within the text.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 
-fuzz_target!(|data: &[u8]| {
-    let text = String::from_utf8_lossy(data);
-    let analysis = byline::analyze::analyze(&text);
+fn check(text: &str) {
+    let analysis = byline::analyze::analyze(text);
     let chars = text.chars().count();
     let spans = analysis
         .entities
@@ -16,4 +16,10 @@ fuzz_target!(|data: &[u8]| {
     for (start, end) in spans {
         assert!(start <= end && end <= chars, "{start}..{end} of {chars}");
     }
+}
+
+fuzz_target!(|data: &[u8]| {
+    let text = String::from_utf8_lossy(data);
+    check(&byline::sanitize::clean_text(&text));
+    check(&text);
 });

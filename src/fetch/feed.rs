@@ -42,7 +42,7 @@ pub enum FeedError {
 }
 
 /// Parses a feed from raw bytes. `feed_url` resolves relative links;
-/// at most `max_items` items are kept.
+/// at most `max_items` items are kept, and `left_out` counts the rest.
 ///
 /// Items keep document order; an item whose key repeats an earlier one is
 /// dropped, so the first copy wins.
@@ -70,8 +70,11 @@ pub fn parse(
     let latest = Utc::now() + TimeDelta::days(2);
     let mut seen = HashSet::new();
     let mut items = Vec::new();
-    for entry in feed.entries {
+    let entries = feed.entries.len();
+    let mut left_out = 0;
+    for (index, entry) in feed.entries.into_iter().enumerate() {
         if items.len() >= max_items {
+            left_out = entries - index;
             break;
         }
         let url = pick_link(&entry.links).and_then(&resolve);
@@ -126,6 +129,7 @@ pub fn parse(
             .filter(|t| !t.is_empty()),
         site_url: pick_link(&feed.links).and_then(resolve),
         items,
+        left_out,
     })
 }
 

@@ -206,6 +206,10 @@ pub async fn run(
                 summary.feeds_updated += 1;
                 summary.new_stories += new;
             }
+            Ok(Ok(FeedOutcome::Capped(new))) => {
+                summary.feeds_failed += 1;
+                summary.new_stories += new;
+            }
             Ok(Ok(FeedOutcome::Unchanged)) => summary.feeds_unchanged += 1,
             Ok(Ok(FeedOutcome::Failed)) => summary.feeds_failed += 1,
             Ok(Err(e)) => {
@@ -243,6 +247,9 @@ struct FeedCtx {
 
 enum FeedOutcome {
     Stored(usize),
+    /// Stored this many new stories, but the feed listed more items than
+    /// the limit keeps: a per-feed error.
+    Capped(usize),
     Unchanged,
     Failed,
 }
@@ -314,6 +321,7 @@ async fn fetch_feed(ctx: FeedCtx, job: FeedJob) -> Result<FeedOutcome, StoreErro
     };
 
     let urls: Vec<Option<String>> = parsed.items.iter().map(|i| i.url.clone()).collect();
+    let (kept, left_out) = (parsed.items.len(), parsed.left_out);
     let update = FeedUpdate {
         title: parsed.title,
         site_url: parsed.site_url,
@@ -343,6 +351,16 @@ async fn fetch_feed(ctx: FeedCtx, job: FeedJob) -> Result<FeedOutcome, StoreErro
         for job in jobs {
             let _ = pages.send(job);
         }
+    }
+    if left_out > 0 {
+        // What fitted is stored; the feed still fails, so the user learns
+        // that it lists more than the limit keeps.
+        let error = format!(
+            "the feed lists {} items, more than fetch.max_items allows; the first {kept} were kept",
+            kept + left_out
+        );
+        report_failure(&ctx, &job, error, None).await?;
+        return Ok(FeedOutcome::Capped(new));
     }
     Ok(FeedOutcome::Stored(new))
 }

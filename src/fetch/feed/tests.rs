@@ -155,6 +155,15 @@ fn at_most_max_items_are_kept() {
     .expect("the fixture parses");
     assert_eq!(feed.items.len(), 1);
     assert_eq!(feed.items[0].title, "Council approves the new tram line");
+    let all = parse(
+        &fixture("atom.xml"),
+        None,
+        "https://ledger.example.com/atom.xml",
+        100,
+    )
+    .expect("the fixture parses");
+    assert_eq!(feed.left_out, all.items.len() - 1);
+    assert_eq!(all.left_out, 0);
 }
 
 #[test]
