@@ -46,11 +46,12 @@ fn feed_xml(srv: &TestServer) -> String {
     let body = hostile("Summary").replace('&', "&amp;");
     format!(
         "<?xml version=\"1.0\"?>\n<rss version=\"2.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><channel>\
-         <title>{}</title><link>http://wire.example/</link>\
+         <title>{}</title><link>http://wire.example/{}</link>\
          <item><title>{}</title><link>{link}</link><guid>h-1</guid><dc:creator>Mira {author}</dc:creator>\
          <description>&lt;p&gt;{body} with Chile.&lt;/p&gt;</description></item>\
          </channel></rss>\n",
         hostile("Wire"),
+        hostile("home"),
         hostile("Markets"),
     )
 }
@@ -152,6 +153,19 @@ fn no_command_prints_a_control_sequence_a_feed_sent() {
     for value in &stored {
         assert_clean(value.as_bytes(), "the cache");
     }
+    // A link keeps its sequences percent-encoded ("%1B[31m"), which no
+    // terminal reads as one; no raw control character may be left.
+    let feeds = store.feeds().expect("feeds");
+    let urls = feeds.iter().filter_map(|f| f.site_url.as_deref());
+    for url in urls.chain(story.url.as_deref()) {
+        assert!(!url.chars().any(is_unsafe), "the cache keeps {url:?}");
+    }
+    assert!(
+        feeds
+            .iter()
+            .any(|f| f.site_url.as_deref().is_some_and(|u| u.contains("home"))),
+        "the site link was kept"
+    );
     assert!(story.title.contains("Markets"), "{}", story.title);
     drop(store);
 
@@ -198,9 +212,6 @@ fn no_command_prints_a_control_sequence_a_feed_sent() {
     assert_clean(&log, "byline.log");
 }
 
-/// An address written right against a quote mark in an author field panics
-/// the feed parser (feed-rs 3.0); through `byline fetch` the feed still
-/// gives every story with its author, and no panic message is printed.
 /// Runs `byline analyze` with `args`, `input` on standard input.
 fn analyze(home: &Home, args: &[&str], input: &str) -> std::process::Output {
     use std::io::Write as _;
@@ -273,6 +284,9 @@ fn analyze_prints_no_control_sequence_and_its_offsets_fit_the_text() {
     }
 }
 
+/// An address written right against a quote mark in an author field panics
+/// the feed parser (feed-rs 3.0); through `byline fetch` the feed still
+/// gives every story with its author, and no panic message is printed.
 #[test]
 fn an_author_field_that_trips_the_parser_loses_no_story() {
     let srv = TestServer::start();
