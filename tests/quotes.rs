@@ -788,3 +788,25 @@ fn a_speech_verb_in_the_infinitive_gives_the_name_before_it() {
         vec![Some("Tomas Berg"), Some("Halvorsen")]
     );
 }
+
+#[test]
+fn a_headline_run_that_opens_with_a_known_name_is_that_person() {
+    // Not quite title case ("for", "to", "in"), so capitals run the name
+    // into the verb after it; the speaker is still the person named.
+    let text = "Glenn Okafor Blasts Harbor Plan for Mocking His Fleet, Quotes Scripture to \
+                Urge Voters to ‘Turn Away’ in Court\n\n\
+                The fishing leader Glenn Okafor spoke on Friday.\n\n\
+                He explained the headline by saying: “They laughed at the boats.”";
+    let people = [entity(
+        text,
+        EntityKind::Person,
+        "Glenn Okafor",
+        &["Glenn Okafor"],
+    )];
+    let found = find_quotes(text, &people);
+    assert_eq!(
+        speakers(&found),
+        vec![Some("Glenn Okafor"), Some("Glenn Okafor")],
+        "{found:?}"
+    );
+}

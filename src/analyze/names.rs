@@ -15,6 +15,7 @@ pub fn find_names(text: &str, places: &mut Vec<Entity>) -> Vec<Entity> {
     let toks = tagger::tokenize(text);
     let (labels, ctx) = tagger::tag(text, &toks);
     let spans = defer_to_places(&toks, &tagger::spans(&labels), places);
+    let spans = name_before_place(text, &toks, spans, places);
     let spans = org_takes_place(text, &toks, spans, places);
     let mut countries = Cover::new(toks.len());
     let tok_at = |c: usize| toks.partition_point(|t| t.c0 < c);
@@ -98,6 +99,49 @@ fn defer_to_places(
         out.push(s);
     }
     out
+}
+
+/// A person span that runs on into a place name ("the Ted Cruz South
+/// Carolina victory party") ends before the place when the words before it
+/// are a name the story writes on its own elsewhere; "George Washington"
+/// and "Paris Hilton" stay whole, since nobody is called "George" alone.
+fn name_before_place(
+    text: &str,
+    toks: &[tagger::Tok],
+    mut spans: Vec<tagger::Span>,
+    places: &[Entity],
+) -> Vec<tagger::Span> {
+    use tagger::Kind;
+    let tok_at = |c: usize| toks.partition_point(|t| t.c0 < c);
+    let words = |s: usize, e: usize| &text[toks[s].b0..toks[e - 1].b1];
+    let persons: HashSet<&str> = spans
+        .iter()
+        .filter(|s| s.kind == Kind::Per && s.end - s.start >= 2)
+        .map(|s| words(s.start, s.end))
+        .collect();
+    if persons.is_empty() {
+        return spans;
+    }
+    // The place mentions by the token they end at: (first token, end).
+    let mut ending: HashMap<usize, Vec<usize>> = HashMap::default();
+    for m in places.iter().flat_map(|p| &p.mentions) {
+        ending
+            .entry(tok_at(m.end))
+            .or_default()
+            .push(tok_at(m.start));
+    }
+    for s in spans.iter_mut().filter(|s| s.kind == Kind::Per) {
+        let Some(starts) = ending.get(&s.end) else {
+            continue;
+        };
+        if let Some(&ps) = starts
+            .iter()
+            .find(|&&ps| ps >= s.start + 2 && persons.contains(words(s.start, ps)))
+        {
+            s.end = ps;
+        }
+    }
+    spans
 }
 
 /// A place written right before an organisation's name, or after its

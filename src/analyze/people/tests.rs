@@ -290,3 +290,17 @@ fn an_initial_and_a_country_word_are_the_country_not_a_person() {
     assert!(found.iter().all(|(n, _)| !n.contains("Korea")), "{found:?}");
     assert_eq!(person(&found, "Mira Amsel"), ["Amsel", "Mira Amsel"]);
 }
+
+#[test]
+fn a_name_run_into_a_place_ends_before_the_place() {
+    let text = "Ted Cruz spoke on Monday.\n\n\
+                It was quiet at the Ted Cruz South Carolina victory party.";
+    assert_only_person(text, "Ted Cruz", &["Ted Cruz", "Ted Cruz"]);
+    let a = analyze(text);
+    let place = a.entities.iter().find(|e| e.name == "South Carolina");
+    assert_eq!(
+        place.and_then(|p| p.country.as_deref()),
+        Some("US"),
+        "{a:?}"
+    );
+}

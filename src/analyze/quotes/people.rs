@@ -317,6 +317,13 @@ impl<'a> People<'a> {
                 .count();
         let rest = &rest[..keep.max(1)];
         let given = given_name_gender(rest[0]);
+        // "Glenn Beck Blasts Drudge for …" in a headline that is not quite
+        // title case: a run that opens with a full name the story knows
+        // goes on past that name.
+        if let Some(idx) = self.opening_name(rest) {
+            self.mentions.push((pos, idx));
+            return;
+        }
         // "Jo Doe Speaks Out" on a title-case line: capitals there do not
         // show where a name ends, so the line names only the people the
         // prose names, by the longest run of words that finds one.
@@ -355,6 +362,20 @@ impl<'a> People<'a> {
         (shortest.max(1)..=words.len())
             .rev()
             .find_map(|k| words.windows(k).find_map(|w| self.lookup(w, pos)))
+    }
+
+    /// Returns the person, named in full and sure to be one, whose name
+    /// opens the run `words` and is shorter than it.
+    fn opening_name(&self, words: &[&str]) -> Option<usize> {
+        (2..words.len()).rev().find_map(|k| {
+            let head = &words[..k];
+            self.persons.iter().position(|p| {
+                p.sure
+                    && p.first == head[0]
+                    && p.last == head[k - 1]
+                    && p.name.split(' ').eq(head.iter().copied())
+            })
+        })
     }
 
     /// Tells whether byte `pos` lies on a title-case line.
