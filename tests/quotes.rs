@@ -810,3 +810,10 @@ fn a_headline_run_that_opens_with_a_known_name_is_that_person() {
         "{found:?}"
     );
 }
+
+#[test]
+fn an_opening_clause_without_a_comma_leaves_the_pronoun_after_it_the_speaker() {
+    let text = "Judge Alma Reyes listened for an hour. Then the court took a recess.\n\n\
+                When she returned she began by saying, “I do not think a prison term is needed.”";
+    assert_eq!(speakers(&quotes(text)), vec![Some("Alma Reyes")]);
+}

@@ -378,7 +378,18 @@ pub(super) fn clause_subject(win: &[Tok<'_>], people: &People) -> Option<Speaker
             k += 1;
             break;
         } else if OPENERS.contains(&w.as_str()) {
-            k = (k + 1..win.len()).find(|&j| win[j].text == ",")? + 1;
+            let Some(comma) = (k + 1..win.len()).find(|&j| win[j].text == ",") else {
+                // "When she returned she began by saying, “": no comma
+                // closes the opening clause; the last subject pronoun
+                // opens the main one.
+                return win[k + 1..].iter().rev().find_map(|t| {
+                    let w = lower(t);
+                    matches!(w.as_str(), "he" | "she" | "they" | "we" | "i")
+                        .then(|| pronoun(&w, t.start, people))
+                        .flatten()
+                });
+            };
+            k = comma + 1;
             // "In Birmingham, Alabama, on Saturday, Smith said": a place list.
             while win.get(k).is_some_and(|t| {
                 t.is_cap()
