@@ -817,3 +817,26 @@ fn an_opening_clause_without_a_comma_leaves_the_pronoun_after_it_the_speaker() {
                 When she returned she began by saying, “I do not think a prison term is needed.”";
     assert_eq!(speakers(&quotes(text)), vec![Some("Alma Reyes")]);
 }
+
+#[test]
+fn a_speaker_with_a_long_affiliation_after_the_quote_is_the_person() {
+    let text = "North Korea tested a rocket on Monday.\n\n\
+                “The launch site has been busy for weeks,” Jorge Alvarez of the Pacific \
+                Center for Arms Control Studies wrote in December.";
+    assert_eq!(speakers(&quotes(text)), vec![Some("Jorge Alvarez")]);
+}
+
+#[test]
+fn an_apposition_missing_its_closing_comma_leaves_the_person_the_speaker() {
+    let text = "Sam Ortega, the spokesman for the Ohio Democratic Party said: “We are ready.”";
+    let party = [entity(
+        text,
+        EntityKind::Org,
+        "Ohio Democratic Party",
+        &["Ohio Democratic Party"],
+    )];
+    assert_eq!(
+        speakers(&find_quotes(text, &party)),
+        vec![Some("Sam Ortega")]
+    );
+}

@@ -221,16 +221,41 @@ pub(super) fn subject(win: &[Tok<'_>], v: usize, people: &People) -> Option<Spea
             j -= 1;
         }
         // "Gov. Jeb Bush of Florida said": the person before "of" speaks.
-        // Also "Kim Soo-ah of the governing People Power Party said".
-        let of = (j.saturating_sub(4)..j)
+        // Also "Kim Soo-ah of the governing People Power Party said" and
+        // "Jo Doe of the Center for Arms Control Studies wrote".
+        let joiner = |k: usize| {
+            matches!(
+                lower(&win[k]).as_str(),
+                "the" | "for" | "and" | "&" | "at" | "on"
+            )
+        };
+        let found = (j.saturating_sub(12)..j)
             .rev()
-            .take_while(|&k| !win[k].is_cap() && win[k].is_word())
-            .find(|&k| win[k].text == "of");
-        if let Some(of) = of
-            && of >= 1
-            && win[of - 1].is_cap()
-            && !is_title(&lower(&win[of - 1]))
-            && let Some(s @ (Some(_), Some(EntityKind::Person))) = subject(win, of, people)
+            .take_while(|&k| {
+                win[k].is_word()
+                    && (j - k <= 4 || win[k].is_cap() || joiner(k) || win[k].text == "of")
+            })
+            .filter(|&k| win[k].text == "of" && k >= 1)
+            .filter(|&k| win[k - 1].is_cap() && !is_title(&lower(&win[k - 1])))
+            .find_map(|k| match subject(win, k, people) {
+                s @ Some((Some(_), Some(EntityKind::Person))) => s,
+                _ => None,
+            });
+        if found.is_some() {
+            return found;
+        }
+        // "Sam Lau, the communications director for the Iowa Democratic
+        // Party said": an apposition whose closing comma is missing; the
+        // person before it speaks, not the organisation that ends it.
+        let open = (j.saturating_sub(7)..j)
+            .rev()
+            .take_while(|&k| win[k].text == "," || (win[k].is_word() && !win[k].is_cap()))
+            .find(|&k| win[k].text == ",");
+        if let Some(c) = open
+            && c >= 1
+            && win[c - 1].is_cap()
+            && matches!(lower(&win[c + 1]).as_str(), "the" | "a" | "an" | "its")
+            && let Some(s @ (Some(_), Some(EntityKind::Person))) = subject(win, c, people)
         {
             return Some(s);
         }

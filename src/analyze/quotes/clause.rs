@@ -11,7 +11,7 @@ use super::lexicon::{is_common_word, is_given_name, is_speech_verb, is_surname, 
 use super::names::is_stop;
 use super::people::{People, Speaker};
 use super::tokens::Tok;
-use edges::{passive, sentence_before, tail};
+use edges::{affiliated_name, passive, sentence_before, tail};
 
 mod edges;
 use crate::model::EntityKind;
@@ -150,7 +150,7 @@ pub(super) fn after(toks: &[Tok<'_>], from: usize, people: &People) -> Option<Sp
     // may come before the name.
     let named = win.get(lead).is_some_and(Tok::is_cap) || modifiers_then_cap(win, lead).is_some();
     let apposition = named && win[lead..v].iter().any(|t| t.text == "," || t.text == "(");
-    if v > 8 && !apposition && !tail(win, v) {
+    if v > 8 && !apposition && !tail(win, v) && !affiliated_name(win, lead, v) {
         return None;
     }
     // A quote that ends its sentence is followed by a new one, not by its

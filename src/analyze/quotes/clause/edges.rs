@@ -61,3 +61,21 @@ pub(super) fn tail(win: &[Tok<'_>], v: usize) -> bool {
         between.len() <= 5 && named && between.iter().any(Tok::is_cap)
     }
 }
+
+/// Tells whether the words from `lead` to the verb at `v` are one name
+/// with its affiliation and nothing else: `“…,” Jo Doe of the Center for
+/// Arms Control Studies wrote`, a long subject that is still the speaker.
+pub(super) fn affiliated_name(win: &[Tok<'_>], lead: usize, v: usize) -> bool {
+    let words = &win[lead..v];
+    let joiner = |t: &Tok<'_>| {
+        matches!(
+            lower(t).as_str(),
+            "of" | "the" | "for" | "at" | "on" | "and" | "&"
+        ) || is_particle(&lower(t))
+    };
+    words.len() >= 2
+        && words[0].is_cap()
+        && words[1].is_cap()
+        && words.last().is_some_and(Tok::is_cap)
+        && words.iter().all(|t| t.is_cap() || joiner(t))
+}
