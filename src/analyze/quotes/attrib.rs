@@ -11,6 +11,9 @@ use super::roles::role_of;
 use super::tokens::Tok;
 use crate::model::EntityKind;
 
+mod affiliation;
+use affiliation::{person_of, unclosed_apposition};
+
 /// Words that may sit between a subject and its speech verb.
 const AUX: &[&str] = &[
     "also",
@@ -220,43 +223,9 @@ pub(super) fn subject(win: &[Tok<'_>], v: usize, people: &People) -> Option<Spea
         {
             j -= 1;
         }
-        // "Gov. Jeb Bush of Florida said": the person before "of" speaks.
-        // Also "Kim Soo-ah of the governing People Power Party said" and
-        // "Jo Doe of the Center for Arms Control Studies wrote".
-        let joiner = |k: usize| {
-            matches!(
-                lower(&win[k]).as_str(),
-                "the" | "for" | "and" | "&" | "at" | "on"
-            )
-        };
-        let found = (j.saturating_sub(12)..j)
-            .rev()
-            .take_while(|&k| {
-                win[k].is_word()
-                    && (j - k <= 4 || win[k].is_cap() || joiner(k) || win[k].text == "of")
-            })
-            .filter(|&k| win[k].text == "of" && k >= 1)
-            .filter(|&k| win[k - 1].is_cap() && !is_title(&lower(&win[k - 1])))
-            .find_map(|k| match subject(win, k, people) {
-                s @ Some((Some(_), Some(EntityKind::Person))) => s,
-                _ => None,
-            });
-        if found.is_some() {
-            return found;
-        }
-        // "Sam Lau, the communications director for the Iowa Democratic
-        // Party said": an apposition whose closing comma is missing; the
-        // person before it speaks, not the organisation that ends it.
-        let open = (j.saturating_sub(7)..j)
-            .rev()
-            .take_while(|&k| win[k].text == "," || (win[k].is_word() && !win[k].is_cap()))
-            .find(|&k| win[k].text == ",");
-        if let Some(c) = open
-            && c >= 1
-            && win[c - 1].is_cap()
-            && matches!(lower(&win[c + 1]).as_str(), "the" | "a" | "an" | "its")
-            && let Some(s @ (Some(_), Some(EntityKind::Person))) = subject(win, c, people)
-        {
+        // "Gov. Jeb Bush of Florida said", "Sam Lau, the spokesman for the
+        // Iowa Democratic Party said": the person before the organisation.
+        if let Some(s) = person_of(win, j, people).or_else(|| unclosed_apposition(win, j, people)) {
             return Some(s);
         }
         // "Russia's embassy in Brussels said": the embassy speaks.
