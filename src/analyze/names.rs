@@ -234,8 +234,9 @@ fn entity(kind: EntityKind, name: &str) -> Entity {
 }
 
 /// Drops city mentions inside a person's or an organisation's name
-/// ("Paris Hilton"), and country mentions inside a longer organisation
-/// name ("Bank of Japan"); a country named on its own stays.
+/// ("Paris Hilton"), country mentions inside a longer organisation name
+/// ("Bank of Japan"), and country mentions that are a person's name or
+/// part of it; a country named on its own stays.
 fn drop_places_inside(places: &mut Vec<Entity>, names: &[Entity]) {
     let span = |m: &Mention| (m.start, m.end);
     let all = Reach::new(names.iter().flat_map(|e| e.mentions.iter().map(span)));
@@ -245,13 +246,21 @@ fn drop_places_inside(places: &mut Vec<Entity>, names: &[Entity]) {
             .filter(|e| e.kind == EntityKind::Org)
             .flat_map(|e| e.mentions.iter().map(span)),
     );
+    let people = Reach::new(
+        names
+            .iter()
+            .filter(|e| e.kind == EntityKind::Person)
+            .flat_map(|e| e.mentions.iter().map(span)),
+    );
     for p in places.iter_mut() {
         let city = p.kind == EntityKind::Place;
         p.mentions.retain(|m| {
             if city {
                 !all.contains(m.start, m.end, false)
             } else {
-                !orgs.contains(m.start, m.end, true)
+                // "Angie Drobnic Holan" and then "Holan said": a country's
+                // name in another language that is a person's surname here.
+                !orgs.contains(m.start, m.end, true) && !people.contains(m.start, m.end, false)
             }
         });
     }

@@ -304,3 +304,21 @@ fn a_name_run_into_a_place_ends_before_the_place() {
         "{a:?}"
     );
 }
+
+#[test]
+fn a_surname_that_is_a_foreign_name_of_a_country_is_the_person() {
+    // "Holan" names the Netherlands in some languages.
+    let text = "Misinformation spreads fast online, said Angie Drobnic Holan, the site's editor.\n\n\
+                \"If you think the moon landing was fake, you can find people just like you,\" Holan said.";
+    let a = analyze(text);
+    assert!(
+        a.entities.iter().all(|e| e.kind != EntityKind::Country),
+        "{a:?}"
+    );
+    assert_only_person(
+        text,
+        "Angie Drobnic Holan",
+        &["Angie Drobnic Holan", "Holan"],
+    );
+    assert_eq!(a.quotes[0].speaker.as_deref(), Some("Angie Drobnic Holan"));
+}
