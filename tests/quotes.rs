@@ -840,3 +840,24 @@ fn an_apposition_missing_its_closing_comma_leaves_the_person_the_speaker() {
         vec![Some("Sam Ortega")]
     );
 }
+
+#[test]
+fn an_attribution_that_opens_the_next_quote_is_not_the_one_before() {
+    let text = "“She is clever. I would hire her,” the banker Nina Brandt said of Vega. \
+                “But as mayor, her plans worry me.” Of Ortiz, Brandt, who backs a third \
+                candidate, said, “He frightens me.”";
+    let people = [
+        entity(
+            text,
+            EntityKind::Person,
+            "Nina Brandt",
+            &["Nina Brandt", "Brandt"],
+        ),
+        entity(text, EntityKind::Person, "Vega", &["Vega"]),
+        entity(text, EntityKind::Person, "Ortiz", &["Ortiz"]),
+    ];
+    assert_eq!(
+        speakers(&find_quotes(text, &people)),
+        vec![Some("Nina Brandt"); 3]
+    );
+}

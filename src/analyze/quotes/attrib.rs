@@ -194,8 +194,25 @@ pub(super) fn subject(win: &[Tok<'_>], v: usize, people: &People) -> Option<Spea
     // An apposition: "Smith, the minister of X, said": the leftmost name
     // followed by a comma that resolves to a person, else the nearest.
     if i > 0 && win[i - 1].text == "," {
+        // "Of Ortiz, Brandt, who backs Vega, said": a name after a
+        // preposition is no subject.
+        let preposition = |k: usize| {
+            matches!(
+                lower(&win[k]).as_str(),
+                "of" | "about" | "for" | "to" | "with" | "on"
+            )
+        };
+        let after_preposition = |j: usize| {
+            let k = (0..j)
+                .rev()
+                .find(|&k| !win[k].is_cap())
+                .map_or(0, |k| k + 1);
+            // A sentence's first word is capitalised: "Of Ortiz, …".
+            (k > 0 && preposition(k - 1)) || (k < j && preposition(k))
+        };
         let commas: Vec<usize> = (1..i)
             .filter(|&j| win[j].text == "," && (win[j - 1].is_cap() || win[j - 1].text == ")"))
+            .filter(|&j| !after_preposition(j))
             .collect();
         let person = commas.iter().copied().find(|&j| {
             let s = subject(win, j, people);

@@ -163,8 +163,14 @@ pub(super) fn after(toks: &[Tok<'_>], from: usize, people: &People) -> Option<Sp
     if closed && v > 0 && reports_more(win, v) {
         return None;
     }
-    // “….” Smith said: “…”: the attribution introduces the next quote.
-    if closed && win.last().is_some_and(|t| t.text == ":") {
+    // “….” Smith said: “…” or “….” Of Doe, Smith said, “…”: the
+    // attribution introduces the next quote.
+    let introduces = match win.last().map(|t| t.text) {
+        Some(":") => true,
+        Some(",") => end < toks.len() && is_quote_mark(toks, end),
+        _ => false,
+    };
+    if closed && introduces {
         return None;
     }
     // “…,” Smith was asked by Jones: the one who asks speaks.
