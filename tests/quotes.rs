@@ -861,3 +861,13 @@ fn an_attribution_that_opens_the_next_quote_is_not_the_one_before() {
         vec![Some("Nina Brandt"); 3]
     );
 }
+
+#[test]
+fn a_church_title_is_no_part_of_the_speakers_name() {
+    let text = "“We pray for peace,” said Archbishop Levon Arakelian of the Patriarchate of \
+                Jerusalem. “We have waited long,” Reverend Ada Okoro added.";
+    assert_eq!(
+        speakers(&quotes(text)),
+        vec![Some("Levon Arakelian"), Some("Ada Okoro")]
+    );
+}
