@@ -97,6 +97,19 @@ impl Name {
         while end > start && matches!(toks[end - 1].shape, Shape::Punct | Shape::Possessive) {
             end -= 1;
         }
+        // "Florida Sen. Marco Rubio", "If Mr. Trump": a title later in the
+        // span, before at least one more word, starts the name.
+        if let Some(t) = (start + 1..end.saturating_sub(1)).rev().find(|&i| {
+            let w = &text[toks[i].b0..toks[i].b1];
+            let f = word_flags(text, toks, flags, i);
+            matches!(w, "Mr." | "Mrs." | "Ms.")
+                || (w.ends_with('.')
+                    && f & flag::TITLE != 0
+                    && f & (flag::GIVEN_COMMON | flag::SURNAME_COMMON) == 0)
+        }) {
+            gender = gender.or(title_gender(&text[toks[t].b0..toks[t].b1]));
+            start = t + 1;
+        }
         if start == end {
             return None;
         }

@@ -322,3 +322,23 @@ fn a_surname_that_is_a_foreign_name_of_a_country_is_the_person() {
     );
     assert_eq!(a.quotes[0].speaker.as_deref(), Some("Angie Drobnic Holan"));
 }
+
+#[test]
+fn a_title_inside_the_tagged_span_starts_the_name() {
+    let text = "Oregon Sen. Marta Lindqvist spoke first. If Mr. Odum wins, Lindqvist said, \
+                the party splits.\n\nDemocratic Rep. Jo Anne Pike of Nevada disagreed with Odum.";
+    let found = people(text);
+    let names: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(
+        person(&found, "Marta Lindqvist"),
+        ["Marta Lindqvist", "Lindqvist"],
+        "{names:?}"
+    );
+    assert!(names.contains(&"Jo Anne Pike"), "{names:?}");
+    assert!(
+        names
+            .iter()
+            .all(|n| !n.contains('.') && !n.starts_with("If ")),
+        "{names:?}"
+    );
+}
