@@ -110,6 +110,26 @@ impl Name {
             gender = gender.or(title_gender(&text[toks[t].b0..toks[t].b1]));
             start = t + 1;
         }
+        // "Majority Whip John Cornyn", "Follow Pam Key": in three words or
+        // more that open with neither a given name nor an initial ("M.
+        // Stanton Evans"), a given name followed by one more word or
+        // more starts the name.
+        let initial = {
+            let w = &text[toks[start].b0..toks[start].b1];
+            w.ends_with('.') && w.chars().filter(|c| c.is_alphabetic()).count() <= 2
+        };
+        if end - start >= 3 && flags[start] & flag::GIVEN == 0 && !initial {
+            // "Wilfried Van Moer", "Zine al-Abidine Ben Ali": a particle
+            // that is also a given name starts no name.
+            let given = (start + 1..end - 1).find(|&i| {
+                flags[i] & flag::GIVEN != 0
+                    && flags[i] & flag::PARTICLE == 0
+                    && toks[i].shape == Shape::Title
+            });
+            if let Some(i) = given {
+                start = i;
+            }
+        }
         if start == end {
             return None;
         }

@@ -342,3 +342,20 @@ fn a_title_inside_the_tagged_span_starts_the_name() {
         "{names:?}"
     );
 }
+
+#[test]
+fn a_given_name_after_other_capitalised_words_starts_the_name() {
+    let text = "Senate Majority Whip Ana Cordero spoke on Monday. Public Advocate Tomas Reyes \
+                agreed with Cordero. J. Robert Oakes wrote the report.\n\nFollow Lena Marsh on Twitter.";
+    let found = people(text);
+    let names: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
+    for name in [
+        "Ana Cordero",
+        "Tomas Reyes",
+        "J. Robert Oakes",
+        "Lena Marsh",
+    ] {
+        assert!(names.contains(&name), "{name} in {names:?}");
+    }
+    assert_eq!(names.len(), 4, "{names:?}");
+}
