@@ -23,6 +23,34 @@ fn feed(title: &str) -> String {
     )
 }
 
+/// Fetches the feed served at `path` beside a good one, with `limits` in
+/// the `[fetch]` table, and checks that the run exits 3 for that feed
+/// alone: it shows `error` and keeps `stories`, the good feed its story.
+/// Returns the home and the two feed URLs, for runs with other limits.
+fn fails_beside_a_good_feed(
+    srv: &TestServer,
+    path: &str,
+    limits: &str,
+    error: &str,
+    stories: u64,
+) -> (Home, [String; 2]) {
+    srv.route("/good.rss", Reply::ok(RSS, feed("Good")));
+    let home = Home::with_feeds(&[]);
+    let urls = [srv.url(path), srv.url("/good.rss")];
+    home.follow(&urls, limits);
+    let out = home.run(&["fetch", "--feeds-only"]);
+    assert_eq!(out.status.code(), Some(3), "{}", text(&out.stderr));
+    let feeds = home.json(&["feeds", "--json"]);
+    let rows = feeds.as_array().expect("array");
+    assert_eq!(rows[0]["last_error"], error);
+    assert_eq!(rows[0]["stories"], stories, "{feeds}");
+    assert!(
+        rows[1]["last_error"].is_null() && rows[1]["stories"] == 1,
+        "{feeds}"
+    );
+    (home, urls)
+}
+
 /// A chain of `hops` redirects, each answered after `delay`, ending in a feed.
 fn slow_chain(srv: &TestServer, hops: usize, delay: Duration) -> String {
     for n in 0..hops {
@@ -129,22 +157,12 @@ fn a_feed_listing_more_items_than_the_limit_keeps_the_first_and_fails() {
             format!("<rss version=\"2.0\"><channel><title>Many</title>{items}</channel></rss>"),
         ),
     );
-    srv.route("/good.rss", Reply::ok(RSS, feed("Good")));
-    let home = Home::with_feeds(&[]);
-    let urls = [srv.url("/many.rss"), srv.url("/good.rss")];
-    home.follow(&urls, "max_items = 5\n");
-    let out = home.run(&["fetch", "--feeds-only"]);
-    assert_eq!(out.status.code(), Some(3), "{}", text(&out.stderr));
-    let feeds = home.json(&["feeds", "--json"]);
-    let rows = feeds.as_array().expect("array");
-    assert_eq!(
-        rows[0]["last_error"],
-        "the feed lists 8 items, more than fetch.max_items allows; the first 5 were kept"
-    );
-    assert_eq!(rows[0]["stories"], 5, "{feeds}");
-    assert!(
-        rows[1]["last_error"].is_null() && rows[1]["stories"] == 1,
-        "{feeds}"
+    let (home, urls) = fails_beside_a_good_feed(
+        &srv,
+        "/many.rss",
+        "max_items = 5\n",
+        "the feed lists 8 items, more than fetch.max_items allows; the first 5 were kept",
+        5,
     );
     let mut titles: Vec<String> = home
         .json(&["list", "--json"])
@@ -189,22 +207,12 @@ fn a_feed_item_with_too_many_paragraphs_fails_its_feed_alone() {
             ),
         ),
     );
-    srv.route("/good.rss", Reply::ok(RSS, feed("Good")));
-    let home = Home::with_feeds(&[]);
-    let urls = [srv.url("/long.rss"), srv.url("/good.rss")];
-    home.follow(&urls, "max_paragraphs = 20\n");
-    let out = home.run(&["fetch", "--feeds-only"]);
-    assert_eq!(out.status.code(), Some(3), "{}", text(&out.stderr));
-    let feeds = home.json(&["feeds", "--json"]);
-    let rows = feeds.as_array().expect("array");
-    assert_eq!(
-        rows[0]["last_error"],
-        "item 2 is too long: it has 30 paragraphs, more than the max_paragraphs limit of 20"
-    );
-    assert_eq!(rows[0]["stories"], 0, "{feeds}");
-    assert!(
-        rows[1]["last_error"].is_null() && rows[1]["stories"] == 1,
-        "{feeds}"
+    let (home, urls) = fails_beside_a_good_feed(
+        &srv,
+        "/long.rss",
+        "max_paragraphs = 20\n",
+        "item 2 is too long: it has 30 paragraphs, more than the max_paragraphs limit of 20",
+        0,
     );
 
     // Within the limit, the same feed is stored.
@@ -294,23 +302,13 @@ fn a_feed_item_naming_too_many_entities_fails_its_feed_alone() {
             ),
         ),
     );
-    srv.route("/good.rss", Reply::ok(RSS, feed("Good")));
-    let home = Home::with_feeds(&[]);
-    let urls = [srv.url("/crowded.rss"), srv.url("/good.rss")];
-    home.follow(&urls, "max_entities = 8\n");
-    let out = home.run(&["fetch", "--feeds-only"]);
-    assert_eq!(out.status.code(), Some(3), "{}", text(&out.stderr));
-    let feeds = home.json(&["feeds", "--json"]);
-    let rows = feeds.as_array().expect("array");
-    assert_eq!(
-        rows[0]["last_error"],
+    let (home, urls) = fails_beside_a_good_feed(
+        &srv,
+        "/crowded.rss",
+        "max_entities = 8\n",
         "item 2 names 12 distinct people, places and organisations, \
-         more than the max_entities limit of 8"
-    );
-    assert_eq!(rows[0]["stories"], 0, "{feeds}");
-    assert!(
-        rows[1]["last_error"].is_null() && rows[1]["stories"] == 1,
-        "{feeds}"
+         more than the max_entities limit of 8",
+        0,
     );
 
     // Mentions in all are bounded too.
