@@ -18,7 +18,7 @@ pub fn find_names(text: &str, places: &mut Vec<Entity>) -> Vec<Entity> {
     let spans = name_before_place(text, &toks, spans, places);
     let spans = org_takes_place(text, &toks, spans, places);
     let mut countries = Cover::new(toks.len());
-    let tok_at = |c: usize| toks.partition_point(|t| t.c0 < c);
+    let tok_at = |c: usize| tok_at(&toks, c);
     for m in places
         .iter()
         .filter(|p| p.kind == EntityKind::Country)
@@ -67,7 +67,7 @@ fn defer_to_places(
     spans: &[tagger::Span],
     places: &[Entity],
 ) -> Vec<tagger::Span> {
-    let tok_at = |c: usize| toks.partition_point(|t| t.c0 < c);
+    let tok_at = |c: usize| tok_at(toks, c);
     let place_spans: HashSet<(usize, usize)> = places
         .iter()
         .flat_map(|p| p.mentions.iter().map(|m| (tok_at(m.start), tok_at(m.end))))
@@ -112,7 +112,7 @@ fn name_before_place(
     places: &[Entity],
 ) -> Vec<tagger::Span> {
     use tagger::Kind;
-    let tok_at = |c: usize| toks.partition_point(|t| t.c0 < c);
+    let tok_at = |c: usize| tok_at(toks, c);
     let words = |s: usize, e: usize| &text[toks[s].b0..toks[e - 1].b1];
     let persons: HashSet<&str> = spans
         .iter()
@@ -153,7 +153,7 @@ fn org_takes_place(
     places: &[Entity],
 ) -> Vec<tagger::Span> {
     use tagger::Kind;
-    let tok_at = |c: usize| toks.partition_point(|t| t.c0 < c);
+    let tok_at = |c: usize| tok_at(toks, c);
     let mut place_spans: Vec<(usize, usize)> = places
         .iter()
         .flat_map(|p| p.mentions.iter().map(|m| (tok_at(m.start), tok_at(m.end))))
@@ -221,6 +221,11 @@ fn firms_not_people(entities: &mut Vec<Entity>) {
         entities[k].mentions.sort_by_key(|m| m.start);
     }
     entities.retain(|e| !e.mentions.is_empty());
+}
+
+/// Returns the index of the first token that starts at or after char `c`.
+fn tok_at(toks: &[tagger::Tok], c: usize) -> usize {
+    toks.partition_point(|t| t.c0 < c)
 }
 
 fn entity(kind: EntityKind, name: &str) -> Entity {

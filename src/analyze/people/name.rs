@@ -46,6 +46,17 @@ pub(super) fn word_flags(text: &str, toks: &[Tok], flags: &[u32], i: usize) -> u
     f
 }
 
+/// Tells whether a word with these flags is a title ("Sen.", "Governor")
+/// and no common given name or surname as well.
+fn is_title(f: u32) -> bool {
+    f & flag::TITLE != 0 && f & (flag::GIVEN_COMMON | flag::SURNAME_COMMON) == 0
+}
+
+/// Tells whether a word is an honorific written before a surname.
+fn is_honorific(w: &str) -> bool {
+    matches!(w, "Mr." | "Mrs." | "Ms.")
+}
+
 /// A person name as written: tokens `start..end`, titles left out.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Name {
@@ -68,8 +79,7 @@ impl Name {
         while start < end {
             let w = &text[toks[start].b0..toks[start].b1];
             let f = word_flags(text, toks, flags, start);
-            let title =
-                f & flag::TITLE != 0 && f & (flag::GIVEN_COMMON | flag::SURNAME_COMMON) == 0;
+            let title = is_title(f);
             // "U.S. Ambassador ...", "British envoy ...": the country is no
             // part of the name. A country's name that is also a common first
             // name ("Dominique", "Chad") stays unless a title follows it:
@@ -81,13 +91,7 @@ impl Name {
                     || f & flag::COUNTRY != 0
                         && (f & flag::GIVEN_COMMON == 0
                             || word_flags(text, toks, flags, start + 1) & flag::TITLE != 0));
-            if title
-                || country
-                || w.eq_ignore_ascii_case("the")
-                || w == "Mr."
-                || w == "Mrs."
-                || w == "Ms."
-            {
+            if title || country || w.eq_ignore_ascii_case("the") || is_honorific(w) {
                 gender = gender.or(title_gender(w));
                 start += 1;
             } else {
@@ -101,11 +105,7 @@ impl Name {
         // span, before at least one more word, starts the name.
         if let Some(t) = (start + 1..end.saturating_sub(1)).rev().find(|&i| {
             let w = &text[toks[i].b0..toks[i].b1];
-            let f = word_flags(text, toks, flags, i);
-            matches!(w, "Mr." | "Mrs." | "Ms.")
-                || (w.ends_with('.')
-                    && f & flag::TITLE != 0
-                    && f & (flag::GIVEN_COMMON | flag::SURNAME_COMMON) == 0)
+            is_honorific(w) || (w.ends_with('.') && is_title(word_flags(text, toks, flags, i)))
         }) {
             gender = gender.or(title_gender(&text[toks[t].b0..toks[t].b1]));
             start = t + 1;

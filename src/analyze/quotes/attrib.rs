@@ -12,6 +12,7 @@ use super::tokens::Tok;
 use crate::model::EntityKind;
 
 mod affiliation;
+pub(super) use affiliation::joins_affiliation;
 use affiliation::{person_of, unclosed_apposition};
 
 /// Words that may sit between a subject and its speech verb.

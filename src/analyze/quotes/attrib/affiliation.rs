@@ -7,20 +7,25 @@ use super::super::tokens::Tok;
 use super::{lower, subject};
 use crate::model::EntityKind;
 
+/// Tells whether a lower-case word joins the words of a name and its
+/// affiliation ("of the", "for", "and").
+pub(in crate::analyze::quotes) fn joins_affiliation(t: &Tok<'_>) -> bool {
+    matches!(
+        lower(t).as_str(),
+        "of" | "the" | "for" | "at" | "on" | "and" | "&"
+    )
+}
+
 /// Reads "Gov. Jeb Bush of Florida", "Kim Soo-ah of the governing People
 /// Power Party" and "Jo Doe of the Center for Arms Control Studies"
 /// backwards from `j`, the first word of the capitalised run before the
 /// verb: the person before "of", when there is one.
 pub(super) fn person_of(win: &[Tok<'_>], j: usize, people: &People) -> Option<Speaker> {
-    let joiner = |k: usize| {
-        matches!(
-            lower(&win[k]).as_str(),
-            "the" | "for" | "and" | "&" | "at" | "on" | "of"
-        )
-    };
     (j.saturating_sub(12)..j)
         .rev()
-        .take_while(|&k| win[k].is_word() && (j - k <= 4 || win[k].is_cap() || joiner(k)))
+        .take_while(|&k| {
+            win[k].is_word() && (j - k <= 4 || win[k].is_cap() || joins_affiliation(&win[k]))
+        })
         .filter(|&k| win[k].text == "of" && k >= 1)
         .filter(|&k| win[k - 1].is_cap() && !is_title(&lower(&win[k - 1])))
         .find_map(|k| match subject(win, k, people) {

@@ -2,7 +2,7 @@
 //! agent, a speaker closing a long sentence after a comma, and a sentence
 //! before the quote that only attributes it.
 
-use super::super::attrib::{WINDOW, find_verb, is_quote_mark, lower, subject};
+use super::super::attrib::{WINDOW, find_verb, is_quote_mark, joins_affiliation, lower, subject};
 use super::super::lexicon::{is_particle, is_title};
 use super::super::people::{People, Speaker};
 use super::super::tokens::Tok;
@@ -67,12 +67,7 @@ pub(super) fn tail(win: &[Tok<'_>], v: usize) -> bool {
 /// Arms Control Studies wrote`, a long subject that is still the speaker.
 pub(super) fn affiliated_name(win: &[Tok<'_>], lead: usize, v: usize) -> bool {
     let words = &win[lead..v];
-    let joiner = |t: &Tok<'_>| {
-        matches!(
-            lower(t).as_str(),
-            "of" | "the" | "for" | "at" | "on" | "and" | "&"
-        ) || is_particle(&lower(t))
-    };
+    let joiner = |t: &Tok<'_>| joins_affiliation(t) || is_particle(&lower(t));
     words.len() >= 2
         && words[0].is_cap()
         && words[1].is_cap()
