@@ -107,7 +107,21 @@ fn no_command_prints_a_control_sequence_a_feed_sent() {
             format!("<rss><channel><title>{}</title><item>", hostile("Broken")),
         ),
     );
-    let home = Home::with_feeds(&[srv.url("/h.rss"), srv.url("/broken.rss")]);
+    // A JSON Feed whose value of the wrong type the parser's message would
+    // quote, escaped as text, into the stored error and the log.
+    srv.route(
+        "/broken.json",
+        Reply::ok(
+            "application/feed+json",
+            "{\"version\": \"https://jsonfeed.org/version/1.1\", \"title\": \"Quay\", \"items\": \
+             \"\\u001b[31mRed\\u001b]0;pwned\\u0007 \u{9b}2J \u{202e}txet\u{202c}\"}",
+        ),
+    );
+    let home = Home::with_feeds(&[
+        srv.url("/h.rss"),
+        srv.url("/broken.rss"),
+        srv.url("/broken.json"),
+    ]);
     let opml_file = home.data().with_extension("opml");
     std::fs::write(&opml_file, opml(&srv.url("/again.rss"))).expect("write OPML");
     let import = home.run(&["import", opml_file.to_str().expect("utf-8 path")]);
@@ -208,7 +222,11 @@ fn no_command_prints_a_control_sequence_a_feed_sent() {
     assert!(exported.contains("Imported"), "{exported}");
 
     let log = std::fs::read(home.data().join("byline.log")).expect("a log was written");
-    assert!(!log.is_empty(), "the broken feed was logged");
+    let logged = text(&log);
+    assert!(
+        logged.contains("broken.rss") && logged.contains("broken.json failed"),
+        "both broken feeds were logged: {logged}"
+    );
     assert_clean(&log, "byline.log");
 }
 

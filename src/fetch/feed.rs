@@ -146,7 +146,7 @@ fn parse_guarded(doc: &[u8]) -> Result<(feed_rs::model::Feed, bool), FeedError> 
         guard::run(|| parser.parse(doc))
     };
     let fault = |p: guard::Panicked| FeedError::ParserFault {
-        reason: clean_line(&p.message),
+        reason: reason(&p.message),
     };
     match parse(doc) {
         Ok(result) => result.map(|f| (f, false)).map_err(|e| describe(e, doc)),
@@ -239,23 +239,53 @@ fn describe(err: ParseFeedError, doc: &[u8]) -> FeedError {
             }
         }
         ParseFeedError::ParseError(kind) => FeedError::InvalidXml {
-            reason: clean_line(&kind.to_string()),
+            reason: reason(&kind.to_string()),
         },
         ParseFeedError::XmlReader(e) => {
-            let reason = clean_line(&e.to_string());
-            let reason = reason.strip_prefix("Parser error: ").unwrap_or(&reason);
+            let message = e.to_string();
             FeedError::InvalidXml {
-                reason: reason.to_owned(),
+                reason: reason(message.strip_prefix("Parser error: ").unwrap_or(&message)),
             }
         }
         ParseFeedError::IoError(e) => FeedError::InvalidXml {
-            reason: clean_line(&e.to_string()),
+            reason: reason(&e.to_string()),
         },
         ParseFeedError::JsonSerde(e) => FeedError::InvalidJson {
-            reason: clean_line(&e.to_string()),
+            reason: json_reason(&e),
         },
         ParseFeedError::JsonUnsupportedVersion(v) => FeedError::InvalidJson {
-            reason: format!("version {} is not supported", clean_line(&v)),
+            reason: format!("version {} is not supported", reason(&v)),
         },
+    }
+}
+
+/// Characters of a parser's message kept in a feed's error: the message
+/// may quote the document, and the error is stored, listed and logged.
+const MAX_REASON: usize = 160;
+
+/// Returns a parser's message as one clean line of at most [`MAX_REASON`]
+/// characters.
+fn reason(message: &str) -> String {
+    let line = clean_line(message);
+    match line.char_indices().nth(MAX_REASON) {
+        Some((cut, _)) => format!("{}…", line[..cut].trim_end()),
+        None => line,
+    }
+}
+
+/// Describes a JSON error without the feed's own values: serde quotes a
+/// value of the wrong type Rust-escaped ("string \"\\u{1b}[31m…\""), which
+/// no cleaning can tell from text, so a data error keeps only what was
+/// expected and where.
+fn json_reason(e: &serde_json::Error) -> String {
+    let message = e.to_string();
+    if e.classify() != serde_json::error::Category::Data || message.starts_with("missing field") {
+        return reason(&message);
+    }
+    let at = format!(" at line {} column {}", e.line(), e.column());
+    let message = message.strip_suffix(&at).unwrap_or(&message);
+    match message.rsplit_once(", expected ") {
+        Some((_, expected)) => reason(&format!("expected {expected}{at}")),
+        None => format!("a value does not fit the JSON Feed format{at}"),
     }
 }

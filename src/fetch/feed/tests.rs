@@ -172,6 +172,42 @@ fn a_json_document_that_is_not_a_feed_is_refused() {
     assert!(matches!(err, FeedError::InvalidJson { .. }), "{err:?}");
 }
 
+/// A JSON Feed with a value of the wrong type: serde's message would quote
+/// the value Rust-escaped, sequences and all, into the stored and logged
+/// error; the error says what was expected and where, not what was sent.
+#[test]
+fn a_json_error_does_not_repeat_the_feeds_values() {
+    let json = "{\"version\": \"https://jsonfeed.org/version/1.1\", \"title\": \"Quay\", \
+                \"items\": \"\\u001b[31mRed\\u001b]0;pwned\\u0007 \u{9b}2J \u{202e}Bidi\"}";
+    let err = parse(json.as_bytes(), None, "https://x.example/", 10).expect_err("items is no list");
+    let shown = err.to_string();
+    assert!(matches!(err, FeedError::InvalidJson { .. }), "{shown}");
+    assert!(shown.contains("expected a sequence at line 1"), "{shown}");
+    for residue in ["[31m", "]0;", "pwned", "\\u{", "Red", "Bidi", "2J"] {
+        assert!(!shown.contains(residue), "{residue:?} in {shown}");
+    }
+}
+
+/// A parser's message that quotes a long stretch of the document stays one
+/// short line.
+#[test]
+fn a_parser_message_quoting_the_document_is_cut_short() {
+    let long = "v".repeat(100_000);
+    let json = format!("{{\"version\": \"https://jsonfeed.org/version/{long}\", \"items\": []}}");
+    let rss = format!("<rss version=\"2.0\"><channel><title>t</title></chan{long}></rss>");
+    for doc in [json, rss] {
+        let err = parse(doc.as_bytes(), None, "https://x.example/", 10).expect_err("broken");
+        let shown = err.to_string();
+        assert!(
+            shown.chars().count() < 260,
+            "{} chars: {}",
+            shown.len(),
+            &shown[..300]
+        );
+        assert!(shown.starts_with("the feed is not"), "{shown}");
+    }
+}
+
 /// feed-rs 3.0 panics on an address that touches a non-ASCII character in a
 /// person field; the feed still gives every item, authors included.
 #[test]
