@@ -190,6 +190,37 @@ fn usage_errors_exit_2_and_unknown_stories_exit_1() {
     assert!(stderr(&out).contains("no story 999999"), "{}", stderr(&out));
 }
 
+/// An empty list prints nothing on stdout (a script reads no rows) and
+/// says why on stderr: no stories yet, or none that match.
+#[test]
+fn an_empty_list_says_why_on_stderr() {
+    let home = Home::new();
+    let fresh = home.run(&["list"]);
+    assert!(fresh.status.success(), "{}", stderr(&fresh));
+    assert!(fresh.stdout.is_empty());
+    assert!(
+        stderr(&fresh).contains("no stories yet") && stderr(&fresh).contains("byline fetch"),
+        "{}",
+        stderr(&fresh)
+    );
+    // Plain `byline` without a terminal fills the empty cache with the demo.
+    assert!(home.run(&[]).status.success());
+    let all = home.run(&["list"]);
+    assert!(
+        !all.stdout.is_empty() && all.stderr.is_empty(),
+        "{}",
+        stderr(&all)
+    );
+    let none = home.run(&["list", "--person", "Nobody Of Nowhere"]);
+    assert!(none.status.success(), "{}", stderr(&none));
+    assert!(none.stdout.is_empty());
+    assert!(
+        stderr(&none).contains("no story matches"),
+        "{}",
+        stderr(&none)
+    );
+}
+
 #[test]
 fn data_dir_comes_from_the_flag_or_the_environment() {
     let home = Home::new();

@@ -42,6 +42,17 @@ pub fn list(ctx: &Context, args: &ListArgs) -> anyhow::Result<Outcome> {
             })
             .collect::<anyhow::Result<Vec<_>>>()?;
         print_json(&items)?;
+    } else if rows.is_empty() {
+        // Nothing on stdout, so a script reads an empty list; a person
+        // reads why on stderr.
+        if store.story_count()? == 0 {
+            eprintln!(
+                "note: the cache has no stories yet; run `byline fetch` to fetch your feeds, \
+                 or `byline` to open the reader with the demo stories"
+            );
+        } else {
+            eprintln!("note: no story matches; `byline list` without filters shows them all");
+        }
     } else {
         print(&format_rows(&rows))?;
     }
