@@ -57,6 +57,53 @@ fn is_honorific(w: &str) -> bool {
     matches!(w, "Mr." | "Mrs." | "Ms.")
 }
 
+/// Tells whether a word opens a clause or a sentence and is never the
+/// first word of a name ("If Okafor wins", "Although Brenner objected",
+/// "By Jo Pike" over a story). Kept out of the tagger's lexicon, whose
+/// flags are features of the trained model.
+fn opens_clause(w: &str) -> bool {
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "if" | "although"
+            | "though"
+            | "what"
+            | "why"
+            | "how"
+            | "when"
+            | "whenever"
+            | "where"
+            | "while"
+            | "whether"
+            | "because"
+            | "since"
+            | "unless"
+            | "until"
+            | "as"
+            | "after"
+            | "before"
+            | "once"
+            | "maybe"
+            | "perhaps"
+            | "but"
+            | "and"
+            | "or"
+            | "yet"
+            | "then"
+            | "thus"
+            | "still"
+            | "even"
+            | "unlike"
+            | "despite"
+            | "without"
+            | "by"
+            | "that"
+            | "this"
+            | "which"
+            | "whom"
+            | "whose"
+    )
+}
+
 /// A person name as written: tokens `start..end`, titles left out.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Name {
@@ -66,8 +113,9 @@ pub(super) struct Name {
 }
 
 impl Name {
-    /// Cleans a tagged span: drops leading titles and articles and trailing
-    /// marks; `None` when nothing is left.
+    /// Cleans a tagged span: drops leading titles, articles and clause
+    /// openers ("If", "Although") and trailing marks; `None` when nothing
+    /// is left.
     pub fn clean(
         text: &str,
         toks: &[Tok],
@@ -91,7 +139,8 @@ impl Name {
                     || f & flag::COUNTRY != 0
                         && (f & flag::GIVEN_COMMON == 0
                             || word_flags(text, toks, flags, start + 1) & flag::TITLE != 0));
-            if title || country || w.eq_ignore_ascii_case("the") || is_honorific(w) {
+            let opener = opens_clause(w);
+            if title || country || opener || w.eq_ignore_ascii_case("the") || is_honorific(w) {
                 gender = gender.or(title_gender(w));
                 start += 1;
             } else {

@@ -359,3 +359,21 @@ fn a_given_name_after_other_capitalised_words_starts_the_name() {
     }
     assert_eq!(names.len(), 4, "{names:?}");
 }
+
+#[test]
+fn a_word_that_opens_a_clause_is_no_part_of_the_name_after_it() {
+    let text = "Senator Amos Okafor and Helen Brenner met on Monday.\n\n\
+                If Okafor wins the vote, the coalition holds. Although Brenner objected, \
+                the bill passed. What Okafor wants is time, aides said. Maybe Brenner will \
+                run again. Why Okafor left early was not clear. As Brenner spoke, the hall emptied.";
+    let found = people(text);
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(
+        person(&found, "Amos Okafor"),
+        ["Amos Okafor", "Okafor", "Okafor", "Okafor"]
+    );
+    assert_eq!(
+        person(&found, "Helen Brenner"),
+        ["Helen Brenner", "Brenner", "Brenner", "Brenner"]
+    );
+}
