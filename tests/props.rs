@@ -226,6 +226,25 @@ fn check_analysis(text: &str) -> Result<(), TestCaseError> {
             all.len()
         );
         prop_assert_eq!(quoted.as_deref(), Some(q.text.as_str()), "quote {:?}", q);
+        // The contract: a speaker is the canonical name of an entity of
+        // its kind, or null with no kind.
+        prop_assert_eq!(
+            q.speaker.is_some(),
+            q.speaker_kind.is_some(),
+            "quote {:?}",
+            q
+        );
+        if let Some(speaker) = &q.speaker {
+            prop_assert!(
+                analysis
+                    .entities
+                    .iter()
+                    .any(|e| &e.name == speaker && Some(e.kind) == q.speaker_kind),
+                "speaker {:?} is no entity of the story: {:?}",
+                q,
+                analysis.entities
+            );
+        }
     }
     Ok(())
 }

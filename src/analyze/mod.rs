@@ -11,6 +11,7 @@ pub mod places;
 pub mod quotes;
 mod reach;
 pub mod salience;
+mod speakers;
 mod tables;
 pub mod tagger;
 mod teams;
@@ -21,7 +22,7 @@ pub use crate::model::Analysis;
 /// The analyser's version, stored with each analysis: a cache analysed by
 /// an older version is analysed again instead of showing stale results.
 /// Raise it whenever a change alters what the analysis finds.
-pub const VERSION: i64 = 12;
+pub const VERSION: i64 = 13;
 
 /// Analyses a story's text (paragraphs joined by a blank line) without its
 /// headline; see [`analyze_story`].
@@ -37,8 +38,9 @@ pub fn analyze_story(title: &str, text: &str) -> Analysis {
     let mut entities = places::find_places(text);
     let names = names::find_names(text, &mut entities);
     entities.extend(names);
+    let mut quotes = quotes::find_quotes(text, &entities);
+    speakers::link(text, &mut entities, &mut quotes);
     salience::score(&mut entities, title, text);
-    let quotes = quotes::find_quotes(text, &entities);
     Analysis { entities, quotes }
 }
 

@@ -15,6 +15,7 @@ mod title_case;
 
 use crate::analyze::tagger::lexicon::flag;
 use crate::analyze::tagger::{Kind, Shape, Span, Tok};
+pub(crate) use name::opens_clause;
 pub use name::{Gender, gender};
 use name::{Name, surname_keys};
 

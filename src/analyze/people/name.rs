@@ -61,7 +61,7 @@ fn is_honorific(w: &str) -> bool {
 /// first word of a name ("If Okafor wins", "Although Brenner objected",
 /// "By Jo Pike" over a story). Kept out of the tagger's lexicon, whose
 /// flags are features of the trained model.
-fn opens_clause(w: &str) -> bool {
+pub(crate) fn opens_clause(w: &str) -> bool {
     matches!(
         w.to_ascii_lowercase().as_str(),
         "if" | "although"

@@ -1,0 +1,383 @@
+//! Every quote's speaker is an entity of its story. The contract says a
+//! speaker is an entity's canonical name or null, so that "everything
+//! quoting X" is a filter on the entity index. The quote finder reads
+//! names of its own from the attribution ("Win Htein said"); this pass
+//! links each one to the entity it names, widens an entity to the fuller
+//! name the attribution gives, makes a new entity of a name the tagger
+//! missed, and drops a speaker that is no name at all ("Thanks").
+
+use crate::analyze::people::opens_clause;
+use crate::analyze::tagger::lexicon::{self, flag};
+use crate::model::{Entity, EntityKind, Mention, Quote};
+
+/// Links every quote's speaker to an entity (adding or widening one when
+/// the text names it), or clears it.
+pub fn link(text: &str, entities: &mut Vec<Entity>, quotes: &mut [Quote]) {
+    let mut renamed: Vec<(String, String)> = Vec::new();
+    for q in quotes.iter_mut() {
+        let (Some(speaker), Some(kind)) = (q.speaker.clone(), q.speaker_kind) else {
+            (q.speaker, q.speaker_kind) = (None, None);
+            continue;
+        };
+        if entities.iter().any(|e| e.name == speaker && e.kind == kind) {
+            continue;
+        }
+        // "Lee County said": the speaker is the entity of that name,
+        // whatever kind the attribution suggested.
+        if let Some(e) = entities.iter().find(|e| e.name == speaker) {
+            q.speaker_kind = Some(e.kind);
+            continue;
+        }
+        match resolve(text, entities, &speaker, kind, q.start, &mut renamed) {
+            Some(name) => q.speaker = Some(name),
+            None => (q.speaker, q.speaker_kind) = (None, None),
+        }
+    }
+    // A quote linked earlier to an entity that was widened or taken in
+    // since names it by its new name, and takes that entity's kind.
+    for q in quotes.iter_mut() {
+        for _ in 0..renamed.len() {
+            match renamed
+                .iter()
+                .find(|(old, _)| q.speaker.as_deref() == Some(old))
+            {
+                Some((_, new)) => q.speaker = Some(new.clone()),
+                None => break,
+            }
+        }
+        let Some(speaker) = &q.speaker else {
+            continue;
+        };
+        let named = |e: &&Entity| &e.name == speaker;
+        if !entities
+            .iter()
+            .filter(named)
+            .any(|e| Some(e.kind) == q.speaker_kind)
+        {
+            let kind = entities.iter().find(named).map(|e| e.kind);
+            q.speaker = kind.and(q.speaker.take());
+            q.speaker_kind = kind;
+        }
+    }
+}
+
+/// Returns the canonical name `speaker` stands for, changing `entities`
+/// when the text names a person or organisation they lack.
+fn resolve(
+    text: &str,
+    entities: &mut Vec<Entity>,
+    speaker: &str,
+    kind: EntityKind,
+    at: usize,
+    renamed: &mut Vec<(String, String)>,
+) -> Option<String> {
+    if matches!(kind, EntityKind::Country | EntityKind::Place) {
+        return entities
+            .iter()
+            .find(|e| {
+                matches!(e.kind, EntityKind::Country | EntityKind::Place)
+                    && e.mentions.iter().any(|m| m.text == speaker)
+            })
+            .map(|e| e.name.clone());
+    }
+    let found = occurrences(text, speaker);
+    // "Robert Lewis" said, of "Robert Lewis Dear": every occurrence lies
+    // inside the mentions of one entity of the kind.
+    let holder = |(start, end): (usize, usize)| {
+        entities.iter().position(|e| {
+            e.kind == kind && e.mentions.iter().any(|m| m.start <= start && end <= m.end)
+        })
+    };
+    if let Some(first) = found.first().and_then(|&o| holder(o))
+        && found.iter().all(|&o| holder(o) == Some(first))
+    {
+        return Some(entities[first].name.clone());
+    }
+    // An organisation the attribution spells out ("Federal Bureau of
+    // Investigation") that the text writes as its acronym ("FBI").
+    if kind == EntityKind::Org && found.is_empty() {
+        let acronym: String = speaker
+            .split_whitespace()
+            .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
+            .collect();
+        if acronym.chars().count() >= 2 {
+            return entities
+                .iter()
+                .find(|e| e.kind == kind && e.mentions.iter().any(|m| m.text == acronym))
+                .map(|e| e.name.clone());
+        }
+    }
+    let same: Vec<usize> = (0..entities.len())
+        .filter(|&i| {
+            let e = &entities[i];
+            e.kind == kind && same_name(speaker, &e.name) && !misread(&e.name, kind)
+        })
+        .collect();
+    match same[..] {
+        [one] if parts(speaker).len() > parts(&entities[one].name).len() => {
+            let old = entities[one].name.clone();
+            let to = claim(text, entities, one, speaker, renamed);
+            Some(to.map_or(old, |i| entities[i].name.clone()))
+        }
+        [one] => Some(entities[one].name.clone()),
+        [] if name_like(text, speaker, kind) => {
+            entities.push(Entity {
+                kind,
+                name: speaker.to_owned(),
+                country: None,
+                salience: 0.0,
+                mentions: Vec::new(),
+            });
+            let new = entities.len() - 1;
+            let taken = claim(text, entities, new, speaker, renamed);
+            if taken.is_none() {
+                entities.pop();
+            }
+            taken.map(|_| speaker.to_owned())
+        }
+        [] => None,
+        // Two people share the surname: the one named last before the quote.
+        _ => same
+            .iter()
+            .map(|&i| &entities[i])
+            .max_by_key(|e| {
+                e.mentions
+                    .iter()
+                    .map(|m| m.start)
+                    .filter(|&s| s <= at)
+                    .max()
+            })
+            .map(|e| e.name.clone()),
+    }
+}
+
+/// Gives entity `to` a mention at every whole-word occurrence of `name`
+/// and names it so, taking over the mentions of its own kind that lie
+/// inside one; an entity left without mentions is gone, recorded as
+/// renamed. An occurrence that overlaps another kind's mention, or runs
+/// partly over one, is not taken. Returns the entity's index when some
+/// occurrence was taken, and changes nothing when none was.
+fn claim(
+    text: &str,
+    entities: &mut Vec<Entity>,
+    to: usize,
+    name: &str,
+    renamed: &mut Vec<(String, String)>,
+) -> Option<usize> {
+    let kind = entities[to].kind;
+    let mut taken = Vec::new();
+    for (start, end) in occurrences(text, name) {
+        let overlaps = |m: &Mention| m.start < end && start < m.end;
+        let free = entities.iter().enumerate().all(|(i, e)| {
+            e.mentions.iter().filter(|m| overlaps(m)).all(|m| {
+                // An organisation's name holds places ("New Hampshire
+                // Union Leader"); a person's name takes in none.
+                let kin = i == to || e.kind == kind || kind == EntityKind::Org;
+                kin && start <= m.start && m.end <= end
+            })
+        });
+        if free {
+            taken.push((start, end));
+        }
+    }
+    if taken.is_empty() {
+        return None;
+    }
+    for &(start, end) in &taken {
+        for e in entities.iter_mut() {
+            e.mentions.retain(|m| !(m.start < end && start < m.end));
+        }
+        entities[to].mentions.push(Mention {
+            start,
+            end,
+            text: chars_of(text, start, end),
+        });
+    }
+    entities[to].mentions.sort_by_key(|m| m.start);
+    if entities[to].name != name {
+        renamed.push((
+            std::mem::replace(&mut entities[to].name, name.to_owned()),
+            name.to_owned(),
+        ));
+    }
+    for e in entities.iter().filter(|e| e.mentions.is_empty()) {
+        renamed.push((e.name.clone(), name.to_owned()));
+    }
+    entities.retain(|e| !e.mentions.is_empty());
+    entities
+        .iter()
+        .position(|e| e.name == name && e.kind == kind)
+}
+
+/// Returns the char ranges where `name` occurs in `text` as whole words,
+/// with any run of white space (a no-break space, a line break) between
+/// its words.
+fn occurrences(text: &str, name: &str) -> Vec<(usize, usize)> {
+    let mut ws = name.split_whitespace();
+    let Some(head) = ws.next() else {
+        return Vec::new();
+    };
+    let rest: Vec<&str> = ws.collect();
+    let mut out = Vec::new();
+    let (mut byte, mut chars) = (0, 0);
+    for (k, _) in text.match_indices(head) {
+        let mut end = k + head.len();
+        for w in &rest {
+            let after = &text[end..];
+            let gap = after.len() - after.trim_start().len();
+            if gap == 0 || !after[gap..].starts_with(w) {
+                end = 0;
+                break;
+            }
+            end += gap + w.len();
+        }
+        let before = text[..k].chars().next_back();
+        let after = text[end.max(k)..].chars().next();
+        if end == 0
+            || before.is_some_and(char::is_alphanumeric)
+            || after.is_some_and(char::is_alphanumeric)
+        {
+            continue;
+        }
+        chars += text[byte..k].chars().count();
+        byte = k;
+        out.push((chars, chars + text[k..end].chars().count()));
+    }
+    out
+}
+
+/// Returns chars `start..end` of `text`.
+fn chars_of(text: &str, start: usize, end: usize) -> String {
+    text.chars().skip(start).take(end - start).collect()
+}
+
+/// A name's words lower-cased without marks or a possessive, generational
+/// suffixes left out.
+fn parts(name: &str) -> Vec<String> {
+    let mut parts: Vec<String> = name
+        .split_whitespace()
+        .map(|w| {
+            let w = w
+                .strip_suffix("'s")
+                .or_else(|| w.strip_suffix("\u{2019}s"))
+                .unwrap_or(w);
+            w.chars()
+                .filter(|c| c.is_alphanumeric() || *c == '-')
+                .flat_map(char::to_lowercase)
+                .collect::<String>()
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    while parts.len() > 1
+        && matches!(
+            parts.last().map(String::as_str),
+            Some("jr" | "sr" | "ii" | "iii" | "iv")
+        )
+    {
+        parts.pop();
+    }
+    parts
+}
+
+/// Whether two names can be the same person or organisation: the same
+/// last word, and first words that agree (or one is an initial) when both
+/// have one, or the shorter name's words ending the longer's
+/// ("Christopher Stevens" of "J. Christopher Stevens").
+fn same_name(a: &str, b: &str) -> bool {
+    let (a, b) = (parts(a), parts(b));
+    if a.last().is_none() || a.last() != b.last() {
+        return false;
+    }
+    if a.len() < 2 || b.len() < 2 || a.ends_with(&b) || b.ends_with(&a) {
+        return true;
+    }
+    let (fa, fb) = (&a[0], &b[0]);
+    let initial = |x: &str| x.chars().count() == 1;
+    fa == fb || (initial(fa) || initial(fb)) && fa.chars().next() == fb.chars().next()
+}
+
+/// Whether an entity's name opens with a word that is no part of a name
+/// ("Supporters Carson"), or is a person's name run on into an
+/// affiliation ("Patrick Murray of Monmouth"): a speaker is not linked to
+/// such a misreading.
+fn misread(name: &str, kind: EntityKind) -> bool {
+    if kind == EntityKind::Person && name.contains(" of ") {
+        return true;
+    }
+    let mut ws = name.split_whitespace();
+    let (Some(first), Some(_)) = (ws.next(), ws.next()) else {
+        return false;
+    };
+    opens_clause(first) || no_name_word(first, true)
+}
+
+/// Whether a capitalised word reads as no name: a common word, title,
+/// demonym, month or place word that no name list knows, or, for a word
+/// standing alone (`alone`), a word shaped like an adverb, a verb form,
+/// an abstract noun or a plural.
+fn no_name_word(word: &str, alone: bool) -> bool {
+    let f = lexicon::get().word(word.trim_end_matches('.'));
+    if f & (flag::GIVEN | flag::SURNAME) != 0 {
+        return false;
+    }
+    let not_name = flag::COMMON
+        | flag::TITLE
+        | flag::CALENDAR
+        | flag::DEMONYM
+        | flag::COUNTRY
+        | flag::PLACE_WORD
+        | if alone { flag::CITY } else { 0 };
+    let lower = word.to_lowercase();
+    let shaped = ["ly", "ed", "ing", "ous", "ism", "ness", "ment", "tion"]
+        .iter()
+        .any(|s| lower.ends_with(s))
+        || lower.len() >= 4
+            && lower.ends_with('s')
+            && !["ss", "us", "is"].iter().any(|s| lower.ends_with(s));
+    f & not_name != 0 || alone && shaped
+}
+
+/// Whether a speaker the quote finder read is a name worth an entity:
+/// capitalised words and no headline in capitals; a lone word that is no
+/// common word, is not shaped like one, and that the text never writes in
+/// lower case; a person's longer name that opens with a given name or an
+/// initial, or else has no common word, title, demonym or place word and
+/// no plural noun at its end.
+fn name_like(text: &str, name: &str, kind: EntityKind) -> bool {
+    let ws: Vec<&str> = name.split_whitespace().collect();
+    if ws.is_empty() || ws.len() > 5 || opens_clause(ws[0]) {
+        return false;
+    }
+    let lx = lexicon::get();
+    let flags = |w: &str| lx.word(w.trim_end_matches('.'));
+    let letters = |w: &str| w.chars().filter(|c| c.is_alphabetic()).collect::<Vec<_>>();
+    for w in &ws {
+        let letters = letters(w);
+        let Some(first) = letters.first() else {
+            return false;
+        };
+        if flags(w) & flag::PARTICLE != 0 && first.is_lowercase() {
+            continue;
+        }
+        // Capitals: an acronym that names an organisation ("FBI"), never
+        // a person nor a headline.
+        let capitals = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
+        let acronym = kind == EntityKind::Org && ws.len() == 1 && letters.len() <= 5;
+        if !first.is_uppercase() || capitals && !acronym {
+            return false;
+        }
+    }
+    if let [word] = ws[..] {
+        return !no_name_word(word, true) && occurrences(text, &word.to_lowercase()).is_empty();
+    }
+    if kind == EntityKind::Person {
+        let opens_name = flags(ws[0]) & flag::GIVEN != 0 || letters(ws[0]).len() == 1;
+        if !opens_name && ws.iter().any(|w| no_name_word(w, false)) {
+            return false;
+        }
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests;
