@@ -88,8 +88,8 @@ fn resolve(
             e.kind == kind && e.mentions.iter().any(|m| m.start <= start && end <= m.end)
         })
     };
-    if let Some(first) = found.first().and_then(|&o| holder(o))
-        && found.iter().all(|&o| holder(o) == Some(first))
+    if let Some(first) = found.first().and_then(|&(s, e, _)| holder((s, e)))
+        && found.iter().all(|&(s, e, _)| holder((s, e)) == Some(first))
     {
         return Some(entities[first].name.clone());
     }
@@ -166,7 +166,7 @@ fn claim(
 ) -> Option<usize> {
     let kind = entities[to].kind;
     let mut taken = Vec::new();
-    for (start, end) in occurrences(text, name) {
+    for (start, end, written) in occurrences(text, name) {
         let overlaps = |m: &Mention| m.start < end && start < m.end;
         let free = entities.iter().enumerate().all(|(i, e)| {
             e.mentions.iter().filter(|m| overlaps(m)).all(|m| {
@@ -177,20 +177,20 @@ fn claim(
             })
         });
         if free {
-            taken.push((start, end));
+            taken.push((start, end, written));
         }
     }
     if taken.is_empty() {
         return None;
     }
-    for &(start, end) in &taken {
+    for &(start, end, written) in &taken {
         for e in entities.iter_mut() {
             e.mentions.retain(|m| !(m.start < end && start < m.end));
         }
         entities[to].mentions.push(Mention {
             start,
             end,
-            text: chars_of(text, start, end),
+            text: written.to_owned(),
         });
     }
     entities[to].mentions.sort_by_key(|m| m.start);
@@ -209,10 +209,10 @@ fn claim(
         .position(|e| e.name == name && e.kind == kind)
 }
 
-/// Returns the char ranges where `name` occurs in `text` as whole words,
-/// with any run of white space (a no-break space, a line break) between
-/// its words.
-fn occurrences(text: &str, name: &str) -> Vec<(usize, usize)> {
+/// Returns the char ranges (and the words as written) where `name` occurs
+/// in `text` as whole words, with any run of white space (a no-break
+/// space, a line break) between its words.
+fn occurrences<'a>(text: &'a str, name: &str) -> Vec<(usize, usize, &'a str)> {
     let mut ws = name.split_whitespace();
     let Some(head) = ws.next() else {
         return Vec::new();
@@ -241,14 +241,10 @@ fn occurrences(text: &str, name: &str) -> Vec<(usize, usize)> {
         }
         chars += text[byte..k].chars().count();
         byte = k;
-        out.push((chars, chars + text[k..end].chars().count()));
+        let written = &text[k..end];
+        out.push((chars, chars + written.chars().count(), written));
     }
     out
-}
-
-/// Returns chars `start..end` of `text`.
-fn chars_of(text: &str, start: usize, end: usize) -> String {
-    text.chars().skip(start).take(end - start).collect()
 }
 
 /// A name's words lower-cased without marks or a possessive, generational

@@ -104,6 +104,15 @@ pub(crate) fn opens_clause(w: &str) -> bool {
     )
 }
 
+/// Tells whether a word is a generational suffix ("Jr.", "III"), which
+/// ends a name but is not its surname.
+fn is_suffix(w: &str) -> bool {
+    matches!(
+        w.trim_end_matches('.'),
+        "Jr" | "Sr" | "JR" | "SR" | "II" | "III" | "IV"
+    )
+}
+
 /// A person name as written: tokens `start..end`, titles left out.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Name {
@@ -149,6 +158,21 @@ impl Name {
         }
         while end > start && matches!(toks[end - 1].shape, Shape::Punct | Shape::Possessive) {
             end -= 1;
+        }
+        // Titles only ("With The President" at the end of a text).
+        if start == end {
+            return None;
+        }
+        // "Martin Luther King Jr.": a name the tagger ended before a
+        // capitalised word and a generational suffix runs on over both.
+        let next = |i: usize| i < toks.len() && toks[i].b0 == toks[i - 1].b1 + 1;
+        let word = |i: usize| &text[toks[i].b0..toks[i].b1];
+        if next(end) && toks[end].shape == Shape::Title && next(end + 1) {
+            if is_suffix(word(end + 1)) {
+                end += 2;
+            }
+        } else if next(end) && is_suffix(word(end)) {
+            end += 1;
         }
         // "Florida Sen. Marco Rubio", "If Mr. Trump": a title later in the
         // span, before at least one more word, starts the name.
@@ -241,11 +265,30 @@ impl Name {
         toks[self.end - 1].c1 - toks[self.start].c0
     }
 
-    /// Whether two full names are the same person: the same last word and
-    /// compatible first words (equal, an initial of the other, or a particle).
+    /// Returns the token of the surname: the last word, or the word before
+    /// a generational suffix ("King" of "Martin Luther King Jr.").
+    pub fn surname(&self, text: &str, toks: &[Tok]) -> usize {
+        let last = self.end - 1;
+        if last > self.start && is_suffix(&text[toks[last].b0..toks[last].b1]) {
+            last - 1
+        } else {
+            last
+        }
+    }
+
+    /// Whether two full names are the same person: the same surname, the
+    /// same generational suffix or none ("Donald Trump Jr." is not
+    /// "Donald Trump"), and compatible first words (equal, an initial of
+    /// the other, or a particle).
     pub fn same_person(&self, other: &Name, text: &str, toks: &[Tok]) -> bool {
-        if toks[self.end - 1].hash != toks[other.end - 1].hash {
+        let (a, b) = (self.surname(text, toks), other.surname(text, toks));
+        let suffix = |n: &Name, s: usize| (s + 1 < n.end).then(|| toks[n.end - 1].hash);
+        if toks[a].hash != toks[b].hash || suffix(self, a) != suffix(other, b) {
             return false;
+        }
+        // "Trump Jr.": a surname with its suffix is any of that name.
+        if a == self.start || b == other.start {
+            return true;
         }
         let first = |n: &Name| &text[toks[n.start].b0..toks[n.start].b1];
         let (a, b) = (first(self), first(other));
@@ -261,11 +304,11 @@ impl Name {
     }
 }
 
-/// The word hashes a lone mention of this person may have: the last word,
-/// the last word without an "al-" style prefix, and the first word of a
+/// The word hashes a lone mention of this person may have: the surname,
+/// the surname without an "al-" style prefix, and the first word of a
 /// surname-first name ("Xi" of "Xi Jinping").
 pub(super) fn surname_keys(text: &str, toks: &[Tok], flags: &[u32], n: &Name) -> Vec<u64> {
-    let last = n.end - 1;
+    let last = n.surname(text, toks);
     let mut keys = vec![toks[last].hash];
     let w = &text[toks[last].b0..toks[last].b1];
     if let Some((pre, rest)) = w.split_once(['-', '\'', '\u{2019}'])

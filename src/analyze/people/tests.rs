@@ -377,3 +377,43 @@ fn a_word_that_opens_a_clause_is_no_part_of_the_name_after_it() {
         ["Helen Brenner", "Brenner", "Brenner", "Brenner"]
     );
 }
+
+/// A headline whose tagged span is all titles at the very end of the text
+/// once panicked (an index one past the last word).
+#[test]
+fn a_span_of_titles_at_the_end_of_the_text_is_no_name() {
+    let text = "Mara Quill Went On A \u{201c}Really Long Walk\u{201d} With The President";
+    let found = people(text);
+    assert!(
+        found.iter().all(|(n, _)| !n.contains("President")),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_generational_suffix_ends_the_name_and_the_surname_before_it_links() {
+    let text = "Marcus Odell Reyes Jr. spoke in Tulsa. Reyes said the march would go on.\n\n\
+                Harold Pike Jr. and Harold Pike met on Monday. Pike Jr. left first.";
+    let found = people(text);
+    assert_eq!(
+        person(&found, "Marcus Odell Reyes Jr."),
+        ["Marcus Odell Reyes Jr.", "Reyes"]
+    );
+    // Father and son stay two people; the son's short form is his.
+    assert_eq!(
+        person(&found, "Harold Pike Jr."),
+        ["Harold Pike Jr.", "Pike Jr."]
+    );
+    assert_eq!(person(&found, "Harold Pike"), ["Harold Pike"]);
+    assert!(found.iter().all(|(n, _)| n != "Jr."), "{found:?}");
+}
+
+#[test]
+fn a_name_the_tagger_ends_before_a_title_word_and_a_suffix_runs_on() {
+    let text = "Martin Luther King Jr. spoke in Memphis. King said the march would go on.";
+    assert_mentions(
+        text,
+        "Martin Luther King Jr.",
+        &["Martin Luther King Jr.", "King"],
+    );
+}

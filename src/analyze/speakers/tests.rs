@@ -25,7 +25,8 @@ fn speakers(a: &Analysis) -> Vec<Option<String>> {
 #[test]
 fn occurrences_are_whole_words_counted_in_chars() {
     let text = "Über Zaw Win, Zaw Winter and Zaw Win.";
-    assert_eq!(super::occurrences(text, "Zaw Win"), [(5, 12), (29, 36)]);
+    let found = super::occurrences(text, "Zaw Win");
+    assert_eq!(found, [(5, 12, "Zaw Win"), (29, 36, "Zaw Win")]);
 }
 
 #[test]
