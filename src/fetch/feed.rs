@@ -42,7 +42,8 @@ pub enum FeedError {
 }
 
 /// Parses a feed from raw bytes. `feed_url` resolves relative links;
-/// at most `max_items` items are kept, and `left_out` counts the rest.
+/// at most `max_items` items are kept, and `left_out` counts the distinct
+/// items past them.
 ///
 /// Items keep document order; an item whose key repeats an earlier one is
 /// dropped, so the first copy wins.
@@ -70,13 +71,8 @@ pub fn parse(
     let latest = Utc::now() + TimeDelta::days(2);
     let mut seen = HashSet::new();
     let mut items = Vec::new();
-    let entries = feed.entries.len();
     let mut left_out = 0;
-    for (index, entry) in feed.entries.into_iter().enumerate() {
-        if items.len() >= max_items {
-            left_out = entries - index;
-            break;
-        }
+    for entry in feed.entries {
         let url = pick_link(&entry.links).and_then(&resolve);
         let title = entry
             .title
@@ -94,6 +90,11 @@ pub fn parse(
             guid
         };
         if !seen.insert(key.clone()) {
+            continue;
+        }
+        // Past the limit, only count the distinct items left out.
+        if items.len() >= max_items {
+            left_out += 1;
             continue;
         }
         let author = entry

@@ -166,6 +166,22 @@ fn at_most_max_items_are_kept() {
     assert_eq!(all.left_out, 0);
 }
 
+/// Items repeated past the limit are not counted as left out: the feed
+/// lists three distinct items, not five.
+#[test]
+fn repeats_past_the_limit_are_not_counted_as_left_out() {
+    let item = |g: &str| {
+        format!(
+            "<item><title>Story {g}</title><link>https://w.example/{g}</link><guid>{g}</guid></item>"
+        )
+    };
+    let items: String = ["a", "b", "c", "c", "b"].iter().map(|g| item(g)).collect();
+    let rss = format!("<rss version=\"2.0\"><channel><title>W</title>{items}</channel></rss>");
+    let feed = parse(rss.as_bytes(), None, "https://w.example/rss", 2).expect("parses");
+    assert_eq!(feed.items.len(), 2);
+    assert_eq!(feed.left_out, 1);
+}
+
 #[test]
 fn a_json_document_that_is_not_a_feed_is_refused() {
     let err = parse(b"{\"hello\": 1}", None, "https://x.example/", 10).expect_err("not a feed");
