@@ -1,6 +1,8 @@
 //! A full disk, simulated with SQLite's `max_page_count` on the fetch's own
-//! cache connection, driven through the library's fetch run: the run fails
-//! with one clear sentence and the cache stays consistent.
+//! cache connection, driven through the library's fetch run, and a disk
+//! that refuses writes, simulated with a file size limit on `byline fetch`
+//! itself: the run fails with one clear sentence and the cache stays
+//! consistent.
 
 mod support;
 
@@ -10,6 +12,7 @@ use byline::fetch::run::{self, RunSummary};
 use byline::fetch::writer;
 use byline::model::FeedSource;
 use byline::store::{Store, StoreError};
+use support::home::{Home, text};
 use support::whole::assert_no_half_story;
 use support::{TestServer, farm};
 
@@ -163,4 +166,55 @@ fn file_pages(dir: &tempfile::TempDir) -> u32 {
     let conn = rusqlite::Connection::open(dir.path().join("cache.db")).expect("open");
     conn.query_row("PRAGMA page_count", [], |r| r.get(0))
         .expect("page count")
+}
+
+/// Runs `byline fetch` on `home` with its files limited to `kb` KiB
+/// (`ulimit -f`, SIGXFSZ ignored so a write past it fails as on a full
+/// disk or a quota, instead of killing the process).
+fn fetch_limited(home: &Home, kb: u32) -> std::process::Output {
+    let fetch = home.command(&["fetch"]);
+    let mut limited = std::process::Command::new("bash");
+    limited
+        .arg("-c")
+        .arg(format!(
+            "ulimit -f {kb} && trap '' XFSZ && exec \"$0\" \"$@\""
+        ))
+        .arg(fetch.get_program())
+        .args(fetch.get_args());
+    for (key, value) in fetch.get_envs() {
+        match value {
+            Some(v) => limited.env(key, v),
+            None => limited.env_remove(key),
+        };
+    }
+    limited.output().expect("bash runs byline fetch")
+}
+
+#[test]
+fn a_fetch_the_disk_refuses_fails_in_one_sentence_and_the_next_one_finishes() {
+    let (_srv, urls) = farm();
+    let home = Home::with_feeds(&urls);
+    // No room for the cache at all, then room for part of the stories.
+    for kb in [64, 600] {
+        let out = fetch_limited(&home, kb);
+        let said = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{kb} KiB: {said}");
+        assert!(
+            said.starts_with("error: ") && said.trim_end().lines().count() == 1,
+            "one line: {said}"
+        );
+        assert!(said.contains("free some disk space"), "{said}");
+        for jargon in ["sqlite", "Error code", "disk I/O error"] {
+            assert!(!said.contains(jargon), "{jargon:?} in {said}");
+        }
+        let store = Store::open(&home.cache()).expect("cache");
+        assert_eq!(store.integrity_check().expect("check"), "ok");
+        assert_no_half_story(&store, &format!("after a refused write at {kb} KiB"));
+    }
+    let out = home.run(&["fetch"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let store = Store::open(&home.cache()).expect("cache");
+    assert_eq!(store.story_count().expect("count"), (FEEDS * ITEMS) as u64);
+    assert!(store.page_jobs(1000).expect("jobs").is_empty());
+    assert_no_half_story(&store, "after the next fetch");
 }

@@ -60,12 +60,18 @@ pub enum StoreError {
     /// The disk (or the cache's page limit) is full; the write was rolled back.
     #[error("{0}")]
     Full(String),
+    /// The disk refused to read or write the cache (full past what SQLite
+    /// can tell, over a quota or a file size limit, or failing); the write
+    /// was rolled back.
+    #[error("{0}")]
+    Disk(String),
     /// The fetcher's writer thread stopped before answering.
     #[error("the cache writer stopped unexpectedly")]
     Gone,
-    /// Any other SQLite error.
+    /// Any other SQLite error (its message is part of this one, so it is
+    /// not also given as the source, which would print it twice).
     #[error("cache error: {0}")]
-    Sql(#[source] rusqlite::Error),
+    Sql(rusqlite::Error),
 }
 
 impl From<rusqlite::Error> for StoreError {
@@ -74,6 +80,13 @@ impl From<rusqlite::Error> for StoreError {
             StoreError::Full(
                 "the cache is full (its disk, or its size limit, was reached), so the last change \
                  was not saved; free some disk space and try again"
+                    .to_owned(),
+            )
+        } else if err.sqlite_error_code() == Some(rusqlite::ErrorCode::SystemIoFailure) {
+            StoreError::Disk(
+                "the disk refused a write or read of the cache (it may be full, over a quota or \
+                 failing), so the last change was not saved; free some disk space or check the \
+                 disk, then try again"
                     .to_owned(),
             )
         } else {
