@@ -9,26 +9,45 @@
 use crate::analyze::people::opens_clause;
 use crate::analyze::tagger::lexicon::{self, flag};
 use crate::model::{Entity, EntityKind, Mention, Quote};
+use foldhash::HashMap;
 
 /// Links every quote's speaker to an entity (adding or widening one when
 /// the text names it), or clears it.
 pub fn link(text: &str, entities: &mut Vec<Entity>, quotes: &mut [Quote]) {
-    let mut renamed: Vec<(String, String)> = Vec::new();
+    let text = Text::new(text);
+    let mut renamed: HashMap<String, String> = HashMap::default();
+    let mut settled: HashMap<(String, EntityKind), Option<String>> = HashMap::default();
+    let mut kinds = kinds_by_name(entities);
     for q in quotes.iter_mut() {
         let (Some(speaker), Some(kind)) = (q.speaker.clone(), q.speaker_kind) else {
             (q.speaker, q.speaker_kind) = (None, None);
             continue;
         };
-        if entities.iter().any(|e| e.name == speaker && e.kind == kind) {
+        if let Some(known) = kinds.get(&speaker) {
+            // "Lee County said": the speaker is the entity of that name,
+            // whatever kind the attribution suggested.
+            if !known.contains(&kind) {
+                q.speaker_kind = known.first().copied();
+            }
             continue;
         }
-        // "Lee County said": the speaker is the entity of that name,
-        // whatever kind the attribution suggested.
-        if let Some(e) = entities.iter().find(|e| e.name == speaker) {
-            q.speaker_kind = Some(e.kind);
-            continue;
-        }
-        match resolve(text, entities, &speaker, kind, q.start, &mut renamed) {
+        // A speaker resolved once is resolved alike for its later quotes
+        // (each resolution scans the text), unless it chose between people
+        // by where the quote is.
+        let key = (speaker, kind);
+        let found = match settled.get(&key) {
+            Some(found) => found.clone(),
+            None => {
+                let (found, by_place) =
+                    resolve(&text, entities, &key.0, kind, q.start, &mut renamed);
+                kinds = kinds_by_name(entities);
+                if !by_place {
+                    settled.insert(key, found.clone());
+                }
+                found
+            }
+        };
+        match found {
             Some(name) => q.speaker = Some(name),
             None => (q.speaker, q.speaker_kind) = (None, None),
         }
@@ -37,50 +56,53 @@ pub fn link(text: &str, entities: &mut Vec<Entity>, quotes: &mut [Quote]) {
     // since names it by its new name, and takes that entity's kind.
     for q in quotes.iter_mut() {
         for _ in 0..renamed.len() {
-            match renamed
-                .iter()
-                .find(|(old, _)| q.speaker.as_deref() == Some(old))
-            {
-                Some((_, new)) => q.speaker = Some(new.clone()),
+            match q.speaker.as_ref().and_then(|s| renamed.get(s)) {
+                Some(new) => q.speaker = Some(new.clone()),
                 None => break,
             }
         }
-        let Some(speaker) = &q.speaker else {
+        let Some(known) = q.speaker.as_ref().map(|s| kinds.get(s)) else {
             continue;
         };
-        let named = |e: &&Entity| &e.name == speaker;
-        if !entities
-            .iter()
-            .filter(named)
-            .any(|e| Some(e.kind) == q.speaker_kind)
-        {
-            let kind = entities.iter().find(named).map(|e| e.kind);
-            q.speaker = kind.and(q.speaker.take());
-            q.speaker_kind = kind;
+        match known {
+            Some(known) if q.speaker_kind.is_some_and(|k| known.contains(&k)) => {}
+            Some(known) => q.speaker_kind = known.first().copied(),
+            None => (q.speaker, q.speaker_kind) = (None, None),
         }
     }
 }
 
+/// Returns the kinds of entity each name is the canonical name of.
+fn kinds_by_name(entities: &[Entity]) -> HashMap<String, Vec<EntityKind>> {
+    let mut kinds: HashMap<String, Vec<EntityKind>> = HashMap::default();
+    for e in entities {
+        kinds.entry(e.name.clone()).or_default().push(e.kind);
+    }
+    kinds
+}
+
 /// Returns the canonical name `speaker` stands for, changing `entities`
-/// when the text names a person or organisation they lack.
+/// when the text names a person or organisation they lack, and whether
+/// the answer depends on where the quote is (two people share the name).
 fn resolve(
-    text: &str,
+    text: &Text,
     entities: &mut Vec<Entity>,
     speaker: &str,
     kind: EntityKind,
     at: usize,
-    renamed: &mut Vec<(String, String)>,
-) -> Option<String> {
+    renamed: &mut HashMap<String, String>,
+) -> (Option<String>, bool) {
     if matches!(kind, EntityKind::Country | EntityKind::Place) {
-        return entities
+        let found = entities
             .iter()
             .find(|e| {
                 matches!(e.kind, EntityKind::Country | EntityKind::Place)
                     && e.mentions.iter().any(|m| m.text == speaker)
             })
             .map(|e| e.name.clone());
+        return (found, false);
     }
-    let found = occurrences(text, speaker);
+    let spots = occurrences(text, speaker);
     // "Robert Lewis" said, of "Robert Lewis Dear": every occurrence lies
     // inside the mentions of one entity of the kind.
     let holder = |(start, end): (usize, usize)| {
@@ -88,23 +110,23 @@ fn resolve(
             e.kind == kind && e.mentions.iter().any(|m| m.start <= start && end <= m.end)
         })
     };
-    if let Some(first) = found.first().and_then(|&(s, e, _)| holder((s, e)))
-        && found.iter().all(|&(s, e, _)| holder((s, e)) == Some(first))
+    if let Some(first) = spots.first().and_then(|&(s, e, _)| holder((s, e)))
+        && spots.iter().all(|&(s, e, _)| holder((s, e)) == Some(first))
     {
-        return Some(entities[first].name.clone());
+        return (Some(entities[first].name.clone()), false);
     }
     // An organisation the attribution spells out ("Federal Bureau of
     // Investigation") that the text writes as its acronym ("FBI").
-    if kind == EntityKind::Org && found.is_empty() {
+    if kind == EntityKind::Org && spots.is_empty() {
         let acronym: String = speaker
             .split_whitespace()
             .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
             .collect();
         if acronym.chars().count() >= 2 {
-            return entities
+            let owner = entities
                 .iter()
-                .find(|e| e.kind == kind && e.mentions.iter().any(|m| m.text == acronym))
-                .map(|e| e.name.clone());
+                .find(|e| e.kind == kind && e.mentions.iter().any(|m| m.text == acronym));
+            return (owner.map(|e| e.name.clone()), false);
         }
     }
     let same: Vec<usize> = (0..entities.len())
@@ -113,7 +135,7 @@ fn resolve(
             e.kind == kind && same_name(speaker, &e.name) && !misread(&e.name, kind)
         })
         .collect();
-    match same[..] {
+    let found = match same[..] {
         [one] if parts(speaker).len() > parts(&entities[one].name).len() => {
             let old = entities[one].name.clone();
             let to = claim(text, entities, one, speaker, renamed);
@@ -137,18 +159,18 @@ fn resolve(
         }
         [] => None,
         // Two people share the surname: the one named last before the quote.
-        _ => same
-            .iter()
-            .map(|&i| &entities[i])
-            .max_by_key(|e| {
+        _ => {
+            let nearest = same.iter().map(|&i| &entities[i]).max_by_key(|e| {
                 e.mentions
                     .iter()
                     .map(|m| m.start)
                     .filter(|&s| s <= at)
                     .max()
-            })
-            .map(|e| e.name.clone()),
-    }
+            });
+            return (nearest.map(|e| e.name.clone()), true);
+        }
+    };
+    (found, false)
 }
 
 /// Gives entity `to` a mention at every whole-word occurrence of `name`
@@ -158,11 +180,11 @@ fn resolve(
 /// partly over one, is not taken. Returns the entity's index when some
 /// occurrence was taken, and changes nothing when none was.
 fn claim(
-    text: &str,
+    text: &Text,
     entities: &mut Vec<Entity>,
     to: usize,
     name: &str,
-    renamed: &mut Vec<(String, String)>,
+    renamed: &mut HashMap<String, String>,
 ) -> Option<usize> {
     let kind = entities[to].kind;
     let mut taken = Vec::new();
@@ -195,13 +217,11 @@ fn claim(
     }
     entities[to].mentions.sort_by_key(|m| m.start);
     if entities[to].name != name {
-        renamed.push((
-            std::mem::replace(&mut entities[to].name, name.to_owned()),
-            name.to_owned(),
-        ));
+        let old = std::mem::replace(&mut entities[to].name, name.to_owned());
+        renamed.insert(old, name.to_owned());
     }
     for e in entities.iter().filter(|e| e.mentions.is_empty()) {
-        renamed.push((e.name.clone(), name.to_owned()));
+        renamed.insert(e.name.clone(), name.to_owned());
     }
     entities.retain(|e| !e.mentions.is_empty());
     entities
@@ -209,18 +229,91 @@ fn claim(
         .position(|e| e.name == name && e.kind == kind)
 }
 
+/// Bytes of text from which [`Text`] indexes its words.
+const INDEXED_TEXT: usize = 64 * 1024;
+
+/// A story's text with, built on first use, where each word starts: a
+/// story may ask where many names occur, and one scan of a long text per
+/// name is slow.
+struct Text<'a> {
+    text: &'a str,
+    starts: std::cell::OnceCell<HashMap<&'a str, Vec<(usize, usize)>>>,
+}
+
+impl<'a> Text<'a> {
+    fn new(text: &'a str) -> Self {
+        Text {
+            text,
+            starts: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// Returns (byte, char) offsets where the letters and digits `key`
+    /// start a word: from the index in a long text, by a scan in a short
+    /// one (where building the index costs more than the scans it saves).
+    fn starts(&self, key: &str) -> Vec<(usize, usize)> {
+        let text = self.text;
+        if key.is_empty() {
+            return Vec::new();
+        }
+        if text.len() < INDEXED_TEXT {
+            let (mut byte, mut chars) = (0, 0);
+            let mut out = Vec::new();
+            for (k, _) in text.match_indices(key) {
+                let before = text[..k].chars().next_back();
+                let after = text[k + key.len()..].chars().next();
+                if before.is_some_and(char::is_alphanumeric)
+                    || after.is_some_and(char::is_alphanumeric)
+                {
+                    continue;
+                }
+                chars += text[byte..k].chars().count();
+                byte = k;
+                out.push((k, chars));
+            }
+            return out;
+        }
+        let index = self.starts.get_or_init(|| {
+            let mut index: HashMap<&str, Vec<(usize, usize)>> = HashMap::default();
+            let mut run: Option<(usize, usize)> = None;
+            for (char_at, (byte, c)) in text.char_indices().enumerate() {
+                match (run, c.is_alphanumeric()) {
+                    (None, true) => run = Some((byte, char_at)),
+                    (Some((b, ch)), false) => {
+                        index.entry(&text[b..byte]).or_default().push((b, ch));
+                        run = None;
+                    }
+                    _ => {}
+                }
+            }
+            if let Some((b, ch)) = run {
+                index.entry(&text[b..]).or_default().push((b, ch));
+            }
+            index
+        });
+        index.get(key).cloned().unwrap_or_default()
+    }
+}
+
 /// Returns the char ranges (and the words as written) where `name` occurs
 /// in `text` as whole words, with any run of white space (a no-break
 /// space, a line break) between its words.
-fn occurrences<'a>(text: &'a str, name: &str) -> Vec<(usize, usize, &'a str)> {
+fn occurrences<'a>(t: &Text<'a>, name: &str) -> Vec<(usize, usize, &'a str)> {
+    let text = t.text;
     let mut ws = name.split_whitespace();
     let Some(head) = ws.next() else {
         return Vec::new();
     };
     let rest: Vec<&str> = ws.collect();
+    let key_end = head
+        .char_indices()
+        .find(|(_, c)| !c.is_alphanumeric())
+        .map_or(head.len(), |(i, _)| i);
     let mut out = Vec::new();
-    let (mut byte, mut chars) = (0, 0);
-    for (k, _) in text.match_indices(head) {
+    for (k, char_at) in t.starts(&head[..key_end]) {
+        if !text[k..].starts_with(head) {
+            continue;
+        }
         let mut end = k + head.len();
         for w in &rest {
             let after = &text[end..];
@@ -231,18 +324,16 @@ fn occurrences<'a>(text: &'a str, name: &str) -> Vec<(usize, usize, &'a str)> {
             }
             end += gap + w.len();
         }
-        let before = text[..k].chars().next_back();
-        let after = text[end.max(k)..].chars().next();
         if end == 0
-            || before.is_some_and(char::is_alphanumeric)
-            || after.is_some_and(char::is_alphanumeric)
+            || text[end..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
         {
             continue;
         }
-        chars += text[byte..k].chars().count();
-        byte = k;
         let written = &text[k..end];
-        out.push((chars, chars + written.chars().count(), written));
+        out.push((char_at, char_at + written.chars().count(), written));
     }
     out
 }
@@ -339,7 +430,7 @@ fn no_name_word(word: &str, alone: bool) -> bool {
 /// lower case; a person's longer name that opens with a given name or an
 /// initial, or else has no common word, title, demonym or place word and
 /// no plural noun at its end.
-fn name_like(text: &str, name: &str, kind: EntityKind) -> bool {
+fn name_like(text: &Text, name: &str, kind: EntityKind) -> bool {
     let ws: Vec<&str> = name.split_whitespace().collect();
     if ws.is_empty() || ws.len() > 5 || opens_clause(ws[0]) {
         return false;
