@@ -73,7 +73,11 @@ pub fn resolve(
         let same = full.iter().position(|(_, f)| f.same_person(n, text, toks));
         match same {
             Some(k) => {
-                if n.len_chars(toks) > full[k].1.len_chars(toks) {
+                // The fullest form, but never a headline's capitals over
+                // the prose's ("DONALD TRUMP" above "Donald Trump").
+                let (new, old) = (n.shouted(text, toks), full[k].1.shouted(text, toks));
+                let longer = n.len_chars(toks) > full[k].1.len_chars(toks);
+                if old && !new || old == new && longer {
                     let person = full[k].0;
                     out.people[person].name = n.text(text, toks);
                     out.people[person].gender = out.people[person].gender.or(n.gender);

@@ -261,6 +261,14 @@ impl Name {
         s.split_whitespace().collect::<Vec<_>>().join(" ")
     }
 
+    /// Whether the name is written in capitals ("DONALD TRUMP" in a
+    /// headline).
+    pub fn shouted(&self, text: &str, toks: &[Tok]) -> bool {
+        let written = &text[toks[self.start].b0..toks[self.end - 1].b1];
+        let mut letters = written.chars().filter(|c| c.is_alphabetic()).peekable();
+        letters.peek().is_some() && letters.all(char::is_uppercase) && written.len() >= 4
+    }
+
     pub fn len_chars(&self, toks: &[Tok]) -> usize {
         toks[self.end - 1].c1 - toks[self.start].c0
     }

@@ -417,3 +417,14 @@ fn a_name_the_tagger_ends_before_a_title_word_and_a_suffix_runs_on() {
         &["Martin Luther King Jr.", "King"],
     );
 }
+
+#[test]
+fn a_name_in_headline_capitals_is_not_the_canonical_one() {
+    let text = "HAROLD BRENNER VISITS OHIO\n\nHarold Brenner spoke in Ohio on Monday. Brenner said \
+                he would return.";
+    assert_mentions(
+        text,
+        "Harold Brenner",
+        &["HAROLD BRENNER", "Harold Brenner", "Brenner"],
+    );
+}
