@@ -15,9 +15,9 @@ mod title_case;
 
 use crate::analyze::tagger::lexicon::flag;
 use crate::analyze::tagger::{Kind, Shape, Span, Tok};
-pub(crate) use name::opens_clause;
 pub use name::{Gender, gender};
 use name::{Name, surname_keys};
+pub(crate) use name::{is_suffix, opens_clause};
 
 /// One person mention: tokens `start..end`.
 #[derive(Debug, Clone, Copy)]

@@ -16,6 +16,7 @@ mod scan;
 mod tokens;
 
 use crate::model::{Entity, Quote};
+pub(crate) use names::initial_of;
 use people::{People, Speaker};
 
 /// Returns the quotations in the text with their speakers, in text order.

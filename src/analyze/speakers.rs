@@ -6,10 +6,14 @@
 //! name the attribution gives, makes a new entity of a name the tagger
 //! missed, and drops a speaker that is no name at all ("Thanks").
 
-use crate::analyze::people::opens_clause;
+mod text;
+
+use crate::analyze::people::{is_suffix, opens_clause};
+use crate::analyze::quotes::initial_of;
 use crate::analyze::tagger::lexicon::{self, flag};
 use crate::model::{Entity, EntityKind, Mention, Quote};
 use foldhash::HashMap;
+use text::{Text, occurrences};
 
 /// Links every quote's speaker to an entity (adding or widening one when
 /// the text names it), or clears it.
@@ -229,120 +233,15 @@ fn claim(
         .position(|e| e.name == name && e.kind == kind)
 }
 
-/// Bytes of text from which [`Text`] indexes its words.
-const INDEXED_TEXT: usize = 64 * 1024;
-
-/// A story's text with, built on first use, where each word starts: a
-/// story may ask where many names occur, and one scan of a long text per
-/// name is slow.
-struct Text<'a> {
-    text: &'a str,
-    starts: std::cell::OnceCell<HashMap<&'a str, Vec<(usize, usize)>>>,
-}
-
-impl<'a> Text<'a> {
-    fn new(text: &'a str) -> Self {
-        Text {
-            text,
-            starts: std::cell::OnceCell::new(),
-        }
-    }
-
-    /// Returns (byte, char) offsets where the letters and digits `key`
-    /// start a word: from the index in a long text, by a scan in a short
-    /// one (where building the index costs more than the scans it saves).
-    fn starts(&self, key: &str) -> Vec<(usize, usize)> {
-        let text = self.text;
-        if key.is_empty() {
-            return Vec::new();
-        }
-        if text.len() < INDEXED_TEXT {
-            let (mut byte, mut chars) = (0, 0);
-            let mut out = Vec::new();
-            for (k, _) in text.match_indices(key) {
-                let before = text[..k].chars().next_back();
-                let after = text[k + key.len()..].chars().next();
-                if before.is_some_and(char::is_alphanumeric)
-                    || after.is_some_and(char::is_alphanumeric)
-                {
-                    continue;
-                }
-                chars += text[byte..k].chars().count();
-                byte = k;
-                out.push((k, chars));
-            }
-            return out;
-        }
-        let index = self.starts.get_or_init(|| {
-            let mut index: HashMap<&str, Vec<(usize, usize)>> = HashMap::default();
-            let mut run: Option<(usize, usize)> = None;
-            for (char_at, (byte, c)) in text.char_indices().enumerate() {
-                match (run, c.is_alphanumeric()) {
-                    (None, true) => run = Some((byte, char_at)),
-                    (Some((b, ch)), false) => {
-                        index.entry(&text[b..byte]).or_default().push((b, ch));
-                        run = None;
-                    }
-                    _ => {}
-                }
-            }
-            if let Some((b, ch)) = run {
-                index.entry(&text[b..]).or_default().push((b, ch));
-            }
-            index
-        });
-        index.get(key).cloned().unwrap_or_default()
-    }
-}
-
-/// Returns the char ranges (and the words as written) where `name` occurs
-/// in `text` as whole words, with any run of white space (a no-break
-/// space, a line break) between its words.
-fn occurrences<'a>(t: &Text<'a>, name: &str) -> Vec<(usize, usize, &'a str)> {
-    let text = t.text;
-    let mut ws = name.split_whitespace();
-    let Some(head) = ws.next() else {
-        return Vec::new();
-    };
-    let rest: Vec<&str> = ws.collect();
-    let key_end = head
-        .char_indices()
-        .find(|(_, c)| !c.is_alphanumeric())
-        .map_or(head.len(), |(i, _)| i);
-    let mut out = Vec::new();
-    for (k, char_at) in t.starts(&head[..key_end]) {
-        if !text[k..].starts_with(head) {
-            continue;
-        }
-        let mut end = k + head.len();
-        for w in &rest {
-            let after = &text[end..];
-            let gap = after.len() - after.trim_start().len();
-            if gap == 0 || !after[gap..].starts_with(w) {
-                end = 0;
-                break;
-            }
-            end += gap + w.len();
-        }
-        if end == 0
-            || text[end..]
-                .chars()
-                .next()
-                .is_some_and(char::is_alphanumeric)
-        {
-            continue;
-        }
-        let written = &text[k..end];
-        out.push((char_at, char_at + written.chars().count(), written));
-    }
-    out
-}
-
 /// A name's words lower-cased without marks or a possessive, generational
 /// suffixes left out.
 fn parts(name: &str) -> Vec<String> {
-    let mut parts: Vec<String> = name
-        .split_whitespace()
+    let mut words: Vec<&str> = name.split_whitespace().collect();
+    while words.len() > 1 && words.last().is_some_and(|w| is_suffix(w)) {
+        words.pop();
+    }
+    words
+        .into_iter()
         .map(|w| {
             let w = w
                 .strip_suffix("'s")
@@ -354,16 +253,7 @@ fn parts(name: &str) -> Vec<String> {
                 .collect::<String>()
         })
         .filter(|w| !w.is_empty())
-        .collect();
-    while parts.len() > 1
-        && matches!(
-            parts.last().map(String::as_str),
-            Some("jr" | "sr" | "ii" | "iii" | "iv")
-        )
-    {
-        parts.pop();
-    }
-    parts
+        .collect()
 }
 
 /// Whether two names can be the same person or organisation: the same
@@ -378,9 +268,7 @@ fn same_name(a: &str, b: &str) -> bool {
     if a.len() < 2 || b.len() < 2 || a.ends_with(&b) || b.ends_with(&a) {
         return true;
     }
-    let (fa, fb) = (&a[0], &b[0]);
-    let initial = |x: &str| x.chars().count() == 1;
-    fa == fb || (initial(fa) || initial(fb)) && fa.chars().next() == fb.chars().next()
+    a[0] == b[0] || initial_of(&a[0], &b[0])
 }
 
 /// Whether an entity's name opens with a word that is no part of a name

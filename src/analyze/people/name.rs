@@ -106,7 +106,7 @@ pub(crate) fn opens_clause(w: &str) -> bool {
 
 /// Tells whether a word is a generational suffix ("Jr.", "III"), which
 /// ends a name but is not its surname.
-fn is_suffix(w: &str) -> bool {
+pub(crate) fn is_suffix(w: &str) -> bool {
     matches!(
         w.trim_end_matches('.'),
         "Jr" | "Sr" | "JR" | "SR" | "II" | "III" | "IV"

@@ -228,7 +228,7 @@ pub(super) fn cap_runs<'a>(toks: &[Tok<'a>]) -> Vec<(usize, usize, Vec<&'a str>)
 }
 
 /// Tells whether `short` is an initial ("B.") of `full`, or the other way.
-pub(super) fn initial_of(a: &str, b: &str) -> bool {
+pub(crate) fn initial_of(a: &str, b: &str) -> bool {
     let ini = |s: &str| s.trim_end_matches('.').chars().count() == 1;
     let head = |s: &str| s.chars().next();
     (ini(a) || ini(b)) && head(a) == head(b)

@@ -25,13 +25,13 @@ fn speakers(a: &Analysis) -> Vec<Option<String>> {
 #[test]
 fn occurrences_are_whole_words_counted_in_chars() {
     let text = "Über Zaw Win, Zaw Winter and Zaw Win.";
-    let found = super::occurrences(&super::Text::new(text), "Zaw Win");
+    let found = super::text::occurrences(&super::text::Text::new(text), "Zaw Win");
     assert_eq!(found, [(5, 12, "Zaw Win"), (29, 36, "Zaw Win")]);
     // A long text is read through its index of words, to the same answer.
-    let pad = "é ".repeat(super::INDEXED_TEXT);
+    let pad = "é ".repeat(super::text::INDEXED_TEXT);
     let long = format!("{pad}{text}");
     let n = pad.chars().count();
-    let found = super::occurrences(&super::Text::new(&long), "Zaw Win");
+    let found = super::text::occurrences(&super::text::Text::new(&long), "Zaw Win");
     assert_eq!(
         found,
         [(n + 5, n + 12, "Zaw Win"), (n + 29, n + 36, "Zaw Win")]
