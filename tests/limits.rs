@@ -1,8 +1,8 @@
 //! The bounds a feed cannot push past that tests/fetch.rs does not already
 //! cover: the total time of one feed over its redirects and Retry-After
-//! wait, and the paragraphs, entities and mentions of one story. Each one
-//! hit is a per-feed (or per-page) error that names the limit, and the rest
-//! of the run goes on.
+//! wait, the nesting depth of a feed document, and the paragraphs, entities
+//! and mentions of one story. Each one hit is a per-feed (or per-page) error
+//! that names the limit, and the rest of the run goes on.
 
 mod support;
 
@@ -183,6 +183,46 @@ fn a_feed_listing_more_items_than_the_limit_keeps_the_first_and_fails() {
     let feeds = home.json(&["feeds", "--json"]);
     assert!(feeds[0]["last_error"].is_null(), "{feeds}");
     assert_eq!(feeds[0]["stories"], 8, "{feeds}");
+}
+
+/// A feed whose item holds `depth` elements nested in an element no reader
+/// knows, with a text at the bottom.
+fn nested(depth: usize) -> String {
+    format!(
+        "<rss version=\"2.0\"><channel><title>Nested</title>\
+         <item><title>Deep</title><guid>d</guid><x-extra>{}bottom{}</x-extra></item>\
+         </channel></rss>",
+        "<x-n>".repeat(depth),
+        "</x-n>".repeat(depth)
+    )
+}
+
+#[test]
+fn a_feed_nested_past_the_depth_bound_fails_alone_and_one_within_it_is_stored() {
+    let srv = TestServer::start();
+    srv.route("/nested.rss", Reply::ok(RSS, nested(70_000)));
+    let (home, urls) = fails_beside_a_good_feed(
+        &srv,
+        "/nested.rss",
+        "",
+        "the feed is not valid XML: document nests elements deeper than the supported limit of 65535",
+        0,
+    );
+
+    // Just within the bound: parsed without exhausting the stack, and stored.
+    srv.route("/nested.rss", Reply::ok(RSS, nested(65_000)));
+    home.follow(&urls, "");
+    let out = home.run(&["fetch", "--feeds-only"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let titles = home.json(&["list", "--json"]);
+    assert!(
+        titles
+            .as_array()
+            .expect("array")
+            .iter()
+            .any(|s| s["title"] == "Deep"),
+        "{titles}"
+    );
 }
 
 fn paragraphs(n: usize) -> String {
