@@ -102,6 +102,24 @@ fn words_that_only_look_like_places() {
 }
 
 #[test]
+fn names_and_words_that_other_languages_spell_like_a_country_are_not_it() {
+    let text = "Sales at McDonald's rose in March. Here is why: Kerry Poole and \
+                Tom Douglas shine at the counter, and new laws helped.";
+    for code in ["HM", "GB", "IE", "PL", "IM", "CN", "LA"] {
+        assert!(!has_code(text, code), "{code} in {:?}", codes(text));
+    }
+    // The countries' own names and the UK's nations still count.
+    let text = "Poland, Ireland and the Isle of Man met England and Wales.";
+    for code in ["PL", "IE", "IM", "GB"] {
+        assert!(
+            has_code(text, code),
+            "{code} missing from {:?}",
+            codes(text)
+        );
+    }
+}
+
+#[test]
 fn georgia_follows_the_story() {
     let us =
         codes("The governor of Georgia spoke in Atlanta. Georgia voters and Texas voters agreed.");

@@ -159,6 +159,24 @@ impl Gazetteer {
     }
 }
 
+impl Gazetteer {
+    /// Tells whether a one-word alias from the sanctions lists' spellings is
+    /// also a person's name or an everyday word ("McDonald" for the Heard
+    /// and McDonald Islands, "Poole" for Poland, "Kerry" for Ireland, "Here"
+    /// for Britain): in news it names far more people and things than the
+    /// country. A country's own names and demonyms come from its row, and a
+    /// city of that name from the places table, so none is lost.
+    fn is_loose_alias(&self, alias: &str) -> bool {
+        use crate::analyze::tagger::lexicon::{self, flag};
+        let lower = alias.to_lowercase();
+        !alias.contains([' ', '-'])
+            && (alias.chars().all(|c| c.is_ascii_uppercase())
+                || self.given.contains(&lower)
+                || self.surnames.contains(&lower)
+                || lexicon::get().word(alias) & flag::COMMON != 0)
+    }
+}
+
 fn build() -> Gazetteer {
     let mut g = Gazetteer {
         not_places: words(NOT_PLACES),
@@ -235,31 +253,6 @@ fn build() -> Gazetteer {
         let t = g.target(EntityKind::Place, name, code);
         g.add(name, t, Source::City, population);
     }
-    for r in rows(ALIASES) {
-        let [alias, code, ..] = r[..] else {
-            continue;
-        };
-        if alias.chars().count() < 4
-            || !alias
-                .chars()
-                .all(|c| c.is_ascii_alphabetic() || c == ' ' || c == '-')
-        {
-            continue;
-        }
-        let t = match code.split_once('-') {
-            Some((country, _)) => g.target(EntityKind::Place, alias, country),
-            None => match names.get(code) {
-                Some(n) => {
-                    let n = n.clone();
-                    g.target(EntityKind::Country, &n, code)
-                }
-                None => continue,
-            },
-        };
-        // The United Kingdom's nations field national sides.
-        let nation = matches!(alias, "England" | "Scotland" | "Wales" | "Northern Ireland");
-        g.add(alias, t, Source::Alias, u32::from(nation) * NATION);
-    }
     for r in rows(GIVEN) {
         if let [name, _, freq, ..] = r[..]
             && freq.parse::<f32>().unwrap_or(0.0) >= 0.005
@@ -273,6 +266,32 @@ fn build() -> Gazetteer {
         {
             g.surnames.insert(name.to_lowercase());
         }
+    }
+    for r in rows(ALIASES) {
+        let [alias, code, ..] = r[..] else {
+            continue;
+        };
+        // The UK's nations field national sides.
+        let nation = matches!(alias, "England" | "Scotland" | "Wales" | "Northern Ireland");
+        if alias.chars().count() < 4
+            || !alias
+                .chars()
+                .all(|c| c.is_ascii_alphabetic() || c == ' ' || c == '-')
+            || (!nation && g.is_loose_alias(alias))
+        {
+            continue;
+        }
+        let t = match code.split_once('-') {
+            Some((country, _)) => g.target(EntityKind::Place, alias, country),
+            None => match names.get(code) {
+                Some(n) => {
+                    let n = n.clone();
+                    g.target(EntityKind::Country, &n, code)
+                }
+                None => continue,
+            },
+        };
+        g.add(alias, t, Source::Alias, u32::from(nation) * NATION);
     }
     for cands in g.phrases.values_mut() {
         cands.sort_by(|a, b| {
