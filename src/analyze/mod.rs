@@ -4,6 +4,7 @@
 //! Offsets everywhere count Unicode scalar values in the analysed text.
 
 mod cover;
+mod headline;
 pub mod names;
 pub mod orgs;
 pub mod people;
@@ -22,7 +23,7 @@ pub use crate::model::Analysis;
 /// The analyser's version, stored with each analysis: a cache analysed by
 /// an older version is analysed again instead of showing stale results.
 /// Raise it whenever a change alters what the analysis finds.
-pub const VERSION: i64 = 16;
+pub const VERSION: i64 = 17;
 
 /// Analyses a story's text (paragraphs joined by a blank line) without its
 /// headline; see [`analyze_story`].
@@ -30,17 +31,21 @@ pub fn analyze(text: &str) -> Analysis {
     analyze_story("", text)
 }
 
-/// Analyses a story: its headline (`title`, may be empty) weighs in the
-/// salience of the entities it names; offsets refer to `text` only.
+/// Analyses a story: its headline (`title`, may be empty) is read with the
+/// text (see headline.rs) and weighs in the salience of the entities it
+/// names; offsets refer to `text` only.
 ///
 /// People and organisations are found before quotes, which read them.
 pub fn analyze_story(title: &str, text: &str) -> Analysis {
-    let mut entities = places::find_places(text);
-    let names = names::find_names(text, &mut entities);
+    let joined = headline::join(title, text);
+    let doc = joined.doc.as_ref();
+    let mut entities = places::find_places(doc);
+    let names = names::find_names(doc, &mut entities);
     entities.extend(names);
-    let mut quotes = quotes::find_quotes(text, &entities);
-    speakers::link(text, &mut entities, &mut quotes);
-    salience::score(&mut entities, title, text);
+    let mut quotes = quotes::find_quotes(doc, &entities);
+    speakers::link(doc, &mut entities, &mut quotes);
+    let in_title = headline::split(&joined, &mut entities, &mut quotes);
+    salience::score(&mut entities, &in_title, title, text);
     Analysis { entities, quotes }
 }
 

@@ -5,16 +5,19 @@
 
 use crate::model::Entity;
 
-/// Scores every entity of a story; `title` may be empty.
-pub fn score(entities: &mut [Entity], title: &str, text: &str) {
+/// Scores every entity of a story; `title` may be empty. `named` tells,
+/// per entity, whether the analysis found it in the headline; one whose
+/// name or mention is a word of the headline counts as well.
+pub fn score(entities: &mut [Entity], named: &[bool], title: &str, text: &str) {
     let lead_end = char_offset(text, text.find("\n\n").unwrap_or(text.len()));
     let title_lower = title.to_lowercase();
-    for e in entities.iter_mut() {
-        let in_title = !title.is_empty()
-            && (contains_word(&title_lower, &e.name.to_lowercase())
-                || e.mentions
-                    .iter()
-                    .any(|m| contains_word(&title_lower, &m.text.to_lowercase())));
+    for (i, e) in entities.iter_mut().enumerate() {
+        let in_title = named.get(i).copied().unwrap_or(false)
+            || !title.is_empty()
+                && (contains_word(&title_lower, &e.name.to_lowercase())
+                    || e.mentions
+                        .iter()
+                        .any(|m| contains_word(&title_lower, &m.text.to_lowercase())));
         let first = e
             .mentions
             .iter()
@@ -89,11 +92,11 @@ mod tests {
             entity("Ana Brolin", &[0, 300, 400, 500]),
             entity("Tor Ekdal", &[600]),
         ];
-        score(&mut es, "Brolin wins the vote", &text);
+        score(&mut es, &[], "Brolin wins the vote", &text);
         assert!(es[0].salience > 0.8, "{}", es[0].salience);
         assert!(es[1].salience < 0.2, "{}", es[1].salience);
         let mut untitled = vec![entity("Ana Brolin", &[0, 300, 400, 500])];
-        score(&mut untitled, "", &text);
+        score(&mut untitled, &[], "", &text);
         assert!(untitled[0].salience < es[0].salience && untitled[0].salience > 0.5);
     }
 

@@ -295,9 +295,15 @@ async fn fetch_feed(ctx: FeedCtx, job: FeedJob) -> Result<FeedOutcome, StoreErro
                 if let Some(error) = article.as_ref().and_then(|a| limits.too_long(a)) {
                     return Err(format!("item {} is too long: {error}", index + 1));
                 }
+                // A story with no text is analysed by its headline alone,
+                // so a filter finds it by the people and countries named
+                // there (the extracted captions and links go with the text).
+                let article = match article.filter(|a| !a.paragraphs.is_empty()) {
+                    Some(a) => Some(a),
+                    None => (!item.title.trim().is_empty()).then(Article::default),
+                };
+                // A story whose page follows is related by the page's text.
                 let text = article
-                    .filter(|a| !a.paragraphs.is_empty())
-                    // A story whose page follows is related by the page's text.
                     .map(|a| analyzed(a, Some(&item.title), !(pages_follow && item.url.is_some())));
                 if let Some(error) = text
                     .as_ref()

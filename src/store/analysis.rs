@@ -107,15 +107,16 @@ impl Store {
         Ok(Some((Analysis { entities, quotes }, version)))
     }
 
-    /// Returns up to `limit` stories with text whose analysis is older than
-    /// `version` (or missing), oldest first.
+    /// Returns up to `limit` stories with a text or a headline whose
+    /// analysis is older than `version` (or missing), oldest first.
     pub fn stale_analyses(
         &self,
         version: i64,
         limit: usize,
     ) -> Result<Vec<StaleAnalysis>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT id, title, text FROM stories WHERE analyzer_version < ?1 AND text <> ''
+            "SELECT id, title, text FROM stories
+             WHERE analyzer_version < ?1 AND (text <> '' OR title <> '')
              ORDER BY id LIMIT ?2",
         )?;
         let rows = stmt.query_map(params![version, super::pages::clamp(limit)], |r| {
