@@ -216,6 +216,30 @@ fn cjk_and_emoji_wrap_within_the_width() {
 }
 
 #[test]
+fn a_story_published_this_minute_is_just_now_and_an_older_one_hours_ago() {
+    let source = fixtures();
+    let Ok(byline::app::Loaded::Story(Some(mut detail))) =
+        source.load(&byline::app::Query::Story(byline::model::StoryId(104)))
+    else {
+        panic!("story 104 is in the fixtures");
+    };
+    let text = |detail: &byline::app::StoryDetail| -> String {
+        article::layout(detail, 80, now())
+            .iter()
+            .flat_map(|l| l.iter().map(|(s, _)| s.as_str()))
+            .collect()
+    };
+    detail.story.published = now();
+    let fresh = text(&detail);
+    assert!(
+        fresh.contains("(just now)") && !fresh.contains("ago"),
+        "{fresh}"
+    );
+    detail.story.published = now() - chrono::Duration::hours(3);
+    assert!(text(&detail).contains("(3h ago)"));
+}
+
+#[test]
 fn offline_refresh_is_shown_as_state_in_the_status_bar() {
     let (mut app, mut terminal) = drawn("R", Palette::Dark);
     for feed in 1..=3 {

@@ -122,10 +122,13 @@ pub fn layout(detail: &StoryDetail, width: usize, now: DateTime<Utc>) -> Vec<Lin
     {
         meta.push(dateline);
     }
+    let ago = match age(story.published, now) {
+        a if a == "now" => "just now".to_owned(),
+        a => format!("{a} ago"),
+    };
     meta.push(format!(
-        "{} ({} ago)",
-        story.published.format("%-d %b %Y %H:%M UTC"),
-        age(story.published, now)
+        "{} ({ago})",
+        story.published.format("%-d %b %Y %H:%M UTC")
     ));
     meta.push(clean_line(&story.feed_title));
     push_wrapped(&mut out, &meta.join(" · "), Mark::role(Role::Meta), width);
