@@ -428,3 +428,22 @@ fn a_name_in_headline_capitals_is_not_the_canonical_one() {
         &["HAROLD BRENNER", "Harold Brenner", "Brenner"],
     );
 }
+
+#[test]
+fn abbreviated_titles_are_no_people_of_their_own() {
+    let text = "The panel heard Lena Varga, Atty. Gen. Marcus Thorne, \
+                Asst. Supt. Ronan Pike, Det. Sgt. Ivy Moss and Pvt. Omar Hale.";
+    let found = people(text);
+    let names: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Lena Varga",
+            "Marcus Thorne",
+            "Ronan Pike",
+            "Ivy Moss",
+            "Omar Hale"
+        ],
+        "{found:?}"
+    );
+}

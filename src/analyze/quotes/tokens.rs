@@ -40,7 +40,7 @@ impl Tok<'_> {
 const ABBREV: &[&str] = &[
     "Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt", "Capt", "Adm", "Prof",
     "Rev", "St", "Jr", "Sr", "Mt", "Ft", "Corp", "Inc", "Co", "Maj", "Cmdr", "Amb", "Pres", "Sens",
-    "Reps", "Gens", "Supt", "Insp", "Det", "Cpl", "Pvt", "Brig", "Lt.Gen",
+    "Reps", "Gens", "Supt", "Insp", "Det", "Cpl", "Pvt", "Brig", "Lt.Gen", "Atty", "Asst", "Sec",
 ];
 
 /// US state abbreviations in wire style ("Cambridge, Mass., said").

@@ -48,7 +48,8 @@ pub const TITLES: &str = "president vice prime minister secretary chancellor mr 
     secretary-general chairperson founder owner trainer skipper captain batsman bowler \
     seed dictator strongman mp assistant associate undersecretary under-secretary \
     vice-president vice-chairman major-general lieutenant-general brigadier-general \
-    brigadier lieutenant-colonel broker trader dealer strategist banker";
+    brigadier lieutenant-colonel broker trader dealer strategist banker pres amb insp det \
+    atty asst cpl pvt brig";
 
 /// Words that end organisation names ("Acme Inc", "Labour Party").
 pub const ORG_ENDS: &str = "inc corp corporation co ltd llc plc ag sa nv gmbh group holdings \
