@@ -9,6 +9,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use rusqlite::{Connection, OptionalExtension, params};
 
+use super::term_counts::TermCounts;
 use super::{Store, StoreError};
 use crate::model::{Analysis, Entity, EntityKind, Mention, Quote, StoryId};
 
@@ -41,7 +42,9 @@ impl Store {
         let mut counts = Counts::default();
         write_analysis(&tx, &mut counts, id, analysis, version)?;
         counts.apply(&tx)?;
-        super::relating::relate(&tx, &mut self.shingles, id.0)?;
+        let mut terms = TermCounts::default();
+        super::relating::relate(&tx, &mut self.shingles, &mut terms, id.0)?;
+        terms.flush(&tx)?;
         tx.commit()?;
         Ok(())
     }
@@ -54,11 +57,13 @@ impl Store {
     ) -> Result<(), StoreError> {
         let tx = super::begin(&mut self.conn)?;
         let mut counts = Counts::default();
+        let mut terms = TermCounts::default();
         for (id, analysis) in analyses {
             write_analysis(&tx, &mut counts, *id, analysis, version)?;
-            super::relating::relate(&tx, &mut self.shingles, id.0)?;
+            super::relating::relate(&tx, &mut self.shingles, &mut terms, id.0)?;
         }
         counts.apply(&tx)?;
+        terms.flush(&tx)?;
         tx.commit()?;
         Ok(())
     }

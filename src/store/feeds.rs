@@ -139,9 +139,11 @@ impl Store {
             )?
             .query_map([], |r| r.get(0))?
             .collect::<Result<_, _>>()?;
+        let mut terms = super::term_counts::TermCounts::default();
         for id in demo {
-            super::relating::forget(&tx, id)?;
+            super::relating::forget(&tx, &mut terms, id)?;
         }
+        terms.flush(&tx)?;
         let stories = tx
             .prepare_cached(
                 "DELETE FROM stories WHERE feed_id IN (SELECT id FROM feeds WHERE url LIKE 'demo:%')",

@@ -11,6 +11,7 @@ use super::analysis::{Counts, write_analysis};
 use super::fts::FtsWrites;
 use super::pages::write_article;
 use super::relating::ShingleMemo;
+use super::term_counts::TermCounts;
 use super::{FeedUpdate, Store, StoreError, StoredFeed, to_micros};
 use crate::model::{Article, FeedId, FeedItem, StoryId, TextSource};
 use crate::sanitize::clean_line;
@@ -47,19 +48,19 @@ impl Store {
         let mut stored = Vec::with_capacity(fetches.len());
         let mut counts = Counts::default();
         let mut fts = FtsWrites::default();
+        let mut terms = TermCounts::default();
         for &(feed, update) in fetches {
-            stored.push(feed_in(
-                &tx,
-                &mut self.shingles,
-                &mut counts,
-                &mut fts,
-                feed,
-                update,
-                at,
-            )?);
+            let buffers = Buffers {
+                shingles: &mut self.shingles,
+                counts: &mut counts,
+                fts: &mut fts,
+                terms: &mut terms,
+            };
+            stored.push(feed_in(&tx, buffers, feed, update, at)?);
         }
         counts.apply(&tx)?;
         fts.flush(&tx)?;
+        terms.flush(&tx)?;
         tx.commit()?;
         Ok(stored)
     }
@@ -79,16 +80,29 @@ impl Store {
     }
 }
 
+/// What a transaction of fetches keeps until it commits (or, for the
+/// shingles, for as long as they are useful).
+struct Buffers<'a> {
+    shingles: &'a mut ShingleMemo,
+    counts: &'a mut Counts,
+    fts: &'a mut FtsWrites,
+    terms: &'a mut TermCounts,
+}
+
 /// Stores one fetch inside the caller's transaction (see [`Store::store_feed`]).
 fn feed_in(
     tx: &Transaction<'_>,
-    shingles: &mut ShingleMemo,
-    counts: &mut Counts,
-    fts: &mut FtsWrites,
+    buffers: Buffers<'_>,
     feed: FeedId,
     update: &FeedUpdate,
     at: DateTime<Utc>,
 ) -> Result<StoredFeed, StoreError> {
+    let Buffers {
+        shingles,
+        counts,
+        fts,
+        terms,
+    } = buffers;
     let own_title = update
         .title
         .as_deref()
@@ -139,7 +153,7 @@ fn feed_in(
             if let Some(made) = text.and_then(|t| t.shingles.as_ref()) {
                 shingles.remember(id.0, made);
             }
-            super::relating::relate(tx, shingles, id.0)?;
+            super::relating::relate(tx, shingles, terms, id.0)?;
         }
     }
     Ok(stored)

@@ -16,6 +16,7 @@ mod related_index;
 mod related_memory;
 mod relating;
 mod schema;
+mod term_counts;
 
 pub use analysis::{EntityCount, StaleAnalysis};
 pub use pages::MAX_PAGE_ATTEMPTS;

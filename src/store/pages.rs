@@ -3,6 +3,7 @@
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::fts::FtsWrites;
+use super::term_counts::TermCounts;
 use super::{PageJob, Store, StoreError, StoryText, to_micros};
 use crate::model::{Article, StoryId, TextSource};
 use crate::sanitize::clean_line;
@@ -89,6 +90,7 @@ impl Store {
         let tx = super::begin(&mut self.conn)?;
         let mut counts = super::analysis::Counts::default();
         let mut fts = FtsWrites::default();
+        let mut terms = TermCounts::default();
         for &(id, text) in texts {
             if write_article(&tx, &mut fts, id, &text.article, source)? {
                 if let Some(made) = &text.shingles {
@@ -99,10 +101,11 @@ impl Store {
             }
             // Related by the text it has now, new or not (the feed's, when
             // its page held none: see FeedUpdate::pages_follow).
-            super::relating::relate(&tx, &mut self.shingles, id.0)?;
+            super::relating::relate(&tx, &mut self.shingles, &mut terms, id.0)?;
         }
         counts.apply(&tx)?;
         fts.flush(&tx)?;
+        terms.flush(&tx)?;
         tx.commit()?;
         Ok(())
     }
@@ -121,7 +124,9 @@ impl Store {
              WHERE id = ?1",
         )?
         .execute(params![id.0, clean_line(error)])?;
-        super::relating::relate(&tx, &mut self.shingles, id.0)?;
+        let mut terms = TermCounts::default();
+        super::relating::relate(&tx, &mut self.shingles, &mut terms, id.0)?;
+        terms.flush(&tx)?;
         tx.commit()?;
         Ok(())
     }

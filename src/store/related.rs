@@ -12,6 +12,7 @@ use rusqlite::Connection;
 
 use super::related_index::{Sql, Tables};
 use super::related_memory::Memory;
+use super::term_counts::TermCounts;
 use super::{Store, StoreError};
 use crate::model::{Related, Relation, StoryId};
 
@@ -31,7 +32,9 @@ impl Store {
     /// loader do this as part of storing a story's text and analysis.
     pub fn relate_story(&mut self, id: StoryId) -> Result<(), StoreError> {
         let tx = super::begin(&mut self.conn)?;
-        super::relating::relate(&tx, &mut self.shingles, id.0)?;
+        let mut terms = TermCounts::default();
+        super::relating::relate(&tx, &mut self.shingles, &mut terms, id.0)?;
+        terms.flush(&tx)?;
         tx.commit()?;
         Ok(())
     }
@@ -182,10 +185,13 @@ impl Store {
 
 /// Returns the members of a story's duplicate group, first copy first.
 pub(super) fn copies_of(conn: &Connection, id: i64) -> Result<Vec<StoryId>, StoreError> {
-    let root = Sql(conn)
-        .story(id)?
-        .and_then(|r| r.duplicate_of)
-        .unwrap_or(id);
+    let root = Sql {
+        conn,
+        terms: &mut TermCounts::default(),
+    }
+    .story(id)?
+    .and_then(|r| r.duplicate_of)
+    .unwrap_or(id);
     let mut stmt = conn.prepare_cached(
         "SELECT story_id FROM relate_stories WHERE duplicate_of = ?1 ORDER BY story_id",
     )?;

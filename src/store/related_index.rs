@@ -12,6 +12,7 @@ use std::collections::HashMap;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::StoreError;
+use super::term_counts::TermCounts;
 use crate::relate::{self, Term, Vector};
 
 /// The `relate_terms` row that counts the stories in the index.
@@ -246,12 +247,16 @@ pub(super) fn band_mates(
         .collect())
 }
 
-/// The index in the cache, inside the caller's transaction.
-pub(super) struct Sql<'c>(pub &'c Connection);
+/// The index in the cache, inside the caller's transaction, with the term
+/// counts buffered until the caller flushes them before committing.
+pub(super) struct Sql<'c> {
+    pub conn: &'c Connection,
+    pub terms: &'c mut TermCounts,
+}
 
 impl Sql<'_> {
     fn run(&self, sql: &str, values: impl rusqlite::Params) -> Result<(), StoreError> {
-        self.0.prepare_cached(sql)?.execute(values)?;
+        self.conn.prepare_cached(sql)?.execute(values)?;
         Ok(())
     }
 }
@@ -262,38 +267,16 @@ const _: () = assert!(POSTINGS_READ == 48 && MEMBERS_READ == 24 && BAND_READ == 
 
 impl Tables for Sql<'_> {
     fn bump_term(&mut self, term: i64, delta: i64) -> Result<i64, StoreError> {
-        // An UPDATE, else an INSERT, not an upsert: inside a feed's
-        // transaction an upsert opens a statement savepoint, and every
-        // savepoint makes the full-text index flush (see fts.rs).
-        let found = self
-            .0
-            .prepare_cached("UPDATE relate_terms SET df = df + ?2 WHERE term = ?1 RETURNING df")?
-            .query_row(params![term, delta], |r| r.get(0))
-            .optional()?;
-        match found {
-            Some(df) => Ok(df),
-            None => {
-                self.run(
-                    "INSERT INTO relate_terms (term, df) VALUES (?1, ?2)",
-                    params![term, delta],
-                )?;
-                Ok(delta)
-            }
-        }
+        self.terms.bump(self.conn, term, delta)
     }
 
     fn term_count(&self, term: i64) -> Result<i64, StoreError> {
-        Ok(self
-            .0
-            .prepare_cached("SELECT df FROM relate_terms WHERE term = ?1")?
-            .query_row([term], |r| r.get(0))
-            .optional()?
-            .unwrap_or(0))
+        self.terms.get(self.conn, term)
     }
 
     fn story(&self, id: i64) -> Result<Option<StoryRow>, StoreError> {
         Ok(self
-            .0
+            .conn
             .prepare_cached(
                 "SELECT published, event, duplicate_of, terms FROM relate_stories WHERE story_id = ?1",
             )?
@@ -343,7 +326,7 @@ impl Tables for Sql<'_> {
 
     fn pass_copies_on(&mut self, id: i64) -> Result<(), StoreError> {
         let heir: Option<i64> = self
-            .0
+            .conn
             .prepare_cached("SELECT MIN(story_id) FROM relate_stories WHERE duplicate_of = ?1")?
             .query_row([id], |r| r.get(0))?;
         match heir {
@@ -364,7 +347,7 @@ impl Tables for Sql<'_> {
     }
 
     fn members(&self, event: i64) -> Result<Vec<(i64, Vector)>, StoreError> {
-        let mut stmt = self.0.prepare_cached(
+        let mut stmt = self.conn.prepare_cached(
             "SELECT story_id, terms FROM relate_stories WHERE event = ?1
              ORDER BY story_id DESC LIMIT 24",
         )?;
@@ -376,7 +359,7 @@ impl Tables for Sql<'_> {
 
     fn event(&self, id: i64) -> Result<Option<EventRow>, StoreError> {
         Ok(self
-            .0
+            .conn
             .prepare_cached("SELECT first, last, size, centroid FROM relate_events WHERE id = ?1")?
             .query_row([id], |r| {
                 Ok(EventRow {
@@ -395,7 +378,7 @@ impl Tables for Sql<'_> {
             "INSERT INTO relate_events (first, last, size, centroid) VALUES (?1, ?2, ?3, ?4)",
             params![event.first, event.last, event.size, event.centroid.encode()],
         )?;
-        Ok(self.0.last_insert_rowid())
+        Ok(self.conn.last_insert_rowid())
     }
 
     fn update_event(&mut self, event: &EventRow) -> Result<(), StoreError> {
@@ -416,7 +399,7 @@ impl Tables for Sql<'_> {
     }
 
     fn postings(&self, term: Term) -> Result<Vec<i64>, StoreError> {
-        let mut stmt = self.0.prepare_cached(
+        let mut stmt = self.conn.prepare_cached(
             "SELECT event FROM relate_event_terms WHERE term = ?1 ORDER BY event DESC LIMIT 48",
         )?;
         let rows = stmt.query_map([i64::from(term)], |r| r.get(0))?;
@@ -425,7 +408,7 @@ impl Tables for Sql<'_> {
 
     fn post(&mut self, term: Term, event: i64) -> Result<bool, StoreError> {
         let changed = self
-            .0
+            .conn
             .prepare_cached(
                 "INSERT OR IGNORE INTO relate_event_terms (term, event) VALUES (?1, ?2)",
             )?
@@ -435,14 +418,14 @@ impl Tables for Sql<'_> {
 
     fn unpost(&mut self, term: Term, event: i64) -> Result<bool, StoreError> {
         let changed = self
-            .0
+            .conn
             .prepare_cached("DELETE FROM relate_event_terms WHERE term = ?1 AND event = ?2")?
             .execute(params![i64::from(term), event])?;
         Ok(changed > 0)
     }
 
     fn band_stories(&self, band: u32, skip: i64) -> Result<Vec<i64>, StoreError> {
-        let mut stmt = self.0.prepare_cached(
+        let mut stmt = self.conn.prepare_cached(
             "SELECT story FROM relate_bands WHERE band = ?1 AND story <> ?2
              ORDER BY story DESC LIMIT 16",
         )?;
@@ -453,7 +436,7 @@ impl Tables for Sql<'_> {
     fn set_bands(&mut self, id: i64, bands: &[u32]) -> Result<(), StoreError> {
         self.run("DELETE FROM relate_bands WHERE story = ?1", [id])?;
         let mut stmt = self
-            .0
+            .conn
             .prepare_cached("INSERT OR IGNORE INTO relate_bands (band, story) VALUES (?1, ?2)")?;
         for &b in bands {
             stmt.execute(params![i64::from(b), id])?;
@@ -463,7 +446,7 @@ impl Tables for Sql<'_> {
 
     fn set_links(&mut self, id: i64, links: &[LinkRow]) -> Result<(), StoreError> {
         self.run("DELETE FROM relate_links WHERE story = ?1", [id])?;
-        let mut stmt = self.0.prepare_cached(
+        let mut stmt = self.conn.prepare_cached(
             "INSERT INTO relate_links (story, other, score, duplicate) VALUES (?1, ?2, ?3, ?4)",
         )?;
         for &(other, score, dup) in links {

@@ -339,6 +339,7 @@ mod tests {
     use super::*;
     use crate::store::Store;
     use crate::store::related_index::Sql;
+    use crate::store::term_counts::TermCounts;
 
     /// A small deterministic generator (xorshift).
     struct Rng(u64);
@@ -432,7 +433,11 @@ mod tests {
             .conn
             .pragma_update(None, "foreign_keys", "OFF")
             .unwrap_or_else(|e| panic!("{e}"));
-        let mut sql = Sql(&sql_store.conn);
+        let mut terms = TermCounts::default();
+        let mut sql = Sql {
+            conn: &sql_store.conn,
+            terms: &mut terms,
+        };
         let mut memory = Memory::default();
         let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
         for step in 0..3000 {
@@ -530,7 +535,12 @@ mod tests {
                 }
             }
             assert_eq!(reads(&sql), reads(&memory), "after step {step}, op {op}");
+            // Term counts are written when a transaction ends.
+            if step % 500 == 499 {
+                sql.terms.flush(sql.conn).unwrap_or_else(|e| panic!("{e}"));
+            }
         }
+        sql.terms.flush(sql.conn).unwrap_or_else(|e| panic!("{e}"));
         // The read limits were reached.
         assert!(memory.bands.values().any(|s| s.len() > BAND_READ));
         assert!(memory.members.values().any(|s| s.len() > MEMBERS_READ));

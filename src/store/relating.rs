@@ -10,6 +10,7 @@ use rusqlite::Connection;
 
 use super::StoreError;
 use super::related_index::{self as index, EventRow, Sql, StoryRow, Tables};
+use super::term_counts::TermCounts;
 use crate::model::{Entity, EntityKind};
 use crate::relate::{self, Shingles, Vector};
 
@@ -119,9 +120,15 @@ fn source(conn: &Connection, id: i64) -> Result<Option<Source>, StoreError> {
 /// Relates one story inside the caller's transaction: forgets what the
 /// index knew of it, then finds its copies and its event from indexed
 /// candidates, keeps its best related stories, and merges events it joins
-/// together. An unknown story is ignored.
-pub(super) fn relate(conn: &Connection, memo: &mut ShingleMemo, id: i64) -> Result<(), StoreError> {
-    relate_in(conn, &mut Sql(conn), memo, id)
+/// together. An unknown story is ignored. The caller flushes `terms`
+/// before it commits.
+pub(super) fn relate(
+    conn: &Connection,
+    memo: &mut ShingleMemo,
+    terms: &mut TermCounts,
+    id: i64,
+) -> Result<(), StoreError> {
+    relate_in(conn, &mut Sql { conn, terms }, memo, id)
 }
 
 /// Relates one story read from `conn` in the index held by `ix`.
@@ -357,8 +364,9 @@ fn merge(ix: &mut impl Tables, a: EventRow, b: EventRow) -> Result<EventRow, Sto
 
 /// Removes a story from the index: its term counts, its share of its
 /// event, its bands and links. Its copies get the next copy as their first.
-pub(super) fn forget(conn: &Connection, id: i64) -> Result<(), StoreError> {
-    forget_in(&mut Sql(conn), id)
+/// The caller flushes `terms` before it commits.
+pub(super) fn forget(conn: &Connection, terms: &mut TermCounts, id: i64) -> Result<(), StoreError> {
+    forget_in(&mut Sql { conn, terms }, id)
 }
 
 fn forget_in(ix: &mut impl Tables, id: i64) -> Result<(), StoreError> {
