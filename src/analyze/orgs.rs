@@ -46,13 +46,8 @@ pub fn resolve(
         .iter()
         .filter(|s| s.kind == Kind::Org)
         .filter_map(|s| {
-            clean(
-                text,
-                toks,
-                flags,
-                s.start,
-                run_on(text, toks, flags, s.start, s.end),
-            )
+            let e = run_on(text, toks, flags, s.start, s.end);
+            clean(text, toks, flags, s.start, with_tail(text, toks, e))
         })
         .collect();
     cands.extend(by_org_word(text, toks, flags, spans));
@@ -249,6 +244,27 @@ fn run_on(text: &str, toks: &[Tok], flags: &[u32], s: usize, mut e: usize) -> us
     }
 }
 
+/// Words that close the name of an institute or a school and never start
+/// a name of their own ("… of North Korean Studies", "… for International
+/// Affairs"), where the tagger often stops one word short.
+const TAILS: &[&str] = &["Studies", "Affairs", "Relations", "Research", "Sciences"];
+
+fn is_tail(text: &str, t: &Tok) -> bool {
+    TAILS.contains(&word_at(text, t))
+}
+
+/// Extends a name ending before token `e` over the tail words right after it.
+fn with_tail(text: &str, toks: &[Tok], mut e: usize) -> usize {
+    while e > 0
+        && toks
+            .get(e)
+            .is_some_and(|t| is_tail(text, t) && !t.line_start && t.b0 == toks[e - 1].b1 + 1)
+    {
+        e += 1;
+    }
+    e
+}
+
 /// Whether a name is a government ministry ("Foreign Ministry", "Ministry of Defence").
 fn is_ministry(text: &str, toks: &[Tok], s: usize, e: usize) -> bool {
     (s..e).any(|i| word_at(text, &toks[i]).eq_ignore_ascii_case("ministry"))
@@ -288,7 +304,7 @@ fn by_org_word(text: &str, toks: &[Tok], flags: &[u32], spans: &[Span]) -> Vec<(
         }
         let end = last_cap + 1;
         if end - i >= 2
-            && flags[last_cap] & flag::ORG_END != 0
+            && (flags[last_cap] & flag::ORG_END != 0 || is_tail(text, &toks[last_cap]))
             && !(i..end).any(tagged)
             && !(toks[i].sent_start && flags[i] & flag::COMMON != 0)
         {

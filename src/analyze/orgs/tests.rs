@@ -120,3 +120,20 @@ fn a_name_does_not_run_on_over_a_date() {
     );
     assert!(names.iter().all(|n| !n.contains("Friday")), "{names:?}");
 }
+
+#[test]
+fn an_institutes_name_keeps_its_closing_word() {
+    let names = |text: &str| -> Vec<String> { orgs(text).into_iter().map(|(n, _)| n).collect() };
+    assert_eq!(
+        names("Ha Min-seo teaches at the University of North Korean Studies."),
+        ["University of North Korean Studies"]
+    );
+    assert_eq!(
+        names("A paper from the Institute for Maritime Studies drew replies."),
+        ["Institute for Maritime Studies"]
+    );
+    assert_eq!(
+        names("The Council on Baltic Relations met in Riga."),
+        ["Council on Baltic Relations"]
+    );
+}
