@@ -16,6 +16,7 @@ pub fn find_names(text: &str, places: &mut Vec<Entity>) -> Vec<Entity> {
     let (labels, ctx) = tagger::tag(text, &toks);
     let spans = defer_to_places(&toks, &tagger::spans(&labels), places);
     let spans = name_before_place(text, &toks, spans, places);
+    let spans = place_opens_name(&toks, spans, places);
     let spans = org_takes_place(text, &toks, spans, places);
     let mut countries = Cover::new(toks.len());
     let tok_at = |c: usize| tok_at(&toks, c);
@@ -139,6 +140,43 @@ fn name_before_place(
             .find(|&&ps| ps >= s.start + 2 && persons.contains(words(s.start, ps)))
         {
             s.end = ps;
+        }
+    }
+    spans
+}
+
+/// A one-word person span right after a one-word town ("Kaja Kallas", where
+/// Kaja is also a town in Burkina Faso) is one name with it: the tagger
+/// gave the town its word, and the town yields it (see
+/// [`drop_places_inside`]). A country or a capital keeps its word ("Peru
+/// Garcia" is rare; "Kremlin Peskov" is no name).
+fn place_opens_name(
+    toks: &[tagger::Tok],
+    mut spans: Vec<tagger::Span>,
+    places: &[Entity],
+) -> Vec<tagger::Span> {
+    use tagger::{Kind, Shape};
+    let tok_at = |c: usize| tok_at(toks, c);
+    let towns: HashSet<usize> = places
+        .iter()
+        .filter(|p| p.kind == EntityKind::Place)
+        .flat_map(|p| &p.mentions)
+        .map(|m| (tok_at(m.start), tok_at(m.end)))
+        .filter(|&(s, e)| e == s + 1)
+        .map(|(s, _)| s)
+        .collect();
+    for s in spans.iter_mut().filter(|s| s.kind == Kind::Per) {
+        let Some(before) = s.start.checked_sub(1) else {
+            continue;
+        };
+        let (town, name) = (&toks[before], &toks[s.start]);
+        if s.end == s.start + 1
+            && towns.contains(&before)
+            && town.shape == Shape::Title
+            && !name.line_start
+            && name.b0 == town.b1 + 1
+        {
+            s.start = before;
         }
     }
     spans

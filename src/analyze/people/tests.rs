@@ -447,3 +447,17 @@ fn abbreviated_titles_are_no_people_of_their_own() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_given_name_that_is_also_a_towns_stays_in_the_name() {
+    let text = "The bloc's envoy, Kaja Keller, said talks would go on. \
+                Keller flies to Tallinn on Monday.";
+    assert_only_person(text, "Kaja Keller", &["Kaja Keller", "Keller"]);
+    let places: Vec<String> = analyze(text)
+        .entities
+        .into_iter()
+        .filter(|e| e.kind == EntityKind::Place)
+        .map(|e| e.name)
+        .collect();
+    assert_eq!(places, ["Tallinn"]);
+}
