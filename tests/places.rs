@@ -120,6 +120,15 @@ fn names_and_words_that_other_languages_spell_like_a_country_are_not_it() {
 }
 
 #[test]
+fn a_state_in_wire_style_is_named_in_full() {
+    let found = codes("The plant in Fresno, Calif., and the one in Albany, N.Y., closed.");
+    let places: Vec<&str> = found.iter().map(|(_, name, _)| name.as_str()).collect();
+    assert!(places.contains(&"California"), "{found:?}");
+    assert!(places.contains(&"New York"), "{found:?}");
+    assert!(!places.iter().any(|p| p.ends_with('.')), "{found:?}");
+}
+
+#[test]
 fn georgia_follows_the_story() {
     let us =
         codes("The governor of Georgia spoke in Atlanta. Georgia voters and Texas voters agreed.");

@@ -52,6 +52,15 @@ fn is_title(f: u32) -> bool {
     f & flag::TITLE != 0 && f & (flag::GIVEN_COMMON | flag::SURNAME_COMMON) == 0
 }
 
+/// Tells whether a word is a US lawmaker's party and state in wire style
+/// ("R-Texas", "D-N.Y.", "I-Vt.").
+fn is_party_state(w: &str) -> bool {
+    let mut chars = w.chars();
+    matches!(chars.next(), Some('R' | 'D' | 'I'))
+        && chars.next() == Some('-')
+        && chars.next().is_some_and(char::is_uppercase)
+}
+
 /// Tells whether a word is an honorific written before a surname.
 fn is_honorific(w: &str) -> bool {
     matches!(w, "Mr." | "Mrs." | "Ms.")
@@ -159,8 +168,10 @@ impl Name {
         while end > start && matches!(toks[end - 1].shape, Shape::Punct | Shape::Possessive) {
             end -= 1;
         }
-        // Titles only ("With The President" at the end of a text).
-        if start == end {
+        // Titles only ("With The President" at the end of a text), or a
+        // lawmaker's party and state ("R-Texas").
+        if start == end || end == start + 1 && is_party_state(&text[toks[start].b0..toks[start].b1])
+        {
             return None;
         }
         // "Martin Luther King Jr.": a name the tagger ended before a

@@ -461,3 +461,16 @@ fn a_given_name_that_is_also_a_towns_stays_in_the_name() {
         .collect();
     assert_eq!(places, ["Tallinn"]);
 }
+
+#[test]
+fn a_lawmakers_party_and_state_is_no_person() {
+    let text = "Rep. Dana Whitfield, R-Texas, said she would oppose it. \
+                Sen. Omar Reyes, D-N.M., and Sen. Lee Park, I-Vt., voted no.";
+    let found = people(text);
+    let names: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(
+        names,
+        ["Dana Whitfield", "Omar Reyes", "Lee Park"],
+        "{found:?}"
+    );
+}

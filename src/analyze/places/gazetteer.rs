@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use super::lexicon::{
     EXTRA, LOCATIVES, NAME_PARTICLES, NOT_FIRST_NAMES, NOT_PLACES, ORG_HEADS, ORG_TAILS,
-    STATE_VERBS,
+    STATE_NAMES, STATE_VERBS,
 };
 use super::tokens::tokenize;
 use crate::model::EntityKind;
@@ -230,7 +230,11 @@ fn build() -> Gazetteer {
                 g.add_full(name, t, city, Source::Capital, u32::MAX);
             }
             'a' => {
-                let p = g.target(EntityKind::Place, name, code);
+                let full = STATE_NAMES
+                    .iter()
+                    .find(|(short, _)| *short == name)
+                    .map_or(name, |(_, full)| full);
+                let p = g.target(EntityKind::Place, full, code);
                 g.add(name, p, Source::State, u32::MAX);
             }
             _ => g.add(name, t, Source::Country, u32::MAX),

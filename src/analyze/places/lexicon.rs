@@ -139,6 +139,26 @@ pub(super) const EXTRA: &[(&str, &str, char)] = &[
     ("Va.", "US", 'a'),
 ];
 
+/// The full names of the US states that EXTRA lists in wire style (`'a'`),
+/// which name their place entity ("Fresno, Calif." names California).
+pub(super) const STATE_NAMES: &[(&str, &str)] = &[
+    ("Calif.", "California"),
+    ("Fla.", "Florida"),
+    ("Mass.", "Massachusetts"),
+    ("Mich.", "Michigan"),
+    ("Minn.", "Minnesota"),
+    ("Tenn.", "Tennessee"),
+    ("Conn.", "Connecticut"),
+    ("Ariz.", "Arizona"),
+    ("Colo.", "Colorado"),
+    ("Okla.", "Oklahoma"),
+    ("Ill.", "Illinois"),
+    ("N.J.", "New Jersey"),
+    ("N.Y.", "New York"),
+    ("Pa.", "Pennsylvania"),
+    ("Va.", "Virginia"),
+];
+
 /// Capitalised words before a name that do not make it a person's name.
 pub(super) const NOT_FIRST_NAMES: &str = "\
     monday, tuesday, wednesday, thursday, friday, saturday, sunday, january, february, \
