@@ -129,6 +129,14 @@ fn a_state_in_wire_style_is_named_in_full() {
 }
 
 #[test]
+fn groups_and_firms_that_share_a_towns_name_are_no_place() {
+    let text = "The minister met Hamas officials, then Toyota and Nokia executives.";
+    for code in ["DE", "JP", "FI"] {
+        assert!(!has_code(text, code), "{code} in {:?}", codes(text));
+    }
+}
+
+#[test]
 fn georgia_follows_the_story() {
     let us =
         codes("The governor of Georgia spoke in Atlanta. Georgia voters and Texas voters agreed.");

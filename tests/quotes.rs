@@ -80,6 +80,26 @@ fn resolves_pronouns_to_the_last_person_of_that_gender() {
 }
 
 #[test]
+fn a_pronoun_takes_the_person_just_named_even_when_no_name_shows_a_gender() {
+    let speakers_of = |text: &str| -> Vec<Option<String>> {
+        byline::analyze::analyze(text)
+            .quotes
+            .into_iter()
+            .map(|q| q.speaker)
+            .collect()
+    };
+    // "Naim" tells no gender; "Tomas" does, but two sentences back.
+    let text = "Prime Minister Tomas Brandt did not comment on Sunday. \
+                In Oslo, the movement's leader, Naim Haddad, said the group would not yield. \
+                “Our answer has not changed,” he said.";
+    assert_eq!(speakers_of(text), [Some("Naim Haddad".to_owned())]);
+    // Named in the same sentence, the person whose gender fits keeps it.
+    let text = "Tomas Brandt spoke after Naim Haddad had left the hall. \
+                “Our answer has not changed,” he said.";
+    assert_eq!(speakers_of(text), [Some("Tomas Brandt".to_owned())]);
+}
+
+#[test]
 fn finds_an_organisation_speaker() {
     let text = "“The border stays closed,” the Interior Ministry said in a statement.";
     let qs = quotes(text);

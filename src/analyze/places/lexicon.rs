@@ -5,29 +5,30 @@
 /// Place names from the tables that are far more often ordinary English
 /// words, team or person names, or parts of other names.
 pub(super) const NOT_PLACES: &str = "\
-    a, about, ace, after, all, alley, also, ajax, an, and, any, apex, are, art, as, at, \
+    a, about, ace, after, ajax, all, alley, also, an, and, any, apex, are, art, as, at, \
     aurora, avenue, bad, bank, bar, bat, bath, bay, be, beach, bear, bell, best, big, \
     bill, black, bloom, blue, bold, bond, born, boss, bridge, brook, but, by, cabinet, \
-    camp, can, canal, cape, capital, center, central, centre, chance, church, city, clay, \
-    club, coast, college, commerce, concord, cork, corona, council, county, court, cross, \
-    crown, cup, date, day, deal, delta, do, down, due, each, east, eastern, empire, end, \
-    energy, enterprise, even, faith, fame, fair, fall, field, first, fort, forest, \
-    fortune, for, free, from, gap, garden, gate, gold, golden, good, grace, grand, green, \
-    gulf, had, hall, harbour, harbor, has, have, he, heart, her, high, hill, his, home, \
-    hope, house, how, hull, if, in, independence, interior, is, island, islands, it, its, \
-    joy, just, key, king, kingdom, lake, land, last, liberty, lincoln, little, long, \
-    lord, lost, love, made, main, man, many, march, mark, market, may, media, mercy, \
-    middle, mobile, moon, more, most, mount, must, national, navy, new, news, nice, no, \
-    noble, north, northern, not, now, oak, of, office, oil, old, on, one, open, or, \
-    orange, our, over, palm, park, pass, peace, phoenix, plain, plains, play, police, \
-    pool, port, post, power, president, prime, prince, progress, providence, queen, rain, \
-    reading, red, republic, rich, ridge, river, rock, rose, round, royal, rugby, sale, \
-    salt, same, say, sea, she, side, silver, so, some, south, southern, split, spring, \
+    camp, can, canal, cape, capital, center, central, centre, chance, church, city, \
+    clay, club, coast, college, commerce, concord, cork, corona, council, county, \
+    court, cross, crown, cup, date, day, deal, delta, do, down, due, each, east, \
+    eastern, empire, end, energy, enterprise, even, fair, faith, fall, fame, field, \
+    first, for, forest, fort, fortune, free, from, gap, garden, gate, gold, golden, \
+    good, google, grace, grand, green, gulf, had, hall, hamas, hang, harbor, harbour, \
+    has, have, he, heart, her, high, hill, his, home, honda, hope, house, how, hull, \
+    if, in, independence, interior, is, island, islands, it, its, joy, just, key, king, \
+    kingdom, lake, land, last, liberty, lincoln, little, long, lord, lost, love, made, \
+    main, man, many, march, mark, market, may, media, mercy, middle, mobile, moon, \
+    more, most, mount, must, national, navy, new, news, nice, no, noble, nokia, north, \
+    northern, not, now, oak, of, office, oil, old, on, one, open, or, orange, our, \
+    over, palm, park, pass, peace, phoenix, plain, plains, play, police, pool, port, \
+    post, power, president, prime, prince, progress, providence, queen, rain, reading, \
+    red, republic, rich, ridge, river, rock, rose, round, royal, rugby, sale, salt, \
+    same, say, sea, she, side, silver, so, some, south, southern, split, spring, \
     springs, square, star, state, states, still, stone, street, summit, sun, sunday, \
-    superior, tai, that, the, their, them, then, there, these, they, this, time, to, top, \
-    tower, town, trade, troy, union, unity, university, up, valley, via, victory, view, \
-    village, vista, wall, war, was, we, well, west, western, white, white house, will, \
-    win, wing, with, won, world, york, you, young, zion";
+    superior, tai, that, the, their, them, then, there, these, they, this, time, to, \
+    top, tower, town, toyota, trade, troy, union, unity, university, up, valley, via, \
+    victory, view, village, vista, wall, war, was, we, well, west, western, white, \
+    white house, will, win, wing, with, won, world, xinhua, york, you, young, zion";
 
 /// Words before "of" that make "X of <place>" an organisation name.
 pub(super) const ORG_HEADS: &str = "\

@@ -48,6 +48,30 @@ pub(super) struct People<'a> {
     roles: HashSet<(usize, String)>,
     /// Byte ranges of the title-case lines (headlines, subheadings).
     title_lines: Vec<(usize, usize)>,
+    /// Byte offsets of the marks that end a sentence outside quotation
+    /// marks, and of line breaks, in text order.
+    sentence_ends: Vec<usize>,
+}
+
+/// Returns where sentences end outside quotation marks (a full stop inside
+/// a quote ends none of the story's sentences), and every line break.
+fn sentence_ends(toks: &[Tok<'_>]) -> Vec<usize> {
+    let mut inside = false;
+    let mut ends = Vec::new();
+    for t in toks {
+        match t.text {
+            "\n" => {
+                inside = false;
+                ends.push(t.start);
+            }
+            "\"" => inside = !inside,
+            "\u{201c}" => inside = true,
+            "\u{201d}" => inside = false,
+            _ if t.ends_sentence() && !inside => ends.push(t.start),
+            _ => {}
+        }
+    }
+    ends
 }
 
 /// Returns the last words of the runs that also occur in lower case.
@@ -124,6 +148,7 @@ impl<'a> People<'a> {
         // it took for a person ("Palm Beach") is a place.
         let mut place_of = vec![false; entities.len()];
         people.title_lines = title_case_lines(text);
+        people.sentence_ends = sentence_ends(toks);
         let headline = match people.title_lines.first() {
             Some(&(0, end)) => text[..end].chars().count(),
             _ => 0,

@@ -157,11 +157,21 @@ impl People<'_> {
                 // pronoun, but not over one whose gender fits, named just
                 // before ("Clinton leaned in, painting Trump as a Romney
                 // caricature. … she said" is Clinton).
+                // Nor over one the sentence before and the pronoun's own do
+                // not name, when it names the other ("Netanyahu did not
+                // comment. In Beirut, Naim Qassem said … . "…," he said").
                 let open = |i: usize| self.persons[i].gender.is_none() && self.persons[i].sure;
                 let shown = before().find(|&&(_, i)| self.persons[i].gender == Some(g));
                 let unknown = before().find(|&&(_, i)| open(i));
+                let k = self.sentence_ends.partition_point(|&e| e < pos);
+                let window = k.checked_sub(2).map_or(0, |j| self.sentence_ends[j]);
                 match (unknown, shown) {
-                    (Some(&u), Some(&s)) if u.0 > s.0 && u.0 - s.0 > UNKNOWN_LEAD => Some(u),
+                    (Some(&u), Some(&s))
+                        if u.0 > s.0
+                            && (u.0 - s.0 > UNKNOWN_LEAD || s.0 < window && u.0 >= window) =>
+                    {
+                        Some(u)
+                    }
                     (Some(&u), None) => Some(u),
                     (_, s) => s.copied(),
                 }
