@@ -137,6 +137,30 @@ fn groups_and_firms_that_share_a_towns_name_are_no_place() {
 }
 
 #[test]
+fn a_country_that_is_a_given_name_before_a_surname_is_a_person() {
+    let people = |text: &str| -> Vec<String> {
+        byline::analyze::analyze(text)
+            .entities
+            .into_iter()
+            .filter(|e| e.kind == EntityKind::Person)
+            .map(|e| e.name)
+            .collect()
+    };
+    let text = "Director Jordan Vossberg said the film was personal.";
+    assert_eq!(people(text), ["Jordan Vossberg"]);
+    let entities = byline::analyze::analyze(text).entities;
+    assert!(find(&entities, "JO").is_none(), "{entities:?}");
+    // The same words as countries in the same text stay countries.
+    let text = "Jordan Vossberg and Chad Wrobleski left Jordan for Chad.";
+    assert_eq!(people(text), ["Jordan Vossberg", "Chad Wrobleski"]);
+    let jordan = find(&find_places(text), "JO").map(|e| e.mentions.len());
+    assert_eq!(jordan, Some(2), "both in the places pass");
+    let entities = byline::analyze::analyze(text).entities;
+    let mentions = |code: &str| find(&entities, code).map_or(0, |e| e.mentions.len());
+    assert_eq!((mentions("JO"), mentions("TD")), (1, 1), "{entities:?}");
+}
+
+#[test]
 fn georgia_follows_the_story() {
     let us =
         codes("The governor of Georgia spoke in Atlanta. Georgia voters and Texas voters agreed.");

@@ -16,7 +16,7 @@ pub fn find_names(text: &str, places: &mut Vec<Entity>) -> Vec<Entity> {
     let (labels, ctx) = tagger::tag(text, &toks);
     let spans = defer_to_places(&toks, &tagger::spans(&labels), places);
     let spans = name_before_place(text, &toks, spans, places);
-    let spans = place_opens_name(&toks, spans, places);
+    let spans = place_opens_name(&toks, &ctx.flags, spans, places);
     let spans = org_takes_place(text, &toks, spans, places);
     let mut countries = Cover::new(toks.len());
     let tok_at = |c: usize| tok_at(&toks, c);
@@ -146,21 +146,29 @@ fn name_before_place(
 }
 
 /// A one-word person span right after a one-word town ("Kaja Kallas", where
-/// Kaja is also a town in Burkina Faso) is one name with it: the tagger
-/// gave the town its word, and the town yields it (see
-/// [`drop_places_inside`]). A country or a capital keeps its word ("Peru
-/// Garcia" is rare; "Kremlin Peskov" is no name).
+/// Kaja is also a town in Burkina Faso), or after a country whose name is
+/// also a given name ("Jordan Peele", "Chad Kroeger"), is one name with it:
+/// the tagger gave the place its word, and the place yields it (see
+/// [`drop_places_inside`]). Other countries and capitals keep their word
+/// ("Kremlin Peskov" is no name).
 fn place_opens_name(
     toks: &[tagger::Tok],
+    flags: &[u32],
     mut spans: Vec<tagger::Span>,
     places: &[Entity],
 ) -> Vec<tagger::Span> {
+    use tagger::lexicon::flag;
     use tagger::{Kind, Shape};
     let tok_at = |c: usize| tok_at(toks, c);
     let towns: HashSet<usize> = places
         .iter()
-        .filter(|p| p.kind == EntityKind::Place)
-        .flat_map(|p| &p.mentions)
+        .flat_map(|p| p.mentions.iter().map(move |m| (p.kind, m)))
+        .filter(|&(kind, m)| {
+            kind == EntityKind::Place
+                || kind == EntityKind::Country
+                    && flags[tok_at(m.start).min(flags.len().saturating_sub(1))] & flag::GIVEN != 0
+        })
+        .map(|(_, m)| m)
         .map(|m| (tok_at(m.start), tok_at(m.end)))
         .filter(|&(s, e)| e == s + 1)
         .map(|(s, _)| s)
