@@ -303,6 +303,13 @@ fn build() -> Gazetteer {
                 .cmp(&b.source)
                 .then(b.population.cmp(&a.population))
         });
+        cands.shrink_to_fit();
     }
+    // The tables live as long as the process: what only building needed
+    // goes, and no table keeps room to grow.
+    g.target_ids = HashMap::default();
+    g.phrases.shrink_to_fit();
+    g.first.shrink_to_fit();
+    g.targets.shrink_to_fit();
     g
 }
