@@ -60,6 +60,9 @@ pub fn resolve(
     // from its words and every ending of two words or more of them, from
     // a canonical name and from initials to the first organisation with it.
     let mut seqs: Vec<Vec<u64>> = Vec::new();
+    // Whether each organisation is one word in capitals ("SEC"), which a
+    // word in title case ("Sec.", a title) does not repeat.
+    let mut acronym: Vec<bool> = Vec::new();
     let mut endings: HashMap<Vec<u64>, usize> = HashMap::default();
     let mut by_name: HashMap<String, usize> = HashMap::default();
     let mut by_initials: HashMap<String, usize> = HashMap::default();
@@ -95,6 +98,7 @@ pub fn resolve(
                     by_name.insert(name.clone(), o);
                     out.orgs.push(name);
                     seqs.push(seq);
+                    acronym.push(e == s + 1 && toks[s].shape == Shape::Upper);
                     o
                 }
             }
@@ -143,6 +147,9 @@ pub fn resolve(
             continue;
         }
         for &org in opening.get(&toks[i].hash).into_iter().flatten() {
+            if acronym[org] && toks[i].shape != Shape::Upper {
+                continue;
+            }
             let seq = &seqs[org];
             let end = i + seq.len();
             if end <= toks.len() && toks[i..end].iter().map(|t| t.hash).eq(seq.iter().copied()) {

@@ -137,3 +137,15 @@ fn an_institutes_name_keeps_its_closing_word() {
         ["Council on Baltic Relations"]
     );
 }
+
+#[test]
+fn an_acronym_is_not_repeated_by_a_title_case_word() {
+    let text = "The SEC fined two banks on Monday. \
+                Sec. Lena Varga said the fines were fair, and the SEC agreed.";
+    let found = orgs(text);
+    let sec = found
+        .iter()
+        .find(|(n, _)| n == "SEC")
+        .unwrap_or_else(|| panic!("{found:?}"));
+    assert_eq!(sec.1, ["SEC", "SEC"], "{found:?}");
+}
