@@ -149,3 +149,12 @@ fn an_acronym_is_not_repeated_by_a_title_case_word() {
         .unwrap_or_else(|| panic!("{found:?}"));
     assert_eq!(sec.1, ["SEC", "SEC"], "{found:?}");
 }
+
+#[test]
+fn a_firms_boss_leaves_the_firm_its_name() {
+    let names: Vec<String> = orgs("Kestrel boss Ana Ruiz declined to comment on the results.")
+        .into_iter()
+        .map(|(n, _)| n)
+        .collect();
+    assert_eq!(names, ["Kestrel"]);
+}

@@ -49,7 +49,7 @@ pub const TITLES: &str = "president vice prime minister secretary chancellor mr 
     seed dictator strongman mp assistant associate undersecretary under-secretary \
     vice-president vice-chairman major-general lieutenant-general brigadier-general \
     brigadier lieutenant-colonel broker trader dealer strategist banker pres amb insp det \
-    atty asst cpl pvt brig";
+    atty asst cpl pvt brig boss";
 
 /// Words that end organisation names ("Acme Inc", "Labour Party").
 pub const ORG_ENDS: &str = "inc corp corporation co ltd llc plc ag sa nv gmbh group holdings \
