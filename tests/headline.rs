@@ -152,3 +152,34 @@ fn a_fetched_story_with_only_a_headline_is_found_by_its_country_and_person() {
         "{story}"
     );
 }
+
+#[test]
+fn analyze_reads_a_pages_headline_as_fetch_does() {
+    let home = Home::with_feeds(&[]);
+    let page = tempfile::NamedTempFile::new().expect("temp file");
+    std::fs::write(
+        page.path(),
+        "<html><head><title>Wire</title></head><body><article>\
+         <h1>Pyongyang test-fires a missile</h1>\
+         <p>The launch came on Tuesday morning, officials said, and the missile \
+         flew east for about ten minutes before it fell into the sea.</p>\
+         <p>Neighbours called an emergency meeting for later in the week.</p>\
+         </article></body></html>",
+    )
+    .expect("page written");
+    let path = page.path().to_str().expect("a UTF-8 path");
+    let story = home.json(&["analyze", "--html", "--json", path]);
+    assert!(
+        !story["text"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("Pyongyang")
+    );
+    let kp = story["entities"]
+        .as_array()
+        .expect("entities")
+        .iter()
+        .find(|e| e["country"] == "KP")
+        .unwrap_or_else(|| panic!("no KP in {story}"));
+    assert_eq!(kp["mentions"], serde_json::json!([]));
+}

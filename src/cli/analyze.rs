@@ -27,7 +27,9 @@ pub fn run(
         plain_article(&String::from_utf8_lossy(&bytes))
     };
     let mut view = ArticleJson::from_article(article, url.map(str::to_owned));
-    let analysis = crate::analyze::analyze(&view.text);
+    // A page's headline is read with its text, as a fetched story's is.
+    let headline = view.title.as_deref().unwrap_or_default();
+    let analysis = crate::analyze::analyze_story(headline, &view.text);
     view.entities = analysis.entities;
     view.quotes = analysis.quotes;
     if json {
