@@ -204,7 +204,16 @@ fn chars(text: &[char], start: usize, end: usize) -> Option<String> {
 }
 
 fn check_analysis(text: &str) -> Result<(), TestCaseError> {
-    let analysis = analyze::analyze(text);
+    check_story("", text)?;
+    // The same input as a headline line and a text, as a fetched story.
+    let (title, rest) = text.split_once('\n').unwrap_or(("", text));
+    check_story(title, rest)
+}
+
+/// Checks a story's analysis: offsets name their words in `text` (never in
+/// the headline), saliences lie in 0..=1, and every speaker is an entity.
+fn check_story(title: &str, text: &str) -> Result<(), TestCaseError> {
+    let analysis = analyze::analyze_story(title, text);
     let all: Vec<char> = text.chars().collect();
     for entity in &analysis.entities {
         prop_assert!((0.0..=1.0).contains(&entity.salience), "{entity:?}");
@@ -309,8 +318,9 @@ proptest! {
     #![proptest_config(cases(256))]
 
     #[test]
-    fn analysis_offsets_name_their_words(text in text()) {
+    fn analysis_offsets_name_their_words(title in text(), text in text()) {
         check_analysis(&text)?;
+        check_story(&title, &text)?;
     }
 
     #[test]
