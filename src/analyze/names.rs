@@ -160,18 +160,19 @@ fn place_opens_name(
     use tagger::lexicon::flag;
     use tagger::{Kind, Shape};
     let tok_at = |c: usize| tok_at(toks, c);
+    // The first tokens of one-word town mentions and of one-word country
+    // mentions that are also a given name.
     let towns: HashSet<usize> = places
         .iter()
         .flat_map(|p| p.mentions.iter().map(move |m| (p.kind, m)))
-        .filter(|&(kind, m)| {
-            kind == EntityKind::Place
-                || kind == EntityKind::Country
-                    && flags[tok_at(m.start).min(flags.len().saturating_sub(1))] & flag::GIVEN != 0
+        .map(|(kind, m)| (kind, tok_at(m.start), tok_at(m.end)))
+        .filter(|&(kind, s, e)| {
+            e == s + 1
+                && (kind == EntityKind::Place
+                    || kind == EntityKind::Country
+                        && flags.get(s).is_some_and(|f| f & flag::GIVEN != 0))
         })
-        .map(|(_, m)| m)
-        .map(|m| (tok_at(m.start), tok_at(m.end)))
-        .filter(|&(s, e)| e == s + 1)
-        .map(|(s, _)| s)
+        .map(|(_, s, _)| s)
         .collect();
     for s in spans.iter_mut().filter(|s| s.kind == Kind::Per) {
         let Some(before) = s.start.checked_sub(1) else {

@@ -157,9 +157,7 @@ impl Gazetteer {
             needs_dot,
         });
     }
-}
 
-impl Gazetteer {
     /// Tells whether a one-word alias from the sanctions lists' spellings is
     /// also a person's name or an everyday word ("McDonald" for the Heard
     /// and McDonald Islands, "Poole" for Poland, "Kerry" for Ireland, "Here"
@@ -170,7 +168,7 @@ impl Gazetteer {
         use crate::analyze::tagger::lexicon::{self, flag};
         let lower = alias.to_lowercase();
         !alias.contains([' ', '-'])
-            && (alias.chars().all(|c| c.is_ascii_uppercase())
+            && (is_caps_name(alias)
                 || self.given.contains(&lower)
                 || self.surnames.contains(&lower)
                 || lexicon::get().word(alias) & flag::COMMON != 0)
