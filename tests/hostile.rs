@@ -3,76 +3,16 @@
 //! CSI, OSC (OSC 8 hyperlinks, OSC 52 clipboard writes, window titles), C1
 //! controls, DEL and bidi overrides. After `byline fetch`, nothing stored
 //! and no byte printed by any command, nor the log, carries one of them.
+//! The feed is `support::hostile`'s; the reader in a real terminal, and
+//! the browser it starts, are in `hostile_terminal.rs`.
 
 mod support;
 
 use byline::sanitize::is_unsafe;
 use byline::store::{ListQuery, Store};
 use support::home::{Home, text};
+use support::hostile::{assert_clean, feed_xml, hostile, page_html};
 use support::{Reply, TestServer};
-
-/// Every kind of hostile sequence, around a word that must survive.
-fn hostile(word: &str) -> String {
-    format!(
-        "\u{1b}[31m{word}\u{1b}[0m \u{1b}]8;;http://evil.example/\u{7}link\u{1b}]8;;\u{7} \
-         \u{1b}]52;c;cm0gLXJmIH4=\u{7}\u{1b}]0;pwned\u{1b}\\ \u{9b}2J\u{9d}0;title\u{9c} \
-         x\u{7f}y \u{202e}txet\u{202c} \u{2066}iso\u{2069} \u{1b}c"
-    )
-}
-
-/// Text that shows a hostile sequence was cut short and left residue, or
-/// was printed escaped (JSON) instead of removed.
-const RESIDUE: [&str; 12] = [
-    "[31m", "]8;;", "]52;", "]0;", "0;title", "\\u001b", "\\u009b", "\\u009d", "\\u007f",
-    "\\u202e", "\\u2066", "\\u0007",
-];
-
-fn assert_clean(bytes: &[u8], what: &str) {
-    let shown = text(bytes);
-    if let Some(c) = shown.chars().find(|&c| is_unsafe(c)) {
-        panic!("{what} printed U+{:04X}: {shown:?}", c as u32);
-    }
-    for residue in RESIDUE {
-        assert!(
-            !shown.contains(residue),
-            "{what} printed {residue:?}: {shown}"
-        );
-    }
-}
-
-fn feed_xml(srv: &TestServer) -> String {
-    let link = srv.url("/story/h.html");
-    let author = hostile("Castellanos");
-    let body = hostile("Summary").replace('&', "&amp;");
-    format!(
-        "<?xml version=\"1.0\"?>\n<rss version=\"2.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><channel>\
-         <title>{}</title><link>http://wire.example/{}</link>\
-         <item><title>{}</title><link>{link}</link><guid>h-1</guid><dc:creator>Mira {author}</dc:creator>\
-         <description>&lt;p&gt;{body} with Chile.&lt;/p&gt;</description></item>\
-         </channel></rss>\n",
-        hostile("Wire"),
-        hostile("home"),
-        hostile("Markets"),
-    )
-}
-
-fn page_html() -> String {
-    format!(
-        r#"<html><head><title>{t}</title></head><body><article><h1>{t}</h1>
-<p class="byline">By {a}</p>
-<p>Dock workers in Chile went back to work on Monday, {b}, and the port reopened.</p>
-<p>"We expect more ships," said Mira Castellanos. Read <a href="https://wire.example/a?x=&#27;[5m&#155;&#7;">{l}</a>
-and <a href="javascript:alert(1)">this</a> and <a href="https://wire.example/b{esc}[2J">that</a>.</p>
-<figure><img src="/p.jpg"><figcaption>{c}</figcaption></figure>
-</article></body></html>"#,
-        t = hostile("Markets"),
-        a = hostile("Castellanos"),
-        b = hostile("meanwhile"),
-        l = hostile("the report"),
-        c = hostile("Cranes"),
-        esc = '\u{1b}',
-    )
-}
 
 fn opml(url: &str) -> String {
     format!(
@@ -137,12 +77,28 @@ fn no_command_prints_a_control_sequence_a_feed_sent() {
     // Stored clean.
     let store = Store::open(&home.cache()).expect("cache");
     let rows = store.list(&ListQuery::default()).expect("list");
-    assert_eq!(rows.len(), 1, "the same story from two feeds is one story");
-    let story = store.story(rows[0].id).expect("story").expect("stored");
+    assert_eq!(
+        rows.len(),
+        2,
+        "the same stories from two feeds are two stories"
+    );
+    let (markets, tolls) = if rows[0].title.contains("Markets") {
+        (rows[0].id, rows[1].id)
+    } else {
+        (rows[1].id, rows[0].id)
+    };
+    let story = store.story(markets).expect("story").expect("stored");
+    let bait = store.story(tolls).expect("story").expect("stored");
+    assert!(bait.title.contains("Tolls"), "{}", bait.title);
+    // The item link keeps its sequence only percent-encoded ("%1B]52;"),
+    // and the rest as written: what a shell would run is still there, so
+    // the browser test below can show that nothing runs it.
+    let bait_url = bait.url.clone().expect("the bait story has a link");
+    assert!(!bait_url.chars().any(is_unsafe), "{bait_url:?}");
     assert!(
-        story.text.contains("Dock workers in Chile"),
-        "the page was stored: {}",
-        story.text
+        bait_url.starts_with(&srv.url("/story/k.html?q=%1B]52;"))
+            && bait_url.ends_with("$(touch${IFS}pwned)`touch${IFS}pwned`;touch${IFS}pwned"),
+        "{bait_url}"
     );
     let mut stored = vec![
         story.title.clone(),
@@ -171,7 +127,7 @@ fn no_command_prints_a_control_sequence_a_feed_sent() {
     // terminal reads as one; no raw control character may be left.
     let feeds = store.feeds().expect("feeds");
     let urls = feeds.iter().filter_map(|f| f.site_url.as_deref());
-    for url in urls.chain(story.url.as_deref()) {
+    for url in urls.chain(story.url.as_deref()).chain(bait.url.as_deref()) {
         assert!(!url.chars().any(is_unsafe), "the cache keeps {url:?}");
     }
     assert!(
@@ -183,14 +139,17 @@ fn no_command_prints_a_control_sequence_a_feed_sent() {
     assert!(story.title.contains("Markets"), "{}", story.title);
     drop(store);
 
-    let id = rows[0].id.0.to_string();
-    let commands: [&[&str]; 13] = [
+    let id = markets.0.to_string();
+    let bait_id = tolls.0.to_string();
+    let commands: [&[&str]; 15] = [
         &[],
         &["list"],
         &["list", "--json"],
         &["list", "--search", "Markets"],
         &["show", &id],
         &["show", &id, "--json"],
+        &["show", &bait_id],
+        &["show", &bait_id, "--json"],
         &["feeds"],
         &["feeds", "--json"],
         &["entities"],

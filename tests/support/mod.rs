@@ -25,6 +25,7 @@
 mod conn;
 pub mod farm;
 pub mod home;
+pub mod hostile;
 pub mod pty;
 mod reply;
 pub mod whole;

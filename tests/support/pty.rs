@@ -32,8 +32,14 @@ pub struct Pty {
 
 impl Pty {
     /// Starts the reader on `config` and `data` in a 100x30 terminal, with
-    /// `$HOME` in the config's folder and no proxy.
+    /// `$HOME` (and the working folder) in the config's folder and no proxy.
     pub fn reader(config: &Path, data: &Path) -> Pty {
+        Pty::reader_with(config, data, &[])
+    }
+
+    /// Starts the reader as `reader` does, with these environment variables
+    /// set as well.
+    pub fn reader_with(config: &Path, data: &Path, vars: &[(&str, &Path)]) -> Pty {
         let line = format!(
             "stty rows {ROWS} cols {COLS}; '{}' --config '{}' --data-dir '{}'; echo; echo EXIT=$?; stty -a",
             env!("CARGO_BIN_EXE_byline"),
@@ -43,6 +49,8 @@ impl Pty {
         let home = config.parent().expect("the config is in a folder");
         let mut child = Command::new("script")
             .args(["-q", "-e", "-f", "-c", &line, "/dev/null"])
+            .envs(vars.iter().copied())
+            .current_dir(home)
             .env("TERM", "xterm-256color")
             .env("HOME", home)
             .env("NO_PROXY", "*")
@@ -90,8 +98,9 @@ impl Pty {
 
     /// Presses q, waits for the reader and the shell to end, and checks
     /// that the reader exited 0 and restored the terminal; `mark` is a
-    /// byte offset of the output from before the q.
-    pub fn quit_and_check_restored(mut self, mark: usize) {
+    /// byte offset of the output from before the q. Returns every byte the
+    /// terminal received.
+    pub fn quit_and_check_restored(mut self, mark: usize) -> Vec<u8> {
         // Quitting leaves the alternate screen; the model no longer applies.
         self.screen.forbidden.clear();
         self.press(b"q");
@@ -121,6 +130,7 @@ impl Pty {
                 "raw mode is off ({mode} is set again): {after}"
             );
         }
+        self.screen.seen
     }
 }
 
