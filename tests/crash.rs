@@ -7,6 +7,9 @@
 //! story must be whole (text and analysis together, or neither), the read
 //! and starred flags set before must hold; and the next fetch left to end
 //! (every fifth round) must finish the work of the killed runs before it.
+//! A second test kills fresh runs at their earliest visible points (the
+//! data folder, the cache file, the schema, the first stories), where the
+//! seeded points never land.
 
 mod support;
 
@@ -198,4 +201,53 @@ fn assert_complete(
 
 fn open_read_only(path: &Path) -> Connection {
     Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY).expect("cache opens")
+}
+
+/// A named point of a run, seen from outside the process.
+type KillPoint = (&'static str, fn(&Home) -> bool);
+
+/// Returns the cache's schema version, if the file exists and can be read.
+fn schema_version(path: &Path) -> Option<i64> {
+    if !path.exists() {
+        return None;
+    }
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY).ok()?;
+    conn.query_row("PRAGMA user_version", [], |r| r.get(0)).ok()
+}
+
+#[test]
+fn a_fetch_killed_while_it_creates_the_cache_leaves_one_the_next_fetch_completes() {
+    let srv = TestServer::start();
+    let urls: Vec<String> = (0..FEEDS)
+        .map(|f| srv.url(&format!("/f/{f}.rss")))
+        .collect();
+    publish(&srv, 0);
+    // The earliest points a run can be seen at, each on a fresh home: its
+    // data folder made, the cache file made, the schema written, the first
+    // feed's stories in.
+    let points: [KillPoint; 4] = [
+        ("data folder", |h| h.data().exists()),
+        ("cache file", |h| h.cache().exists()),
+        ("schema", |h| {
+            schema_version(&h.cache()).is_some_and(|v| v > 0)
+        }),
+        ("first stories", |h| {
+            schema_version(&h.cache()).is_some_and(|v| v > 0)
+                && work_done(&open_read_only(&h.cache())).is_some_and(|n| n > 0)
+        }),
+    ];
+    for (what, ready) in points {
+        let home = Home::with_feeds(&urls);
+        let context = format!("killed once the {what} was there");
+        assert!(
+            home.fetch_killed_when(|| ready(&home)),
+            "{context}: the fetch had ended"
+        );
+        if home.cache().exists() {
+            let store = Store::open(&home.cache()).expect("the killed cache opens");
+            assert_eq!(store.integrity_check().expect("check"), "ok", "{context}");
+            assert_no_half_story(&store, &context);
+        }
+        assert_complete(&home, 0, &HashMap::new(), &context);
+    }
 }
