@@ -100,6 +100,30 @@ fn a_pronoun_takes_the_person_just_named_even_when_no_name_shows_a_gender() {
 }
 
 #[test]
+fn a_pronoun_skips_the_names_inside_the_quotation() {
+    let speakers_of = |text: &str| -> Vec<Option<String>> {
+        byline::analyze::analyze(text)
+            .quotes
+            .into_iter()
+            .map(|q| q.speaker)
+            .collect()
+    };
+    // The coach names a player inside his quote; "he" is still the coach.
+    let text = "Coach Marek Olsen spoke to reporters after training on Friday. \
+                “I want everyone to come and see Daniel Okafor play on Sunday,” he said.";
+    assert_eq!(speakers_of(text), [Some("Marek Olsen".to_owned())]);
+    // Names inside an earlier quotation are skipped too.
+    let text = "Marek Olsen said: “Daniel Okafor trained well this week.” \
+                Asked about the weather, “It will not matter,” he said.";
+    let found = speakers_of(text);
+    assert_eq!(
+        found.last(),
+        Some(&Some("Marek Olsen".to_owned())),
+        "{found:?}"
+    );
+}
+
+#[test]
 fn finds_an_organisation_speaker() {
     let text = "“The border stays closed,” the Interior Ministry said in a statement.";
     let qs = quotes(text);

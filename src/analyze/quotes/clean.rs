@@ -47,6 +47,35 @@ fn origin(word: &str) -> bool {
         .any(|s| word.ends_with(s))
 }
 
+/// Tells whether `word` names a kind of venue or event, which no surname
+/// in wire copy is ("Square", "Stadium", "Breakfast").
+fn is_venue(word: &str) -> bool {
+    const VENUES: [&str; 21] = [
+        "airport",
+        "avenue",
+        "awards",
+        "boulevard",
+        "bowl",
+        "breakfast",
+        "cathedral",
+        "championship",
+        "championships",
+        "conference",
+        "festival",
+        "garden",
+        "gardens",
+        "museum",
+        "olympics",
+        "plaza",
+        "square",
+        "stadium",
+        "summit",
+        "theater",
+        "theatre",
+    ];
+    VENUES.contains(&word.to_lowercase().as_str())
+}
+
 /// Returns the person's name in `words`, cleaned, or `None` when the words
 /// do not name a person.
 pub(super) fn person_name<'a>(words: &[&'a str], lower: &LowerWords<'_>) -> Option<Vec<&'a str>> {
@@ -87,6 +116,11 @@ pub(super) fn person_name<'a>(words: &[&'a str], lower: &LowerWords<'_>) -> Opti
     // "Super Bowl", "Trump Tower": a last word the text writes in lower
     // case is a common noun, unless it is a known surname.
     if name.len() >= 2 && used_lower(last, lower) && !is_surname(last) {
+        return None;
+    }
+    // "Madison Square Garden", "the Christian Monitor Breakfast": a venue
+    // or an event ends no one's name, whatever words open it.
+    if name.len() >= 2 && is_venue(last) {
         return None;
     }
     // "N. Korea", "African American", "Sponsors": a country, a demonym or
@@ -168,6 +202,8 @@ mod tests {
         assert_eq!(clean("Smiling", &[]), None);
         assert_eq!(clean("Hours", &["hours"]), None);
         assert_eq!(clean("Harbour Stadium", &["stadium"]), None);
+        assert_eq!(clean("Madison Square Garden", &[]), None);
+        assert_eq!(clean("Christian Monitor Breakfast", &[]), None);
         assert_eq!(
             clean("New Tomas Weir", &["new"]).as_deref(),
             Some("Tomas Weir")

@@ -10,11 +10,13 @@ use super::names::{cap_runs, initial_of, is_org, is_stop, strip, trim_to_name, u
 use super::roles::roles_at;
 use super::tokens::Tok;
 
+mod marks;
 mod phrase;
 use crate::analyze::reach::Reach;
 use crate::analyze::title_case::{on_line, title_case_lines};
 use crate::model::{Entity, EntityKind};
 use foldhash::HashSet;
+use marks::{quoted_spans, sentence_ends};
 
 /// A person the text names in full.
 #[derive(Debug, Clone)]
@@ -51,27 +53,8 @@ pub(super) struct People<'a> {
     /// Byte offsets of the marks that end a sentence outside quotation
     /// marks, and of line breaks, in text order.
     sentence_ends: Vec<usize>,
-}
-
-/// Returns where sentences end outside quotation marks (a full stop inside
-/// a quote ends none of the story's sentences), and every line break.
-fn sentence_ends(toks: &[Tok<'_>]) -> Vec<usize> {
-    let mut inside = false;
-    let mut ends = Vec::new();
-    for t in toks {
-        match t.text {
-            "\n" => {
-                inside = false;
-                ends.push(t.start);
-            }
-            "\"" => inside = !inside,
-            "\u{201c}" => inside = true,
-            "\u{201d}" => inside = false,
-            _ if t.ends_sentence() && !inside => ends.push(t.start),
-            _ => {}
-        }
-    }
-    ends
+    /// Byte ranges inside double quotation marks, in text order.
+    quoted: Vec<(usize, usize)>,
 }
 
 /// Returns the last words of the runs that also occur in lower case.
@@ -149,6 +132,7 @@ impl<'a> People<'a> {
         let mut place_of = vec![false; entities.len()];
         people.title_lines = title_case_lines(text);
         people.sentence_ends = sentence_ends(toks);
+        people.quoted = quoted_spans(toks);
         let headline = match people.title_lines.first() {
             Some(&(0, end)) => text[..end].chars().count(),
             _ => 0,

@@ -7,6 +7,7 @@ use super::super::lexicon::{
     is_speech_verb, is_surname, is_title, seat_country,
 };
 use super::super::names::{initial_of, is_org, is_stop, strip, trim_to_name, unpossess};
+use super::marks::is_quoted;
 use super::{People, Speaker};
 use crate::model::EntityKind;
 
@@ -148,9 +149,48 @@ impl People<'_> {
         gender: Option<Gender>,
         pos: usize,
     ) -> Speaker {
+        // A name inside a quotation is what was said, not who said it
+        // ("“I hope you enjoy the Super Bowl,” he said"): such names count
+        // only when no name outside one fits, or when the one outside is a
+        // person of unknown gender named before the previous sentence and
+        // a person quoted fits the pronoun.
+        let fits = |found: Option<(usize, usize)>| {
+            found.filter(|&(_, i)| gender.is_some() && self.persons[i].gender == gender)
+        };
+        let all = || self.nearest_of(gender, pos, false);
+        let found = match self.nearest_of(gender, pos, true) {
+            Some(o) if fits(Some(o)).is_some() || o.0 >= self.window(pos) => Some(o),
+            outside => fits(all()).or(outside).or_else(all),
+        }
+        .map(|(_, i)| self.persons[i].name.clone());
+        match found {
+            Some(name) => (Some(name), Some(EntityKind::Person)),
+            None => (None, Some(EntityKind::Person)),
+        }
+    }
+
+    /// Returns where the sentence before the one holding `pos` starts.
+    fn window(&self, pos: usize) -> usize {
+        let k = self.sentence_ends.partition_point(|&e| e < pos);
+        k.checked_sub(2).map_or(0, |j| self.sentence_ends[j])
+    }
+
+    /// The last person named before `pos` whose gender fits (see
+    /// `nearest`), among the names outside quotations when `skip_quoted`.
+    fn nearest_of(
+        &self,
+        gender: Option<Gender>,
+        pos: usize,
+        skip_quoted: bool,
+    ) -> Option<(usize, usize)> {
         let end = self.mentions.partition_point(|m| m.0 < pos);
-        let before = || self.mentions[..end].iter().rev();
-        let found = match gender {
+        let before = || {
+            self.mentions[..end]
+                .iter()
+                .rev()
+                .filter(move |m| !skip_quoted || !is_quoted(&self.quoted, m.0))
+        };
+        match gender {
             None => before().find(|&&(_, i)| self.persons[i].sure).copied(),
             Some(g) => {
                 // A person whose gender no name or title shows fits any
@@ -163,8 +203,7 @@ impl People<'_> {
                 let open = |i: usize| self.persons[i].gender.is_none() && self.persons[i].sure;
                 let shown = before().find(|&&(_, i)| self.persons[i].gender == Some(g));
                 let unknown = before().find(|&&(_, i)| open(i));
-                let k = self.sentence_ends.partition_point(|&e| e < pos);
-                let window = k.checked_sub(2).map_or(0, |j| self.sentence_ends[j]);
+                let window = self.window(pos);
                 match (unknown, shown) {
                     (Some(&u), Some(&s))
                         if u.0 > s.0
@@ -176,11 +215,6 @@ impl People<'_> {
                     (_, s) => s.copied(),
                 }
             }
-        };
-        let found = found.map(|(_, i)| self.persons[i].name.clone());
-        match found {
-            Some(name) => (Some(name), Some(EntityKind::Person)),
-            None => (None, Some(EntityKind::Person)),
         }
     }
 
