@@ -178,6 +178,29 @@ fn georgia_follows_the_story() {
 }
 
 #[test]
+fn a_state_office_after_georgia_makes_it_the_state() {
+    for text in [
+        "Georgia Governor Brian Kemp signed the bill on Tuesday.",
+        "Georgia Gov. Brian Kemp signed the bill.",
+        "Georgia lawmakers passed the budget late on Friday.",
+    ] {
+        let found = codes(text);
+        assert!(
+            found
+                .iter()
+                .any(|(k, n, c)| *k == EntityKind::Place && n == "Georgia" && c == "US"),
+            "{text}: {found:?}"
+        );
+        assert!(!has_code(text, "GE"), "{text}: {found:?}");
+    }
+    // The country's president is still the country's.
+    assert!(has_code(
+        "Georgia President Salome Zourabichvili spoke on Monday.",
+        "GE"
+    ));
+}
+
+#[test]
 fn dateline_in_capitals() {
     let found = find_places("SEOUL, Nov 26 - Talks resumed on Thursday.");
     let seoul = found.iter().find(|e| e.country.as_deref() == Some("KR"));

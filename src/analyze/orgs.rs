@@ -222,6 +222,15 @@ fn clean(
 /// ("Asan Institute for Policy Studies"), but not over a date ("the
 /// Security Council on Friday").
 fn run_on(text: &str, toks: &[Tok], flags: &[u32], s: usize, mut e: usize) -> usize {
+    // The tagger sometimes ends the name on the joiner itself ("Asan
+    // Institute for"): read on from the joiner, unless a country follows
+    // ("Karlsruhe of Germany" is a club and where it is from).
+    if e > s + 1
+        && matches!(word_at(text, &toks[e - 1]), "of" | "for" | "on")
+        && flags.get(e).is_some_and(|f| f & flag::COUNTRY == 0)
+    {
+        e -= 1;
+    }
     loop {
         let joiner = e + 1 < toks.len()
             && matches!(word_at(text, &toks[e]), "of" | "for" | "on")

@@ -158,3 +158,13 @@ fn a_firms_boss_leaves_the_firm_its_name() {
         .collect();
     assert_eq!(names, ["Kestrel"]);
 }
+
+#[test]
+fn a_name_the_tagger_ends_on_its_joiner_runs_on() {
+    let names = |text: &str| -> Vec<String> { orgs(text).into_iter().map(|(n, _)| n).collect() };
+    // The tagger reads "Asan Institute for" and stops.
+    assert_eq!(
+        names("The Asan Institute for Policy Studies published the survey on Monday."),
+        ["Asan Institute for Policy Studies"]
+    );
+}

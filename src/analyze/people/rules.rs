@@ -255,10 +255,23 @@ pub(super) fn repair(
                 && flags[s.start] & flag::SURNAME_FIRST != 0
                 && end < toks.len()
                 && toks[end].shape == Shape::Compound;
+            // A given name (or a word no list knows) that the tagger read
+            // alone runs into the one name word after it, when that is no
+            // town's ("Elon Musk declined").
+            let given_alone = s.end - s.start == 1
+                && end == s.end
+                && (flags[s.start] & flag::GIVEN != 0 || flags[s.start] == 0)
+                && flags
+                    .get(end)
+                    .is_some_and(|f| f & (flag::CITY | flag::PLACE_WORD) == 0)
+                && toks
+                    .get(end + 1)
+                    .is_none_or(|t| !(t.shape.capitalised() && adjacent(toks, end)));
             if surname
                 && (end > s.end
                     || open_particle
                     || family_first
+                    || given_alone
                     || toks[end].shape == Shape::Particle)
             {
                 s.end = end + 1;

@@ -474,3 +474,10 @@ fn a_lawmakers_party_and_state_is_no_person() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_given_name_read_alone_takes_the_surname_after_it() {
+    // The tagger reads "Elon" as the person and stops before "Musk".
+    let text = "Tesla boss Elon Musk declined to comment on the report.";
+    assert_only_person(text, "Elon Musk", &["Elon Musk"]);
+}

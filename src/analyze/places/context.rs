@@ -262,6 +262,14 @@ pub(super) fn accept(
             _ => true,
         }
     });
+    // "Georgia Governor Brian Kemp", "Georgia lawmakers": a word of a US
+    // state's government after a name that is also a state's makes it the
+    // state.
+    let state_office = next_tok.is_some_and(|k| STATE_OFFICES.contains(&toks.key(k)));
+    let found = match cands.iter().position(|c| c.source == Source::State) {
+        Some(state) if state_office => Some(state),
+        _ => found,
+    };
     let Some(chosen) = found else {
         let national = matches!(cands[0].source, Source::Country | Source::Demonym);
         return Err(if numeric_next && !national {
@@ -289,3 +297,20 @@ pub(super) fn accept(
         dot: c.needs_dot,
     })
 }
+
+/// Words of a US state's government that follow the state's name
+/// ("Georgia Governor", "Georgia Gov.", "Georgia legislators").
+const STATE_OFFICES: [&str; 12] = [
+    "governor",
+    "gov",
+    "gov.",
+    "lt",
+    "lt.",
+    "legislature",
+    "legislators",
+    "lawmakers",
+    "statehouse",
+    "senator",
+    "sen",
+    "sen.",
+];
