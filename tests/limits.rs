@@ -2,7 +2,8 @@
 //! cover: the total time of one feed over its redirects and Retry-After
 //! wait, the nesting depth of a feed document, and the paragraphs, entities
 //! and mentions of one story. Each one hit is a per-feed (or per-page) error
-//! that names the limit, and the rest of the run goes on.
+//! that names the limit, and the rest of the run goes on. A page past its
+//! size or redirect bound is in `page_limits.rs`.
 
 mod support;
 
