@@ -8,6 +8,9 @@ use crate::analyze::tagger::lexicon::flag;
 use crate::analyze::tagger::{Kind, Shape, Span, Tok};
 use foldhash::HashSet;
 
+mod trim;
+use trim::trim;
+
 /// Words that cannot be part of a person's name.
 const NOT_NAME: u32 = flag::ORG_END
     | flag::ORG_START
@@ -192,7 +195,11 @@ pub(super) fn repair(
             });
         }
     }
-    for s in out.iter_mut().filter(|s| s.kind == Kind::Per) {
+    for s in out
+        .iter_mut()
+        .chain(add.iter_mut())
+        .filter(|s| s.kind == Kind::Per)
+    {
         // Initials run into a tagged surname: "A. Dale".
         while s.start > 0 && initial(text, &toks[s.start - 1]) && adjacent(toks, s.start - 1) {
             s.start -= 1;
@@ -232,10 +239,12 @@ pub(super) fn repair(
         // and the given name after a surname-first family name ("Yoon Da-hye").
         loop {
             let mut end = s.end;
+            // ("st" is a scorecard's "stumped", not a particle.)
             while end < toks.len()
                 && adjacent(toks, end - 1)
                 && toks[end].shape == Shape::Lower
                 && flags[end] & flag::PARTICLE != 0
+                && word(end) != "st"
             {
                 end += 1;
             }
@@ -346,67 +355,4 @@ pub(super) fn repair(
         trim(text, toks, flags, countries, s);
     }
     kept
-}
-
-/// Words of a role or a party written before a name like a title, which
-/// the tagger takes into the name: "Democrat Walter Mondale", "Fullback
-/// Andre Joubert". They are not titles of address, so the tagger's lexicon
-/// (a trained feature) does not list them.
-const ROLES: &[&str] = &[
-    "democrat",
-    "republican",
-    "fullback",
-    "halfback",
-    "scrum-half",
-    "fly-half",
-    "quarterback",
-    "winger",
-    "pitcher",
-    "outfielder",
-    "infielder",
-    "shortstop",
-    "catcher",
-    "batsman",
-    "bowler",
-    "all-rounder",
-    "jockey",
-    "veteran",
-    "rookie",
-    "dissident",
-    "deposed",
-];
-
-/// Takes off a person span what is not the name: a lower-case word at its
-/// start that is not a particle ("st Kaluwitharana" in a cricket card), a
-/// role ("Fullback Andre Joubert"), a word like "Brazilian-born" or
-/// "Ex-Yankee", a title; and a trailing "of" and country after a name of
-/// two words or more ("Peter Nicol of France", not "Duke of Edinburgh").
-fn trim(text: &str, toks: &[Tok], flags: &[u32], countries: &[bool], s: &mut Span) {
-    let word = |i: usize| &text[toks[i].b0..toks[i].b1];
-    while s.end - s.start >= 2 {
-        let w = word(s.start);
-        let lower_word =
-            toks[s.start].shape == Shape::Lower && flags[s.start] & flag::PARTICLE == 0;
-        let role = ROLES.iter().any(|r| r.eq_ignore_ascii_case(w));
-        let (head, tail) = w.split_once('-').unwrap_or((w, ""));
-        let affixed = head.eq_ignore_ascii_case("ex")
-            || tail.eq_ignore_ascii_case("born")
-            || tail.eq_ignore_ascii_case("based");
-        let title = word_flags_title(text, toks, flags, s.start)
-            && name_word(&toks[s.start + 1])
-            && flags[s.start + 1] & flag::TITLE == 0;
-        if lower_word || role || affixed || title {
-            s.start += 1;
-        } else {
-            break;
-        }
-    }
-    let place = |k: usize| countries[k] || flags[k] & (flag::COUNTRY | flag::CITY) != 0;
-    if let Some(of) = (s.start + 1..s.end).find(|&k| word(k) == "of")
-        && (of + 1..s.end).all(place)
-        && of - s.start >= 2
-        && (s.start..of).any(|k| flags[k] & flag::TITLE == 0)
-    {
-        s.end = of;
-    }
 }

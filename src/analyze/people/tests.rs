@@ -481,3 +481,11 @@ fn a_given_name_read_alone_takes_the_surname_after_it() {
     let text = "Tesla boss Elon Musk declined to comment on the report.";
     assert_only_person(text, "Elon Musk", &["Elon Musk"]);
 }
+
+#[test]
+fn a_name_the_rules_find_runs_on_over_its_particle() {
+    // The tagger misses the name; the rules find "Luiz Inacio" and the
+    // particle and surname go with it.
+    let text = "The envoy, Luiz Inacio da Silva, said the talks would resume.";
+    assert_only_person(text, "Luiz Inacio da Silva", &["Luiz Inacio da Silva"]);
+}
