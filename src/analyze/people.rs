@@ -69,6 +69,9 @@ pub fn resolve(
     let mut out = Resolved::default();
     // Full names first: each group of compatible full names is one person.
     let mut full: Vec<(usize, Name)> = Vec::new();
+    // Whether each person is introduced as someone's kin ("his sister Kim
+    // Yo Jong"), by index into `out.people`.
+    let mut kin: Vec<bool> = Vec::new();
     for n in names.iter().filter(|n| n.end - n.start >= 2) {
         let same = full.iter().position(|(_, f)| f.same_person(n, text, toks));
         match same {
@@ -89,6 +92,7 @@ pub fn resolve(
                     name: n.text(text, toks),
                     gender: n.gender,
                 });
+                kin.push(kin_before(text, toks, n.start));
                 full.push((out.people.len() - 1, *n));
             }
         }
@@ -144,7 +148,7 @@ pub fn resolve(
                 .find(|(_, f)| f.same_person(n, text, toks))
                 .map(|(p, _)| *p)
         } else {
-            nearest(&keys, &out.mentions, toks[n.start].hash, n.start)
+            nearest(&keys, &kin, &out.mentions, toks[n.start].hash, n.start)
         };
         let person = match person {
             Some(p) => p,
@@ -156,6 +160,7 @@ pub fn resolve(
                     gender: n.gender,
                 });
                 keys.push((toks[n.start].hash, out.people.len() - 1));
+                kin.push(false);
                 out.people.len() - 1
             }
         };
@@ -168,14 +173,60 @@ pub fn resolve(
     out
 }
 
+/// Words that introduce a person as someone's kin.
+const KIN: [&str; 16] = [
+    "sister",
+    "brother",
+    "wife",
+    "husband",
+    "son",
+    "daughter",
+    "mother",
+    "father",
+    "niece",
+    "nephew",
+    "cousin",
+    "uncle",
+    "aunt",
+    "widow",
+    "grandson",
+    "granddaughter",
+];
+
+/// Tells whether the name at token `at` follows a word of kinship ("his
+/// sister Kim Yo Jong", "her husband, Bill Doe").
+fn kin_before(text: &str, toks: &[Tok], at: usize) -> bool {
+    let word = |i: usize| &text[toks[i].b0..toks[i].b1];
+    let k = match at.checked_sub(1) {
+        Some(c) if word(c) == "," => c.checked_sub(1),
+        before => before,
+    };
+    k.is_some_and(|k| KIN.iter().any(|w| w.eq_ignore_ascii_case(word(k))))
+}
+
 /// The person a lone surname at token `at` names: the one of that surname
-/// mentioned last before it, else the first one after it.
-fn nearest(keys: &[(u64, usize)], mentions: &[PersonMention], h: u64, at: usize) -> Option<usize> {
-    let candidates: Vec<usize> = keys
+/// mentioned last before it, else the first one after it. A person the
+/// story introduced as someone's kin is named in full, as wire copy names
+/// a leader's sister or a president's son, so the lone surname goes to
+/// the others when there are others.
+fn nearest(
+    keys: &[(u64, usize)],
+    kin: &[bool],
+    mentions: &[PersonMention],
+    h: u64,
+    at: usize,
+) -> Option<usize> {
+    let mut candidates: Vec<usize> = keys
         .iter()
         .filter(|&&(k, _)| k == h)
         .map(|&(_, p)| p)
         .collect();
+    if candidates
+        .iter()
+        .any(|&p| !kin.get(p).copied().unwrap_or(false))
+    {
+        candidates.retain(|&p| !kin.get(p).copied().unwrap_or(false));
+    }
     match candidates.as_slice() {
         [] => None,
         [one] => Some(*one),

@@ -489,3 +489,15 @@ fn a_name_the_rules_find_runs_on_over_its_particle() {
     let text = "The envoy, Luiz Inacio da Silva, said the talks would resume.";
     assert_only_person(text, "Luiz Inacio da Silva", &["Luiz Inacio da Silva"]);
 }
+
+#[test]
+fn a_lone_surname_skips_a_person_introduced_as_someones_kin() {
+    let text = "North Korean leader Kim Jong Un oversaw the test, state media said, \
+                as his sister Kim Yo Jong warned Seoul. Kim expressed satisfaction.";
+    let found = people(text);
+    assert_eq!(person(&found, "Kim Jong Un").len(), 2, "{found:?}");
+    assert_eq!(person(&found, "Kim Yo Jong").len(), 1, "{found:?}");
+    // With no one else of that name, the kin takes it.
+    let text = "The minister's brother, Omar Haddad, was released. Haddad thanked the court.";
+    assert_eq!(person(&people(text), "Omar Haddad").len(), 2);
+}
