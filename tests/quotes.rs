@@ -16,6 +16,16 @@ fn speakers(qs: &[Quote]) -> Vec<Option<&str>> {
     qs.iter().map(|q| q.speaker.as_deref()).collect()
 }
 
+/// Returns the speakers the whole analysis gives the text's quotes, where
+/// the recogniser's people are known.
+fn speakers_of(text: &str) -> Vec<Option<String>> {
+    byline::analyze::analyze(text)
+        .quotes
+        .into_iter()
+        .map(|q| q.speaker)
+        .collect()
+}
+
 #[test]
 fn finds_name_said_after_a_curly_quote() {
     let text = "“The bridge will open in May,” Tomas Lindqvist said on Monday.";
@@ -81,13 +91,6 @@ fn resolves_pronouns_to_the_last_person_of_that_gender() {
 
 #[test]
 fn a_pronoun_takes_the_person_just_named_even_when_no_name_shows_a_gender() {
-    let speakers_of = |text: &str| -> Vec<Option<String>> {
-        byline::analyze::analyze(text)
-            .quotes
-            .into_iter()
-            .map(|q| q.speaker)
-            .collect()
-    };
     // "Naim" tells no gender; "Tomas" does, but two sentences back.
     let text = "Prime Minister Tomas Brandt did not comment on Sunday. \
                 In Oslo, the movement's leader, Naim Haddad, said the group would not yield. \
@@ -101,13 +104,6 @@ fn a_pronoun_takes_the_person_just_named_even_when_no_name_shows_a_gender() {
 
 #[test]
 fn a_pronoun_skips_the_names_inside_the_quotation() {
-    let speakers_of = |text: &str| -> Vec<Option<String>> {
-        byline::analyze::analyze(text)
-            .quotes
-            .into_iter()
-            .map(|q| q.speaker)
-            .collect()
-    };
     // The coach names a player inside his quote; "he" is still the coach.
     let text = "Coach Marek Olsen spoke to reporters after training on Friday. \
                 “I want everyone to come and see Daniel Okafor play on Sunday,” he said.";

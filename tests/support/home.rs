@@ -92,6 +92,20 @@ impl Home {
         running
     }
 
+    /// Runs `byline fetch`, which must exit 0 (a page that fails is no
+    /// feed that fails), and checks that its summary holds `summary` ("0
+    /// pages extracted, 1 failed").
+    pub fn fetch_with_pages(&self, summary: &str) {
+        let out = self.run(&["fetch"]);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "a page is not a feed: {}",
+            text(&out.stderr)
+        );
+        assert!(text(&out.stdout).contains(summary), "{}", text(&out.stdout));
+    }
+
     /// Runs `byline ARGS` to the end.
     pub fn run(&self, args: &[&str]) -> Output {
         self.command(args).output().expect("byline runs")
