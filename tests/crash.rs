@@ -243,6 +243,7 @@ fn a_fetch_killed_while_it_creates_the_cache_leaves_one_the_next_fetch_completes
             home.fetch_killed_when(|| ready(&home)),
             "{context}: the fetch had ended"
         );
+        assert!(ready(&home), "{context}: the point was never reached");
         if home.cache().exists() {
             let store = Store::open(&home.cache()).expect("the killed cache opens");
             assert_eq!(store.integrity_check().expect("check"), "ok", "{context}");

@@ -80,7 +80,7 @@ fn no_command_prints_a_control_sequence_a_feed_sent() {
     assert_eq!(
         rows.len(),
         2,
-        "the same stories from two feeds are two stories"
+        "each story is one story, though two feeds list it"
     );
     let (markets, tolls) = if rows[0].title.contains("Markets") {
         (rows[0].id, rows[1].id)
@@ -155,13 +155,14 @@ fn no_command_prints_a_control_sequence_a_feed_sent() {
         &["entities"],
         &["entities", "--json"],
         &["export"],
-        &["screen", "--size", "100x30", "--keys", "enter"],
+        // "j": the second row is the story with the hostile page.
+        &["screen", "--size", "100x30", "--keys", "j enter"],
         &[
             "screen",
             "--size",
             "60x20",
             "--keys",
-            "enter j j tab G",
+            "j enter j j tab G",
             "--every-frame",
         ],
     ];
@@ -171,7 +172,14 @@ fn no_command_prints_a_control_sequence_a_feed_sent() {
         assert_clean(&out.stdout, &format!("{args:?}"));
         assert_clean(&out.stderr, &format!("{args:?} (stderr)"));
     }
-    // The words around the sequences are still shown.
+    // The reader drew the hostile page, and the words around the
+    // sequences are still shown.
+    let drawn = text(
+        &home
+            .run(&["screen", "--size", "100x30", "--keys", "j enter"])
+            .stdout,
+    );
+    assert!(drawn.contains("Dock workers"), "{drawn}");
     let shown = text(&home.run(&["show", &id]).stdout);
     assert!(
         shown.contains("Markets") && shown.contains("meanwhile"),

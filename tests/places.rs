@@ -182,7 +182,7 @@ fn a_state_office_after_georgia_makes_it_the_state() {
     for text in [
         "Georgia Governor Brian Kemp signed the bill on Tuesday.",
         "Georgia Gov. Brian Kemp signed the bill.",
-        "Georgia lawmakers passed the budget late on Friday.",
+        "Georgia Sen. Jon Ossoff voted against it.",
     ] {
         let found = codes(text);
         assert!(
@@ -193,9 +193,13 @@ fn a_state_office_after_georgia_makes_it_the_state() {
         );
         assert!(!has_code(text, "GE"), "{text}: {found:?}");
     }
-    // The country's president is still the country's.
+    // The country's president and lawmakers are still the country's.
     assert!(has_code(
         "Georgia President Salome Zourabichvili spoke on Monday.",
+        "GE"
+    ));
+    assert!(has_code(
+        "Georgia lawmakers passed the foreign agents bill despite protests.",
         "GE"
     ));
 }

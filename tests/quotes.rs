@@ -117,6 +117,21 @@ fn a_pronoun_skips_the_names_inside_the_quotation() {
         Some(&Some("Marek Olsen".to_owned())),
         "{found:?}"
     );
+    // Only a person of unknown gender named long before is outside the
+    // quotations; the woman quoted is the one "she" can be.
+    let text = "Envoy Osman Farouk left the talks in March. The talks resumed in May. \
+                Bill Dunmore said: “Helen Marsh worked hard for this.” \
+                Asked about the vote, “We will see,” she said.";
+    let found = speakers_of(text);
+    assert_eq!(
+        found.last(),
+        Some(&Some("Helen Marsh".to_owned())),
+        "{found:?}"
+    );
+    // An inch mark opens no quotation that would hide the engineer.
+    let text = "Coach Tom Hill watched from the stands. The 12\" pipe burst as engineer \
+                John Doe arrived. \"It held up,\" he said.";
+    assert_eq!(speakers_of(text), [Some("John Doe".to_owned())]);
 }
 
 #[test]

@@ -201,7 +201,8 @@ fn kin_before(text: &str, toks: &[Tok], at: usize) -> bool {
         Some(c) if word(c) == "," => c.checked_sub(1),
         before => before,
     };
-    k.is_some_and(|k| KIN.iter().any(|w| w.eq_ignore_ascii_case(word(k))))
+    // Lower case only: "Sister Mary Walsh" is a nun, "Father Doe" a priest.
+    k.is_some_and(|k| KIN.contains(&word(k)))
 }
 
 /// The person a lone surname at token `at` names: the one of that surname

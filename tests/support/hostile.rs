@@ -83,6 +83,9 @@ pub fn feed_xml(srv: &TestServer) -> String {
     )
 }
 
+/// The page of the feed's first story: a headline, byline, paragraphs,
+/// links (one `javascript:`, one with an escape in its address) and a
+/// caption, each carrying `hostile` sequences.
 pub fn page_html() -> String {
     format!(
         r#"<html><head><title>{t}</title></head><body><article><h1>{t}</h1>

@@ -45,9 +45,38 @@ fn adjacent(toks: &[Tok], i: usize) -> bool {
     !toks[i + 1].line_start && toks[i + 1].b0 <= toks[i].b1 + 1
 }
 
+/// Tells whether token `k` is a lower-case particle of a name ("bin",
+/// "von", "da"); a scorecard's "st" (stumped) is none.
+fn particle(text: &str, toks: &[Tok], flags: &[u32], k: usize) -> bool {
+    toks[k].shape == Shape::Lower
+        && flags[k] & flag::PARTICLE != 0
+        && &text[toks[k].b0..toks[k].b1] != "st"
+}
+
 fn name_word(t: &Tok) -> bool {
     matches!(t.shape, Shape::Title | Shape::Compound) && !t.caps_line
 }
+
+/// Capitalised nouns that follow a person's name without being part of it
+/// ("the Obama Administration", "the Monroe Doctrine").
+const AFTER_A_NAME: [&str; 16] = [
+    "administration",
+    "campaign",
+    "regime",
+    "era",
+    "doctrine",
+    "presidency",
+    "camp",
+    "years",
+    "aides",
+    "allies",
+    "loyalists",
+    "supporters",
+    "government",
+    "family",
+    "foundation",
+    "rule",
+];
 
 /// Returns the spans with person names repaired; `countries` marks the
 /// tokens of country names.
@@ -210,11 +239,8 @@ pub(super) fn repair(
         // ("Saeed bin Hamad").
         loop {
             let p = s.start;
-            let particle = p >= 2
-                && toks[p - 1].shape == Shape::Lower
-                && flags[p - 1] & flag::PARTICLE != 0
-                && adjacent(toks, p - 1);
-            let q = if particle { p - 1 } else { p };
+            let before = p >= 2 && particle(text, toks, flags, p - 1) && adjacent(toks, p - 1);
+            let q = if before { p - 1 } else { p };
             if q == 0 || !name_word(&toks[q - 1]) || !adjacent(toks, q - 1) || countries[q - 1] {
                 break;
             }
@@ -239,13 +265,7 @@ pub(super) fn repair(
         // and the given name after a surname-first family name ("Yoon Da-hye").
         loop {
             let mut end = s.end;
-            // ("st" is a scorecard's "stumped", not a particle.)
-            while end < toks.len()
-                && adjacent(toks, end - 1)
-                && toks[end].shape == Shape::Lower
-                && flags[end] & flag::PARTICLE != 0
-                && word(end) != "st"
-            {
+            while end < toks.len() && adjacent(toks, end - 1) && particle(text, toks, flags, end) {
                 end += 1;
             }
             while end < toks.len() && adjacent(toks, end - 1) && initial(text, &toks[end]) {
@@ -258,7 +278,7 @@ pub(super) fn repair(
                 && !countries[end];
             // A name that ends in an initial goes on to the surname, even
             // when the tagger saw only the initial ("P. Simmons").
-            let open_particle = flags[s.end - 1] & flag::PARTICLE != 0 && s.end - s.start >= 2
+            let open_particle = particle(text, toks, flags, s.end - 1) && s.end - s.start >= 2
                 || initial(text, &toks[s.end - 1]);
             let family_first = s.end - s.start == 1
                 && flags[s.start] & flag::SURNAME_FIRST != 0
@@ -266,13 +286,17 @@ pub(super) fn repair(
                 && toks[end].shape == Shape::Compound;
             // A given name (or a word no list knows) that the tagger read
             // alone runs into the one name word after it, when that is no
-            // town's ("Elon Musk declined").
+            // town's and no noun of a term or a following ("Elon Musk
+            // declined", not "the Obama Administration").
             let given_alone = s.end - s.start == 1
                 && end == s.end
                 && (flags[s.start] & flag::GIVEN != 0 || flags[s.start] == 0)
                 && flags
                     .get(end)
                     .is_some_and(|f| f & (flag::CITY | flag::PLACE_WORD) == 0)
+                && !AFTER_A_NAME
+                    .iter()
+                    .any(|w| w.eq_ignore_ascii_case(word(end)))
                 && toks
                     .get(end + 1)
                     .is_none_or(|t| !(t.shape.capitalised() && adjacent(toks, end)));

@@ -497,7 +497,18 @@ fn a_lone_surname_skips_a_person_introduced_as_someones_kin() {
     let found = people(text);
     assert_eq!(person(&found, "Kim Jong Un").len(), 2, "{found:?}");
     assert_eq!(person(&found, "Kim Yo Jong").len(), 1, "{found:?}");
+    // A title in capitals is no kin: "Sister Mary Walsh" is a nun.
+    let text = "Mayor Anne Walsh opened the shelter. Sister Mary Walsh, who runs it, \
+                thanked her. Walsh said the city would pay.";
+    assert_eq!(person(&people(text), "Mary Walsh").len(), 2);
     // With no one else of that name, the kin takes it.
     let text = "The minister's brother, Omar Haddad, was released. Haddad thanked the court.";
     assert_eq!(person(&people(text), "Omar Haddad").len(), 2);
+}
+
+#[test]
+fn a_noun_after_a_name_is_not_part_of_it() {
+    // The tagger reads "Obama Administration" as a person.
+    let text = "Officials in the Obama Administration said the plan was sound.";
+    assert_only_person(text, "Obama", &["Obama"]);
 }

@@ -262,12 +262,11 @@ pub(super) fn accept(
             _ => true,
         }
     });
-    // "Georgia Governor Brian Kemp", "Georgia lawmakers": a word of a US
-    // state's government after a name that is also a state's makes it the
-    // state.
+    // "Georgia Governor Brian Kemp": a word of a US state's government
+    // after a name that is also a state's makes it the state.
     let state_office = next_tok.is_some_and(|k| STATE_OFFICES.contains(&toks.key(k)));
     let found = match cands.iter().position(|c| c.source == Source::State) {
-        Some(state) if state_office => Some(state),
+        Some(state) if state_office && title => Some(state),
         _ => found,
     };
     let Some(chosen) = found else {
@@ -298,19 +297,7 @@ pub(super) fn accept(
     })
 }
 
-/// Words of a US state's government that follow the state's name
-/// ("Georgia Governor", "Georgia Gov.", "Georgia legislators").
-const STATE_OFFICES: [&str; 12] = [
-    "governor",
-    "gov",
-    "gov.",
-    "lt",
-    "lt.",
-    "legislature",
-    "legislators",
-    "lawmakers",
-    "statehouse",
-    "senator",
-    "sen",
-    "sen.",
-];
+/// Words of a US state's government that follow the state's name and
+/// that no country's government has ("Georgia Governor", "Georgia Gov.",
+/// "Georgia Sen."); keys are lower case without their dot.
+const STATE_OFFICES: [&str; 6] = ["governor", "gov", "lt", "statehouse", "senator", "sen"];

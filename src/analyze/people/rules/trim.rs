@@ -1,5 +1,6 @@
 //! Takes off a person span the words the tagger took in that are not the
-//! name: roles, affixed origins, titles, and a trailing "of" and place.
+//! name: roles, affixed origins, titles, a trailing "of" and place, and a
+//! noun that follows a name ("Administration").
 
 use super::{name_word, word_flags_title};
 use crate::analyze::tagger::lexicon::flag;
@@ -65,5 +66,14 @@ pub(super) fn trim(text: &str, toks: &[Tok], flags: &[u32], countries: &[bool], 
         && (s.start..of).any(|k| flags[k] & flag::TITLE == 0)
     {
         s.end = of;
+    }
+    // "the Obama Administration", "the Monroe Doctrine": the noun after
+    // the name is not part of it.
+    while s.end - s.start >= 2
+        && super::AFTER_A_NAME
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(word(s.end - 1)))
+    {
+        s.end -= 1;
     }
 }

@@ -26,12 +26,20 @@ pub(super) fn sentence_ends(toks: &[Tok<'_>]) -> Vec<usize> {
 }
 
 /// Returns the byte ranges between an opening and a closing double
-/// quotation mark, in text order. A line break closes an open quotation,
-/// so an unbalanced mark hides at most the rest of its paragraph.
+/// quotation mark, in text order. A line break (or the end of the text)
+/// closes an open quotation, so an unbalanced mark hides at most the rest
+/// of its paragraph; a straight mark right after a digit is an inch mark
+/// ("a 12" pipe") and opens or closes nothing.
 pub(super) fn quoted_spans(toks: &[Tok<'_>]) -> Vec<(usize, usize)> {
     let mut open: Option<usize> = None;
     let mut spans = Vec::new();
+    let mut after_digit = false;
     for t in toks {
+        let inch = t.text == "\"" && after_digit;
+        after_digit = t.text.ends_with(|c: char| c.is_ascii_digit());
+        if inch {
+            continue;
+        }
         match (t.text, open) {
             ("\n" | "\u{201d}" | "\"", Some(start)) => {
                 spans.push((start, t.start));
@@ -41,6 +49,7 @@ pub(super) fn quoted_spans(toks: &[Tok<'_>]) -> Vec<(usize, usize)> {
             _ => {}
         }
     }
+    spans.extend(open.map(|start| (start, usize::MAX)));
     spans
 }
 
