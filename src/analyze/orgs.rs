@@ -51,6 +51,7 @@ pub fn resolve(
         })
         .collect();
     cands.extend(by_org_word(text, toks, flags, spans));
+    cands.extend(traded(text, toks, flags, spans));
     cands.extend(acronyms::well_known(text, toks));
     cands.retain(|&(s, e)| !(s..e).any(|i| taken[i]) && !is_ministry(text, toks, s, e));
     cands.sort_unstable();
@@ -327,6 +328,49 @@ fn by_org_word(text: &str, toks: &[Tok], flags: &[u32], spans: &[Span]) -> Vec<(
             out.push((i, end));
         }
         i = end;
+    }
+    out
+}
+
+/// Companies named as what is traded: "Shares of BYD fell", "sold shares
+/// of Rivian Automotive" (up to five capitalised words or ampersands that the tagger
+/// did not read as a person or an organisation, and that no list knows as
+/// a country or a town).
+fn traded(text: &str, toks: &[Tok], flags: &[u32], spans: &[Span]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for i in 2..toks.len() {
+        let cue = word_at(text, &toks[i - 2]).eq_ignore_ascii_case("shares")
+            && word_at(text, &toks[i - 1]) == "of";
+        // Not a description: "France-registered", "Texas-based".
+        let described = |k: usize| {
+            word_at(text, &toks[k])
+                .rsplit_once('-')
+                .is_some_and(|(_, tail)| tail.starts_with(char::is_lowercase))
+        };
+        let name = |k: usize| {
+            matches!(toks[k].shape, Shape::Title | Shape::Upper | Shape::Compound)
+                && flags[k] & (flag::COUNTRY | flag::CITY | flag::DEMONYM | flag::CALENDAR) == 0
+                && !described(k)
+        };
+        let read = |k: usize| {
+            spans
+                .iter()
+                .any(|s| s.start <= k && k < s.end && matches!(s.kind, Kind::Per | Kind::Org))
+        };
+        if !cue || !name(i) || read(i) {
+            continue;
+        }
+        // "Douglas & Lomason Co": an ampersand joins the words of one name.
+        let joins = |k: usize| word_at(text, &toks[k]) == "&" && k + 1 < toks.len() && name(k + 1);
+        let mut end = i + 1;
+        while end < toks.len()
+            && end - i < 5
+            && (name(end) || joins(end))
+            && toks[end].b0 <= toks[end - 1].b1 + 1
+        {
+            end += 1;
+        }
+        out.push((i, end));
     }
     out
 }

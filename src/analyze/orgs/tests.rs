@@ -168,3 +168,17 @@ fn a_name_the_tagger_ends_on_its_joiner_runs_on() {
         ["Asan Institute for Policy Studies"]
     );
 }
+
+#[test]
+fn a_company_named_by_its_shares_is_an_organisation() {
+    let names = |text: &str| -> Vec<String> { orgs(text).into_iter().map(|(n, _)| n).collect() };
+    assert_eq!(
+        names("Shares of BYD fell 3% in Hong Kong on Monday."),
+        ["BYD"]
+    );
+    assert_eq!(
+        names("Investors sold shares of Rivian Automotive after the recall."),
+        ["Rivian Automotive"]
+    );
+    assert!(names("He bought shares of the company in May.").is_empty());
+}
