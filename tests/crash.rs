@@ -79,6 +79,13 @@ fn publish(srv: &TestServer, round: usize) {
     }
 }
 
+/// The addresses of the farm's `FEEDS` feeds.
+fn feed_urls(srv: &TestServer) -> Vec<String> {
+    (0..FEEDS)
+        .map(|f| srv.url(&format!("/f/{f}.rss")))
+        .collect()
+}
+
 /// Work the cache shows done: stories stored plus pages stored.
 fn work_done(conn: &Connection) -> Option<u64> {
     conn.query_row(
@@ -121,9 +128,7 @@ fn kill_points(seed: u64, span: u64) -> impl Iterator<Item = u64> {
 #[test]
 fn sigkill_at_fifty_points_never_leaves_a_half_story_or_loses_a_flag() {
     let srv = TestServer::start();
-    let urls: Vec<String> = (0..FEEDS)
-        .map(|f| srv.url(&format!("/f/{f}.rss")))
-        .collect();
+    let urls = feed_urls(&srv);
     let home = Home::with_feeds(&urls);
     // The reader's flags, set between rounds, must survive every kill.
     let mut flags: HashMap<StoryId, (bool, bool)> = HashMap::new();
@@ -218,9 +223,7 @@ fn schema_version(path: &Path) -> Option<i64> {
 #[test]
 fn a_fetch_killed_while_it_creates_the_cache_leaves_one_the_next_fetch_completes() {
     let srv = TestServer::start();
-    let urls: Vec<String> = (0..FEEDS)
-        .map(|f| srv.url(&format!("/f/{f}.rss")))
-        .collect();
+    let urls = feed_urls(&srv);
     publish(&srv, 0);
     // The earliest points a run can be seen at, each on a fresh home: its
     // data folder made, the cache file made, the schema written, the first

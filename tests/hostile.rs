@@ -30,14 +30,10 @@ fn opml(url: &str) -> String {
 #[test]
 fn no_command_prints_a_control_sequence_a_feed_sent() {
     let srv = TestServer::start();
-    srv.route("/h.rss", Reply::ok("application/rss+xml", feed_xml(&srv)));
+    support::hostile::serve(&srv);
     srv.route(
         "/again.rss",
         Reply::ok("application/rss+xml", feed_xml(&srv)),
-    );
-    srv.route(
-        "/story/h.html",
-        Reply::ok("text/html; charset=utf-8", page_html()),
     );
     // A broken feed whose error, naming its bytes, goes to the log.
     srv.route(

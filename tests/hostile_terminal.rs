@@ -19,10 +19,10 @@ use std::time::{Duration, Instant};
 
 use byline::sanitize::is_unsafe;
 use byline::store::{ListQuery, Store};
+use support::TestServer;
 use support::home::{Home, text};
-use support::hostile::{assert_no_residue, feed_xml, page_html};
+use support::hostile::assert_no_residue;
 use support::pty::{Pty, STEP};
-use support::{Reply, TestServer};
 
 /// What a terminal reads in the reader's output.
 struct Terminal {
@@ -116,11 +116,7 @@ fn wait_for_file(path: &Path) {
 #[test]
 fn the_reader_writes_no_sequence_a_feed_sent_and_opens_links_without_a_shell() {
     let srv = TestServer::start();
-    srv.route("/h.rss", Reply::ok("application/rss+xml", feed_xml(&srv)));
-    srv.route(
-        "/story/h.html",
-        Reply::ok("text/html; charset=utf-8", page_html()),
-    );
+    support::hostile::serve(&srv);
     let home = Home::with_feeds(&[srv.url("/h.rss")]);
     let fetch = home.run(&["fetch"]);
     assert!(fetch.status.success(), "{}", text(&fetch.stderr));

@@ -337,31 +337,31 @@ fn by_org_word(text: &str, toks: &[Tok], flags: &[u32], spans: &[Span]) -> Vec<(
 /// did not read as a person or an organisation, and that no list knows as
 /// a country or a town).
 fn traded(text: &str, toks: &[Tok], flags: &[u32], spans: &[Span]) -> Vec<(usize, usize)> {
+    // Not a description: "France-registered", "Texas-based".
+    let described = |k: usize| {
+        word_at(text, &toks[k])
+            .rsplit_once('-')
+            .is_some_and(|(_, tail)| tail.starts_with(char::is_lowercase))
+    };
+    let name = |k: usize| {
+        matches!(toks[k].shape, Shape::Title | Shape::Upper | Shape::Compound)
+            && flags[k] & (flag::COUNTRY | flag::CITY | flag::DEMONYM | flag::CALENDAR) == 0
+            && !described(k)
+    };
+    let read = |k: usize| {
+        spans
+            .iter()
+            .any(|s| s.start <= k && k < s.end && matches!(s.kind, Kind::Per | Kind::Org))
+    };
+    // "Douglas & Lomason Co": an ampersand joins the words of one name.
+    let joins = |k: usize| word_at(text, &toks[k]) == "&" && k + 1 < toks.len() && name(k + 1);
     let mut out = Vec::new();
     for i in 2..toks.len() {
         let cue = word_at(text, &toks[i - 2]).eq_ignore_ascii_case("shares")
             && word_at(text, &toks[i - 1]) == "of";
-        // Not a description: "France-registered", "Texas-based".
-        let described = |k: usize| {
-            word_at(text, &toks[k])
-                .rsplit_once('-')
-                .is_some_and(|(_, tail)| tail.starts_with(char::is_lowercase))
-        };
-        let name = |k: usize| {
-            matches!(toks[k].shape, Shape::Title | Shape::Upper | Shape::Compound)
-                && flags[k] & (flag::COUNTRY | flag::CITY | flag::DEMONYM | flag::CALENDAR) == 0
-                && !described(k)
-        };
-        let read = |k: usize| {
-            spans
-                .iter()
-                .any(|s| s.start <= k && k < s.end && matches!(s.kind, Kind::Per | Kind::Org))
-        };
         if !cue || !name(i) || read(i) {
             continue;
         }
-        // "Douglas & Lomason Co": an ampersand joins the words of one name.
-        let joins = |k: usize| word_at(text, &toks[k]) == "&" && k + 1 < toks.len() && name(k + 1);
         let mut end = i + 1;
         while end < toks.len()
             && end - i < 5

@@ -222,11 +222,9 @@ fn nearest(
         .filter(|&&(k, _)| k == h)
         .map(|&(_, p)| p)
         .collect();
-    if candidates
-        .iter()
-        .any(|&p| !kin.get(p).copied().unwrap_or(false))
-    {
-        candidates.retain(|&p| !kin.get(p).copied().unwrap_or(false));
+    let named = |p: &usize| !kin.get(*p).copied().unwrap_or(false);
+    if candidates.iter().any(named) {
+        candidates.retain(named);
     }
     match candidates.as_slice() {
         [] => None,

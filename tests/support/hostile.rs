@@ -5,8 +5,8 @@
 
 use byline::sanitize::is_unsafe;
 
-use super::TestServer;
 use super::home::text;
+use super::{Reply, TestServer};
 
 /// Every kind of hostile sequence, around a word that must survive.
 pub fn hostile(word: &str) -> String {
@@ -48,6 +48,15 @@ pub fn assert_no_residue(shown: &str, what: &str) {
             assert!(encoded, "{what} printed {residue:?}: {shown}");
         }
     }
+}
+
+/// Serves the hostile feed at `/h.rss` and its first story's page.
+pub fn serve(srv: &TestServer) {
+    srv.route("/h.rss", Reply::ok("application/rss+xml", feed_xml(srv)));
+    srv.route(
+        "/story/h.html",
+        Reply::ok("text/html; charset=utf-8", page_html()),
+    );
 }
 
 /// An item link that carries an OSC 52 clipboard write and, were it ever

@@ -78,6 +78,11 @@ const AFTER_A_NAME: [&str; 16] = [
     "rule",
 ];
 
+/// Tells whether `word` is one of the nouns in [`AFTER_A_NAME`].
+fn after_a_name(word: &str) -> bool {
+    AFTER_A_NAME.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
 /// Returns the spans with person names repaired; `countries` marks the
 /// tokens of country names.
 pub(super) fn repair(
@@ -294,9 +299,7 @@ pub(super) fn repair(
                 && flags
                     .get(end)
                     .is_some_and(|f| f & (flag::CITY | flag::PLACE_WORD) == 0)
-                && !AFTER_A_NAME
-                    .iter()
-                    .any(|w| w.eq_ignore_ascii_case(word(end)))
+                && !after_a_name(word(end))
                 && toks
                     .get(end + 1)
                     .is_none_or(|t| !(t.shape.capitalised() && adjacent(toks, end)));

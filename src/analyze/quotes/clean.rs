@@ -73,7 +73,7 @@ fn is_venue(word: &str) -> bool {
         "theater",
         "theatre",
     ];
-    VENUES.contains(&word.to_lowercase().as_str())
+    VENUES.iter().any(|v| v.eq_ignore_ascii_case(word))
 }
 
 /// Returns the person's name in `words`, cleaned, or `None` when the words

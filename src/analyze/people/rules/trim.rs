@@ -2,7 +2,7 @@
 //! name: roles, affixed origins, titles, a trailing "of" and place, and a
 //! noun that follows a name ("Administration").
 
-use super::{name_word, word_flags_title};
+use super::{after_a_name, name_word, word_flags_title};
 use crate::analyze::tagger::lexicon::flag;
 use crate::analyze::tagger::{Shape, Span, Tok};
 
@@ -69,11 +69,7 @@ pub(super) fn trim(text: &str, toks: &[Tok], flags: &[u32], countries: &[bool], 
     }
     // "the Obama Administration", "the Monroe Doctrine": the noun after
     // the name is not part of it.
-    while s.end - s.start >= 2
-        && super::AFTER_A_NAME
-            .iter()
-            .any(|w| w.eq_ignore_ascii_case(word(s.end - 1)))
-    {
+    while s.end - s.start >= 2 && after_a_name(word(s.end - 1)) {
         s.end -= 1;
     }
 }

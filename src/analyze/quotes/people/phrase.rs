@@ -154,13 +154,13 @@ impl People<'_> {
         // only when no name outside one fits, or when the one outside is a
         // person of unknown gender named before the previous sentence and
         // a person quoted fits the pronoun.
-        let fits = |found: Option<(usize, usize)>| {
-            found.filter(|&(_, i)| gender.is_some() && self.persons[i].gender == gender)
-        };
-        let all = || self.nearest_of(gender, pos, false);
+        let fits = |&(_, i): &(usize, usize)| gender.is_some() && self.persons[i].gender == gender;
         let found = match self.nearest_of(gender, pos, true) {
-            Some(o) if fits(Some(o)).is_some() || o.0 >= self.window(pos) => Some(o),
-            outside => fits(all()).or(outside).or_else(all),
+            Some(o) if fits(&o) || o.0 >= self.window(pos) => Some(o),
+            outside => {
+                let any = self.nearest_of(gender, pos, false);
+                any.filter(fits).or(outside).or(any)
+            }
         }
         .map(|(_, i)| self.persons[i].name.clone());
         match found {
