@@ -102,6 +102,14 @@ const STOP: &[&str] = &[
     "toward",
     "towards",
     "upon",
+    "both",
+    "each",
+    "either",
+    "neither",
+    "today",
+    "tonight",
+    "yesterday",
+    "tomorrow",
     "monday",
     "tuesday",
     "wednesday",
@@ -144,10 +152,13 @@ pub(super) fn strip<'a>(words: &[&'a str]) -> (Vec<&'a str>, Option<Gender>, boo
             break;
         }
     }
-    // A title later in the run ("Massachusetts Sen. Elizabeth Warren") starts the name.
+    // A title later in the run ("Massachusetts Sen. Elizabeth Warren") starts
+    // the name; the last word is a name even when it is a title too ("Today
+    // Mr. King").
     let mut rest = &words[i..];
-    if let Some(t) = rest.iter().rposition(|w| is_title(&w.to_lowercase()))
-        && t + 1 < rest.len()
+    if let Some(t) = rest[..rest.len().saturating_sub(1)]
+        .iter()
+        .rposition(|w| is_title(&w.to_lowercase()))
     {
         let lower = rest[t].to_lowercase();
         gender = gender.or(honorific_gender(&lower));
