@@ -15,7 +15,7 @@ mod roles;
 mod scan;
 mod tokens;
 
-use crate::model::{Entity, Quote};
+use crate::model::{Entity, EntityKind, Quote};
 pub(crate) use names::initial_of;
 use people::{People, Speaker};
 
@@ -34,19 +34,22 @@ pub fn find_quotes(text: &str, entities: &[Entity]) -> Vec<Quote> {
     let people = People::collect(text, &toks, entities);
     let tok_at = |byte: usize| toks.partition_point(|t| t.start < byte);
     let mut quotes = Vec::with_capacity(spans.len());
-    let mut prev: Option<(usize, Speaker)> = None;
+    // (closing byte, speaker) of every quotation so far.
+    let mut spoken: Vec<(usize, Speaker)> = Vec::with_capacity(spans.len());
     let mut counter = CharCounter::new(text);
     for span in &spans {
-        let found = clause::after(&toks, tok_at(span.close), &people)
+        let found = clause::pronoun_after(&toks, tok_at(span.close))
+            .and_then(|gender| goes_on(text, &people, &spoken, span, gender))
+            .or_else(|| clause::after(&toks, tok_at(span.close), &people))
             .or_else(|| clause::before(&toks, tok_at(span.open), &people));
         let speaker = match found {
             Some(s) => s,
-            None => match &prev {
+            None => match spoken.last() {
                 Some((close, s)) if paragraph_gap(text, *close, span.open) <= 1 => s.clone(),
                 _ => (None, None),
             },
         };
-        prev = Some((span.close, speaker.clone()));
+        spoken.push((span.close, speaker.clone()));
         let start = counter.chars_to(span.start);
         let end = counter.chars_to(span.end);
         quotes.push(Quote {
@@ -58,6 +61,39 @@ pub fn find_quotes(text: &str, entities: &[Entity]) -> Vec<Quote> {
         });
     }
     quotes
+}
+
+/// Returns the speaker that a pronoun right after the quotation `span`
+/// ("“…,” he said") goes on with: the person who spoke the quotation just
+/// before it, in the same or the previous paragraph, when no one else is
+/// named in between and their gender allows it. One whose gender is unknown
+/// does not take it from a person of the pronoun's gender who spoke just
+/// before them, as in a dialogue.
+fn goes_on(
+    text: &str,
+    people: &People,
+    spoken: &[(usize, Speaker)],
+    span: &scan::Span,
+    gender: lexicon::Gender,
+) -> Option<Speaker> {
+    let ((close, (name, kind)), earlier) = spoken.split_last()?;
+    let name = name
+        .as_deref()
+        .filter(|_| *kind == Some(EntityKind::Person))?;
+    if paragraph_gap(text, *close, span.open) > 1
+        || !people.goes_on(name, gender, *close, span.close)
+    {
+        return None;
+    }
+    let dialogue = people.gender_of(name).is_none()
+        && earlier.iter().rev().take(2).any(|(c, (other, k))| {
+            *k == Some(EntityKind::Person)
+                && paragraph_gap(text, *c, span.open) <= 3
+                && other
+                    .as_deref()
+                    .is_some_and(|o| o != name && people.gender_of(o) == Some(gender))
+        });
+    (!dialogue).then(|| (Some(name.to_string()), Some(EntityKind::Person)))
 }
 
 /// Counts the paragraph breaks (runs of newlines) between two byte offsets.

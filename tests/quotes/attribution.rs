@@ -260,3 +260,53 @@ fn a_speech_verb_in_the_infinitive_gives_the_name_before_it() {
         vec![Some("Tomas Berg"), Some("Halvorsen")]
     );
 }
+
+#[test]
+fn a_participle_after_said_belongs_to_the_one_who_said() {
+    let text = "Ines Duarte and Tomas Ruiz met the press.\n\n\
+                Duarte and the mayor will meet next week, Ruiz said, adding, \
+                “They need to sit down and talk.”";
+    assert_eq!(speakers_of(text), [Some("Tomas Ruiz".to_string())]);
+}
+
+#[test]
+fn and_added_after_a_long_opening_phrase_keeps_the_one_who_said() {
+    let text = "Marek Lazaro was arrested in 2014.\n\n\
+                In a wide-ranging, in-prison interview with journalist Dana Whitfield \
+                last year, Lazaro said he welcomed extradition and added, “I will plead \
+                guilty, no problem.”";
+    assert_eq!(speakers_of(text), [Some("Marek Lazaro".to_string())]);
+}
+
+#[test]
+fn a_participle_after_a_preposition_is_the_clause_subjects() {
+    // The name inside the apposition is not the one speaking.
+    let text = "Carla Mendes and Bernard Sandoval spoke at the rally.\n\n\
+                Mendes, herself a Sandoval supporter during the primary, incurred a \
+                wave of boos upon saying, “The count is not over.”";
+    assert_eq!(speakers_of(text), [Some("Carla Mendes".to_string())]);
+}
+
+#[test]
+fn a_quote_later_in_the_clause_of_a_partial_quote_keeps_its_speaker() {
+    // The words between the two quotations have no subject of their own:
+    // not "Hale's", the name among them.
+    let text = "Tomas Ruiz and Ines Hale spoke.\n\n\
+                Ruiz called it “premature” to back Hale's campaign for mayor while \
+                adding on housing, “I have no doubt her heart is in the right place.”";
+    assert_eq!(
+        speakers_of(text),
+        [
+            Some("Tomas Ruiz".to_string()),
+            Some("Tomas Ruiz".to_string())
+        ]
+    );
+}
+
+#[test]
+fn a_quote_closed_by_a_comma_ends_its_clause() {
+    let text = "Wendell Okafor writes a column.\n\n\
+                From his speech to his call for a “border force,” Okafor described \
+                the plan as a “caricature of policy.”";
+    assert_eq!(speakers_of(text)[1], Some("Wendell Okafor".to_string()));
+}

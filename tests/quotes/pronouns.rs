@@ -211,3 +211,35 @@ fn an_opening_clause_without_a_comma_leaves_the_pronoun_after_it_the_speaker() {
                 When she returned she began by saying, “I do not think a prison term is needed.”";
     assert_eq!(speakers(&quotes(text)), vec![Some("Alma Reyes")]);
 }
+
+#[test]
+fn he_said_after_a_quote_goes_on_with_its_speaker() {
+    // The mayor's gender is unknown ("Tamsin" is in no name list), the
+    // developer's is not; "he said" right after the mayor spoke is still
+    // the mayor, as no one else is named in between.
+    let text = "Mayor Tamsin Okoro answered critics of developer Robert Hale on Friday.\n\n\
+                “People look at the plan and say ‘what a mess’,” Okoro told a town \
+                meeting.\n\n\
+                “But usually we end up doing fine,” he said.";
+    assert_eq!(
+        speakers_of(text),
+        [
+            Some("Tamsin Okoro".to_string()),
+            Some("Tamsin Okoro".to_string())
+        ]
+    );
+}
+
+#[test]
+fn he_said_does_not_go_on_past_another_name_or_a_gender() {
+    // Someone else named between the quotations takes the pronoun as before.
+    let text = "Mayor Tamsin Okoro spoke first.\n\n\
+                “We will build it,” Okoro said. Developer Robert Hale listened.\n\n\
+                “It will cost more,” he said.";
+    assert_eq!(speakers_of(text)[1], Some("Robert Hale".to_string()));
+    // A speaker whose title shows her gender does not take "he".
+    let text = "Robert Hale and Mrs. Tamsin Okoro spoke.\n\n\
+                “We will build it,” Mrs. Okoro said.\n\n\
+                “It will cost more,” he said.";
+    assert_eq!(speakers_of(text)[1], Some("Robert Hale".to_string()));
+}

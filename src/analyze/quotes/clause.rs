@@ -5,16 +5,18 @@
 
 use super::attrib::{
     NOT_INVERTED, NOT_MODIFIERS, WINDOW, find_verb, is_quote_mark, lower, modifiers_then_cap,
-    nominal, object, pronoun, subject,
+    object, pronoun, subject,
 };
-use super::lexicon::{is_common_word, is_given_name, is_speech_verb, is_surname, is_title};
 use super::names::is_stop;
 use super::people::{People, Speaker};
 use super::tokens::Tok;
+pub(super) use edges::pronoun_after;
 use edges::{affiliated_name, passive, sentence_before, tail};
 
 mod edges;
+mod subject;
 use crate::model::EntityKind;
+use subject::clause_subject;
 
 /// Words that may follow a verb that closes an attribution ("said on
 /// Friday", "said in a statement", "asked, smiling").
@@ -203,6 +205,14 @@ pub(super) fn before(toks: &[Tok<'_>], to: usize, people: &People) -> Option<Spe
         start -= 1;
     }
     let win = &toks[start..to];
+    // The words before stop at an earlier quotation inside the same clause
+    // ("Gore called it “premature” while adding, “"): its subject is not
+    // among them. One that closed with a comma ended its clause ("“… force,”
+    // Will described Trump as a “").
+    let mid_sentence = start > 1
+        && is_quote_mark(toks, start - 1)
+        && !toks[start - 2].ends_sentence()
+        && !matches!(toks[start - 2].text, "," | ":" | ";");
     let intro = win.last().is_some_and(|t| matches!(t.text, "," | ":"));
     if let Some(v) = find_verb(win, true) {
         // "Christie bristled at the question, saying, “": the clause's subject speaks.
@@ -211,12 +221,18 @@ pub(super) fn before(toks: &[Tok<'_>], to: usize, people: &People) -> Option<Spe
             // "Smith was asked by host Jo Doe, “": the one who asks speaks.
             object(win, v + 2, people)
         } else if participle && win[v - 1].text == "," {
-            clause_subject(&win[..v - 1], people)
+            // "They meet next week, Spicer said, adding, “": the one who
+            // said what the participle adds to.
+            speaker_of_verb_before(win, v - 1, people)
+                .or_else(|| clause_subject(&win[..v - 1], people))
         } else if participle {
             // "footage of Trump saying, “": the name before the participle;
-            // "Smith issued a statement Tuesday saying, “": the clause's subject.
+            // "Smith issued a statement Tuesday saying, “", "Silverman, a
+            // Sanders fan, drew boos upon saying, “": the clause's subject.
+            let linked = is_stop(&lower(&win[v - 1]));
             match subject(win, v, people) {
-                s @ Some((Some(_), Some(EntityKind::Person))) => s,
+                s @ Some((Some(_), Some(EntityKind::Person))) if !linked => s,
+                _ if mid_sentence => None,
                 _ => clause_subject(&win[..v], people),
             }
         } else {
@@ -227,7 +243,8 @@ pub(super) fn before(toks: &[Tok<'_>], to: usize, people: &People) -> Option<Spe
         // "Jo Doe, 70, said it was early but added, “": the clause's subject.
         let joined = v > 0 && matches!(lower(&win[v - 1]).as_str(), "but" | "and");
         let found = match found {
-            Some((None, _)) | None if joined => clause_subject(&win[..v - 1], people),
+            Some((None, _)) | None if joined => speaker_of_verb_before(win, v - 1, people)
+                .or_else(|| clause_subject(&win[..v - 1], people)),
             f => f,
         };
         if found.is_some() {
@@ -258,6 +275,11 @@ pub(super) fn before(toks: &[Tok<'_>], to: usize, people: &People) -> Option<Spe
     {
         return Some(s);
     }
+    // The sentence's subject is before the earlier quotation; the speaker
+    // of that one goes on (see find_quotes).
+    if mid_sentence {
+        return None;
+    }
     if intro {
         return clause_subject(&win[..win.len() - 1], people);
     }
@@ -266,58 +288,12 @@ pub(super) fn before(toks: &[Tok<'_>], to: usize, people: &People) -> Option<Spe
     clause_subject(win, people).filter(|s| s.0.is_some())
 }
 
-/// Words that open a clause before its subject ("On Thursday, after the
-/// vote, Warren said"): the clause's subject comes after the next comma.
-const OPENERS: &[&str] = &[
-    "on",
-    "in",
-    "at",
-    "after",
-    "before",
-    "when",
-    "while",
-    "during",
-    "since",
-    "speaking",
-    "asked",
-    "with",
-    "for",
-    "despite",
-    "though",
-    "although",
-    "if",
-    "unlike",
-    "like",
-    "earlier",
-    "later",
-    "then",
-    "once",
-    "last",
-    "this",
-    "still",
-    "instead",
-    "meanwhile",
-    "now",
-    "today",
-    "yesterday",
-    "however",
-    "moreover",
-    "indeed",
-    "again",
-    "separately",
-    "afterward",
-    "afterwards",
-    "from",
-    "addressing",
-    "writing",
-    "responding",
-    "pressed",
-    "by",
-    "under",
-    "over",
-    "outside",
-    "inside",
-];
+/// Returns the named speaker of the last speech verb in `win[..end]` ("Lazar
+/// said he welcomed it and added, “": Lazar).
+fn speaker_of_verb_before(win: &[Tok<'_>], end: usize, people: &People) -> Option<Speaker> {
+    let said = find_verb(&win[..end], true)?;
+    subject(win, said, people).filter(|s| s.0.is_some())
+}
 
 /// Words that open a clause of its own after a quotation ("“…,” when
 /// Smith objected").
@@ -325,110 +301,6 @@ const SUBORDINATORS: &[&str] = &[
     "when", "while", "after", "before", "because", "until", "since", "if", "though", "although",
     "whereas", "once", "unless",
 ];
-
-/// Words that join clauses and may open one ("But Warren said").
-const JOINERS: &[&str] = &["but", "and", "so", "yet", "or", "also", "then", "still"];
-
-/// Reads the subject of the clause in `win` (which opens a sentence or
-/// follows a quotation): the speaker of a quote the clause introduces.
-pub(super) fn clause_subject(win: &[Tok<'_>], people: &People) -> Option<Speaker> {
-    // "The Latest: Smith defends …": a colon opens a new clause.
-    let win = match win.iter().rposition(|t| t.text == ":") {
-        Some(c) if c + 1 < win.len() => &win[c + 1..],
-        _ => win,
-    };
-    let mut k = 0;
-    loop {
-        let w = lower(win.get(k)?);
-        // "Hours later, Smith …", "Back in 1999, …", "Adding, “…": a
-        // capitalised common word is no subject.
-        let common = win[k].is_cap()
-            && !JOINERS.contains(&w.as_str())
-            && !OPENERS.contains(&w.as_str())
-            && !matches!(
-                w.as_str(),
-                "as" | "the"
-                    | "a"
-                    | "an"
-                    | "his"
-                    | "her"
-                    | "their"
-                    | "its"
-                    | "our"
-                    | "my"
-                    | "this"
-                    | "that"
-                    | "these"
-                    | "those"
-                    | "one"
-                    | "he"
-                    | "she"
-                    | "they"
-                    | "we"
-                    | "i"
-                    | "you"
-                    | "it"
-                    | "who"
-            )
-            && !is_given_name(win[k].text)
-            && (is_speech_verb(&w)
-                || (w.ends_with("ing") && !is_surname(win[k].text))
-                || (people.used_lower(&w) && !is_surname(win[k].text))
-                || (is_common_word(&w) && !is_title(&w) && !people.in_a_name(win[k].text)));
-        if common {
-            k = (k + 1..win.len().min(k + 8)).find(|&j| win[j].text == ",")? + 1;
-        } else if JOINERS.contains(&w.as_str()) || win[k].text == "," {
-            k += 1;
-        } else if w == "as" {
-            // "As the economist Jane Roe put it, “": the name after "as".
-            k += 1;
-            break;
-        } else if OPENERS.contains(&w.as_str()) {
-            let Some(comma) = (k + 1..win.len()).find(|&j| win[j].text == ",") else {
-                // "When she returned she began by saying, “": no comma
-                // closes the opening clause; the last subject pronoun
-                // opens the main one.
-                return win[k + 1..].iter().rev().find_map(|t| {
-                    let w = lower(t);
-                    matches!(w.as_str(), "he" | "she" | "they" | "we" | "i")
-                        .then(|| pronoun(&w, t.start, people))
-                        .flatten()
-                });
-            };
-            k = comma + 1;
-            // "In Birmingham, Alabama, on Saturday, Smith said": a place list.
-            while win.get(k).is_some_and(|t| {
-                t.is_cap()
-                    && matches!(
-                        people.known_at(t.start),
-                        Some((EntityKind::Place | EntityKind::Country, _))
-                    )
-            }) && win.get(k + 1).is_some_and(|t| t.text == ",")
-            {
-                k += 2;
-            }
-        } else {
-            break;
-        }
-    }
-    let t = *win.get(k)?;
-    if let Some(s) = pronoun(&lower(&t), t.start, people) {
-        return Some(s);
-    }
-    if let Some(s) = object(win, k, people) {
-        return Some(s);
-    }
-    let det = matches!(
-        lower(&t).as_str(),
-        "the" | "a" | "an" | "his" | "her" | "one"
-    );
-    let head = (k + 1..win.len().min(k + 4)).find(|&j| win[j].is_word())?;
-    if det {
-        nominal(win, head, people)
-    } else {
-        None
-    }
-}
 
 /// Reads the subject of a speech verb in the infinitive: "Trump was
 /// prompted to say, “", "Doe went on to say, “": the name before the

@@ -1,9 +1,9 @@
 //! Attributions at the edges of a quotation's sentence: a passive with its
-//! agent, a speaker closing a long sentence after a comma, and a sentence
-//! before the quote that only attributes it.
+//! agent, a speaker closing a long sentence after a comma, a sentence
+//! before the quote that only attributes it, and a pronoun right after it.
 
 use super::super::attrib::{WINDOW, find_verb, is_quote_mark, joins_affiliation, lower, subject};
-use super::super::lexicon::{is_particle, is_title};
+use super::super::lexicon::{Gender, is_particle, is_speech_verb, is_title};
 use super::super::people::{People, Speaker};
 use super::super::tokens::Tok;
 use super::reports_more;
@@ -73,4 +73,16 @@ pub(super) fn affiliated_name(win: &[Tok<'_>], lead: usize, v: usize) -> bool {
         && words[1].is_cap()
         && words.last().is_some_and(Tok::is_cap)
         && words.iter().all(|t| t.is_cap() || joiner(t))
+}
+
+/// Returns the gender of the pronoun that attributes the quotation whose
+/// closing mark `from` follows: "“…,” he said", "“…” she added".
+pub(in crate::analyze::quotes) fn pronoun_after(toks: &[Tok<'_>], from: usize) -> Option<Gender> {
+    let k = from + usize::from(toks.get(from).is_some_and(|t| t.text == ","));
+    let verb = toks.get(k + 1).is_some_and(|t| is_speech_verb(&lower(t)));
+    match toks.get(k).map(lower).as_deref() {
+        Some("he") if verb => Some(Gender::Male),
+        Some("she") if verb => Some(Gender::Female),
+        _ => None,
+    }
 }

@@ -169,6 +169,37 @@ impl People<'_> {
         }
     }
 
+    /// Tells whether `name`, who spoke the quotation that closed at `from`,
+    /// goes on speaking as the pronoun of `gender` at `pos`: no name or
+    /// title of theirs says otherwise, and no one else is named outside
+    /// quotation marks in between ("“…,” Obama told a meeting. “…,” he
+    /// said" after Donald Trump was named: Obama).
+    pub(in crate::analyze::quotes) fn goes_on(
+        &self,
+        name: &str,
+        gender: Gender,
+        from: usize,
+        pos: usize,
+    ) -> bool {
+        let Some(idx) = self.persons.iter().position(|p| p.name == name) else {
+            return false;
+        };
+        if self.persons[idx].gender.is_some_and(|g| g != gender) {
+            return false;
+        }
+        let a = self.mentions.partition_point(|m| m.0 < from);
+        let b = self.mentions.partition_point(|m| m.0 < pos);
+        self.mentions[a..b]
+            .iter()
+            .all(|&(at, i)| i == idx || is_quoted(&self.quoted, at))
+    }
+
+    /// Returns the gender a name or title shows for the person of this
+    /// canonical name.
+    pub(in crate::analyze::quotes) fn gender_of(&self, name: &str) -> Option<Gender> {
+        self.persons.iter().find(|p| p.name == name)?.gender
+    }
+
     /// Returns where the sentence before the one holding `pos` starts.
     fn window(&self, pos: usize) -> usize {
         let k = self.sentence_ends.partition_point(|&e| e < pos);
