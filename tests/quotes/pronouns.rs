@@ -243,3 +243,17 @@ fn he_said_does_not_go_on_past_another_name_or_a_gender() {
                 “It will cost more,” he said.";
     assert_eq!(speakers_of(text)[1], Some("Robert Hale".to_string()));
 }
+
+#[test]
+fn an_honorific_picks_the_person_of_its_gender_among_those_sharing_a_surname() {
+    let text = "Hanna Lindqvist and her husband, Erik Lindqvist, toured the mill.\n\n\
+                Erik Lindqvist spoke first.\n\n\
+                “We will reopen it,” Mrs. Lindqvist said.\n\n\
+                “Not before spring,” Mr. Lindqvist said.";
+    let want = [Some("Hanna Lindqvist"), Some("Erik Lindqvist")];
+    assert_eq!(speakers(&quotes(text)), want);
+    assert_eq!(
+        speakers_of(text),
+        want.map(|s| s.map(str::to_string)).to_vec()
+    );
+}

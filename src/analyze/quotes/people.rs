@@ -353,7 +353,7 @@ impl<'a> People<'a> {
             self.mentions.push((pos, idx));
             return;
         }
-        let found = self.find_single(rest[0], pos);
+        let found = self.find_single(rest[0], pos, gender);
         // "President Obama" names a person even when no full name came first.
         let found = found.or_else(|| titled.then(|| self.register(rest, gender, true)));
         if let Some(idx) = found {
@@ -370,7 +370,7 @@ impl<'a> People<'a> {
     fn within(&self, words: &[&str], shortest: usize, pos: usize) -> Option<usize> {
         (shortest.max(1)..=words.len())
             .rev()
-            .find_map(|k| words.windows(k).find_map(|w| self.lookup(w, pos)))
+            .find_map(|k| words.windows(k).find_map(|w| self.lookup(w, pos, None)))
     }
 
     /// Returns the person, named in full and sure to be one, whose name
@@ -460,8 +460,10 @@ impl<'a> People<'a> {
 
     /// Finds the person a single name refers to: the one with that surname
     /// named most recently before `pos` (else the first), or the one with
-    /// that given name named most recently.
-    fn find_single(&self, word: &str, pos: usize) -> Option<usize> {
+    /// that given name named most recently. An honorific's `gender` ("Mrs.
+    /// Clinton") passes over those of the other gender, unless no one else
+    /// has the name (a given name's gender can mislead: "Lou Jiwei").
+    fn find_single(&self, word: &str, pos: usize, gender: Option<Gender>) -> Option<usize> {
         if !self.words.contains(word) {
             return None;
         }
@@ -474,8 +476,14 @@ impl<'a> People<'a> {
         };
         // A surname first ("Trump" is Donald Trump, not the "Trump Victory"
         // fund), then a given name that is one ("Hillary").
-        recent(&|p| p.last == word)
-            .or_else(|| self.persons.iter().position(|p| p.last == word))
-            .or_else(|| recent(&|p| p.first == word && (p.sure || surname_first(p, word))))
+        let find = |fits: &dyn Fn(&Person) -> bool| {
+            recent(&|p| p.last == word && fits(p))
+                .or_else(|| self.persons.iter().position(|p| p.last == word && fits(p)))
+                .or_else(|| {
+                    recent(&|p| p.first == word && (p.sure || surname_first(p, word)) && fits(p))
+                })
+        };
+        find(&|p| gender.is_none() || p.gender.is_none() || p.gender == gender)
+            .or_else(|| find(&|_| true))
     }
 }

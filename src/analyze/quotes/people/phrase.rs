@@ -79,7 +79,7 @@ impl People<'_> {
         if is_org(&rest) {
             return (Some(named.join(" ")), Some(EntityKind::Org));
         }
-        if let Some(i) = self.lookup(&rest, pos) {
+        if let Some(i) = self.lookup(&rest, pos, gender) {
             return (Some(self.persons[i].name.clone()), Some(EntityKind::Person));
         }
         if title_line && let Some(i) = self.within(&rest, 1, pos) {
@@ -88,7 +88,7 @@ impl People<'_> {
         // "Jo Doe Slams Critics" in a headline: the person it starts with.
         if let Some(k) = (1..rest.len().min(3))
             .find(|&k| rest[k].ends_with('s') && !is_surname(rest[k]) && !is_given_name(rest[k]))
-            && let Some(i) = self.lookup(&rest[..k], pos)
+            && let Some(i) = self.lookup(&rest[..k], pos, None)
         {
             return (Some(self.persons[i].name.clone()), Some(EntityKind::Person));
         }
@@ -110,16 +110,22 @@ impl People<'_> {
             }
         }
         if clean.len() < rest.len()
-            && let Some(i) = self.lookup(&clean, pos)
+            && let Some(i) = self.lookup(&clean, pos, gender)
         {
             return (Some(self.persons[i].name.clone()), Some(EntityKind::Person));
         }
         (Some(clean.join(" ")), Some(EntityKind::Person))
     }
 
-    /// Finds the person a name refers to: a surname or given name alone, or
-    /// a first and last name.
-    pub(super) fn lookup(&self, rest: &[&str], pos: usize) -> Option<usize> {
+    /// Finds the person a name refers to: a surname or given name alone
+    /// (of a person whose gender fits an honorific's, when one was written),
+    /// or a first and last name.
+    pub(super) fn lookup(
+        &self,
+        rest: &[&str],
+        pos: usize,
+        gender: Option<Gender>,
+    ) -> Option<usize> {
         // "de la Cruz" and "Da Silveira" are short forms too.
         let core: Vec<&str> = rest
             .iter()
@@ -127,7 +133,7 @@ impl People<'_> {
             .skip_while(|w| is_particle(&w.to_lowercase()))
             .collect();
         if core.len() == 1 {
-            self.find_single(core[0], pos)
+            self.find_single(core[0], pos, gender)
         } else {
             let (first, last) = (*rest.first()?, *rest.last()?);
             self.persons
