@@ -310,3 +310,16 @@ fn a_quote_closed_by_a_comma_ends_its_clause() {
                 the plan as a “caricature of policy.”";
     assert_eq!(speakers_of(text)[1], Some("Wendell Okafor".to_string()));
 }
+
+#[test]
+fn a_day_between_the_subject_and_its_verb() {
+    let text = "Mayor Tamsin Okoro opened the bridge.\n\n\
+                Okoro on Thursday said, “It took nine years.”\n\n\
+                “We are proud of it,” Okoro later Friday night told reporters.";
+    let want = Some("Tamsin Okoro".to_string());
+    assert_eq!(speakers_of(text), [want.clone(), want]);
+    // The one written to is not the one speaking.
+    let text = "Mayor Tamsin Okoro opened the bridge.\n\n\
+                The groups who wrote to her on Thursday say they are “concerned about the tolls.”";
+    assert_ne!(speakers_of(text), [Some("Tamsin Okoro".to_string())]);
+}

@@ -58,6 +58,13 @@ const AUX: &[&str] = &[
 
 /// Tells whether a word may sit between a subject and its verb ("also",
 /// "has", "jokingly").
+fn is_weekday(word: &str) -> bool {
+    matches!(
+        word,
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+    )
+}
+
 fn is_aux(word: &str) -> bool {
     AUX.contains(&word) || (word.len() > 5 && word.ends_with("ly"))
 }
@@ -187,6 +194,32 @@ pub(super) fn subject(win: &[Tok<'_>], v: usize, people: &People) -> Option<Spea
     let mut i = v;
     while i > 0 && is_aux(&lower(&win[i - 1])) {
         i -= 1;
+    }
+    // A day between the subject and its verb: "Smith on Thursday said",
+    // "Smith later Thursday night told".
+    if i > 1
+        && matches!(
+            lower(&win[i - 1]).as_str(),
+            "morning" | "afternoon" | "evening" | "night"
+        )
+        && is_weekday(&lower(&win[i - 2]))
+    {
+        i -= 1;
+    }
+    if i > 1 && is_weekday(&lower(&win[i - 1])) && !win[i - 2].is_cap() {
+        let mut k = i - 1;
+        while k > 0 && (lower(&win[k - 1]) == "on" || is_aux(&lower(&win[k - 1]))) {
+            k -= 1;
+        }
+        // "the groups who wrote to her on Thursday say": an object is no subject.
+        if k > 0
+            && !matches!(
+                lower(&win[k - 1]).as_str(),
+                "her" | "him" | "them" | "us" | "me"
+            )
+        {
+            i = k;
+        }
     }
     // A parenthesis: "Rep. Gwen Moore (D-Wis.) said".
     if i > 0 && win[i - 1].text == ")" {
