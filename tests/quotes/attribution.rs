@@ -323,3 +323,17 @@ fn a_day_between_the_subject_and_its_verb() {
                 The groups who wrote to her on Thursday say they are “concerned about the tolls.”";
     assert_ne!(speakers_of(text), [Some("Tamsin Okoro".to_string())]);
 }
+
+#[test]
+fn an_apposition_left_open_before_the_verb_leaves_the_person_the_speaker() {
+    let text = "“The county needs a plan for its rural voters,” Wendell Okafor, the \
+                pollster who founded the survey tweeted on Wednesday.";
+    assert_eq!(speakers_of(text), [Some("Wendell Okafor".to_string())]);
+    let text = "“She says different things to different crowds,” Carla Mendes, who \
+                is chairman of Our Harbour Fund said in a statement.";
+    assert_eq!(speakers_of(text), [Some("Carla Mendes".to_string())]);
+    // "who" followed by a subject is the object of its clause.
+    let text = "Carla Mendes met Tomas Ruiz.\n\n\
+                Mendes turned on Ruiz, who Mendes on Wednesday called “a disgrace.”";
+    assert_eq!(speakers_of(text), [Some("Carla Mendes".to_string())]);
+}

@@ -289,6 +289,11 @@ pub(super) fn subject(win: &[Tok<'_>], v: usize, people: &People) -> Option<Spea
         let words: Vec<&str> = win[j..i].iter().map(|t| t.text).collect();
         return Some(people.phrase(&words, t.start));
     }
+    if t.is_word()
+        && let Some(s) = unclosed_apposition(win, i, people)
+    {
+        return Some(s);
+    }
     if is_org_noun(&w) || is_govt_noun(&w) {
         let govt = govt_before(win, i - 1, people);
         // "the IMF report said", "Ryan's office said": the name before the noun.

@@ -35,19 +35,34 @@ pub(super) fn person_of(win: &[Tok<'_>], j: usize, people: &People) -> Option<Sp
 }
 
 /// Reads "Sam Lau, the communications director for the Iowa Democratic
-/// Party" backwards from `j`: an apposition whose closing comma is
-/// missing, so the person before its opening comma speaks.
+/// Party" or "Nate Silver, the polling guru who founded the site" backwards
+/// from `j`: an apposition whose closing comma is missing, so the person
+/// before its opening comma speaks.
 pub(super) fn unclosed_apposition(win: &[Tok<'_>], j: usize, people: &People) -> Option<Speaker> {
-    let c = (j.saturating_sub(7)..j)
+    let c = (j.saturating_sub(9)..j)
         .rev()
         .take_while(|&k| win[k].text == "," || (win[k].is_word() && !win[k].is_cap()))
         .find(|&k| win[k].text == ",")?;
     if c >= 1
         && win[c - 1].is_cap()
-        && matches!(lower(&win[c + 1]).as_str(), "the" | "a" | "an" | "its")
+        && match lower(&win[c + 1]).as_str() {
+            "the" | "a" | "an" | "its" => true,
+            // "Bannon, who Beck called": "who" is then the object.
+            "who" => win
+                .get(c + 2)
+                .is_some_and(|t| !t.is_cap() && !is_subject_pronoun(t)),
+            _ => false,
+        }
         && let Some(s @ (Some(_), Some(EntityKind::Person))) = subject(win, c, people)
     {
         return Some(s);
     }
     None
+}
+
+fn is_subject_pronoun(t: &Tok<'_>) -> bool {
+    matches!(
+        lower(t).as_str(),
+        "he" | "she" | "they" | "we" | "i" | "you" | "it"
+    )
 }
