@@ -56,8 +56,7 @@ const AUX: &[&str] = &[
     "already",
 ];
 
-/// Tells whether a word may sit between a subject and its verb ("also",
-/// "has", "jokingly").
+/// Tells whether a lower-case word names a day of the week.
 fn is_weekday(word: &str) -> bool {
     matches!(
         word,
@@ -65,6 +64,8 @@ fn is_weekday(word: &str) -> bool {
     )
 }
 
+/// Tells whether a word may sit between a subject and its verb ("also",
+/// "has", "jokingly").
 fn is_aux(word: &str) -> bool {
     AUX.contains(&word) || (word.len() > 5 && word.ends_with("ly"))
 }
@@ -288,11 +289,6 @@ pub(super) fn subject(win: &[Tok<'_>], v: usize, people: &People) -> Option<Spea
         }
         let words: Vec<&str> = win[j..i].iter().map(|t| t.text).collect();
         return Some(people.phrase(&words, t.start));
-    }
-    if t.is_word()
-        && let Some(s) = unclosed_apposition(win, i, people)
-    {
-        return Some(s);
     }
     if is_org_noun(&w) || is_govt_noun(&w) {
         let govt = govt_before(win, i - 1, people);

@@ -229,7 +229,10 @@ pub(super) fn before(toks: &[Tok<'_>], to: usize, people: &People) -> Option<Spe
             // "footage of Trump saying, “": the name before the participle;
             // "Smith issued a statement Tuesday saying, “", "Silverman, a
             // Sanders fan, drew boos upon saying, “": the clause's subject.
-            let linked = is_stop(&lower(&win[v - 1]));
+            let linked = matches!(
+                lower(&win[v - 1]).as_str(),
+                "upon" | "on" | "after" | "before" | "while" | "by" | "without" | "in" | "when"
+            );
             match subject(win, v, people) {
                 s @ Some((Some(_), Some(EntityKind::Person))) if !linked => s,
                 _ if mid_sentence => None,
@@ -288,10 +291,11 @@ pub(super) fn before(toks: &[Tok<'_>], to: usize, people: &People) -> Option<Spe
     clause_subject(win, people).filter(|s| s.0.is_some())
 }
 
-/// Returns the named speaker of the last speech verb in `win[..end]` ("Lazar
-/// said he welcomed it and added, “": Lazar).
+/// Returns the named speaker of the first speech verb in `win[..end]`
+/// ("Lazar said he welcomed it and added, “": Lazar), not of a verb it
+/// reports ("Trump told reporters that Clinton said …, adding": Trump).
 fn speaker_of_verb_before(win: &[Tok<'_>], end: usize, people: &People) -> Option<Speaker> {
-    let said = find_verb(&win[..end], true)?;
+    let said = find_verb(&win[..end], false)?;
     subject(win, said, people).filter(|s| s.0.is_some())
 }
 
