@@ -10,6 +10,8 @@
 
 mod acronyms;
 
+pub use acronyms::full_name;
+
 use crate::analyze::cover::Cover;
 use crate::analyze::tagger::lexicon::flag;
 use crate::analyze::tagger::{Kind, Shape, Span, Tok};
@@ -52,7 +54,21 @@ pub fn resolve(
         .collect();
     cands.extend(by_org_word(text, toks, flags, spans));
     cands.extend(traded(text, toks, flags, spans));
-    cands.extend(acronyms::well_known(text, toks));
+    // A known name read whole wins over the tagger's pieces of it, and a
+    // longer name holds the known one inside it ("U.N. Security Council").
+    let mut known = acronyms::well_known(text, toks);
+    let overlap = |a: (usize, usize), b: (usize, usize)| a.0 < b.1 && b.0 < a.1 && a != b;
+    cands.retain(|&c| {
+        !known
+            .iter()
+            .any(|&k| overlap(c, k) && k.1 - k.0 >= c.1 - c.0)
+    });
+    known.retain(|&k| {
+        !cands
+            .iter()
+            .any(|&c| overlap(c, k) && c.0 <= k.0 && k.1 <= c.1)
+    });
+    cands.extend(known);
     cands.retain(|&(s, e)| !(s..e).any(|i| taken[i]) && !is_ministry(text, toks, s, e));
     cands.sort_unstable();
     cands.dedup();
@@ -332,7 +348,7 @@ fn by_org_word(text: &str, toks: &[Tok], flags: &[u32], spans: &[Span]) -> Vec<(
     out
 }
 
-/// Companies named as what is traded: "Shares of BYD fell", "sold shares
+/// Companies named as what is traded: "Pirelli shares rose", "Shares of BYD fell", "sold shares
 /// of Rivian Automotive" (up to five capitalised words or ampersands that the tagger
 /// did not read as a person or an organisation, and that no list knows as
 /// a country or a town).
@@ -356,6 +372,35 @@ fn traded(text: &str, toks: &[Tok], flags: &[u32], spans: &[Span]) -> Vec<(usize
     // "Douglas & Lomason Co": an ampersand joins the words of one name.
     let joins = |k: usize| word_at(text, &toks[k]) == "&" && k + 1 < toks.len() && name(k + 1);
     let mut out = Vec::new();
+    // "Pirelli shares rose": the run of names before the cue, whatever
+    // the tagger read it as.
+    for i in 1..toks.len() {
+        if !shares_moved(text, toks, i) {
+            continue;
+        }
+        let mut start = i;
+        while start > 0
+            && i - start < 4
+            && (name(start - 1) || (start >= 2 && joins(start - 1) && name(start - 2)))
+            && !toks[start].line_start
+        {
+            start -= 1;
+        }
+        // "Bank shares fell" and "Tech shares rose" are sectors: a lone
+        // word opening a sentence is a company only when the tagger or the
+        // surname list reads it as a name, and a lone common word never is one.
+        let opens = start == 0
+            || toks[start].line_start
+            || matches!(
+                word_at(text, &toks[start - 1]),
+                "." | "!" | "?" | "“" | "\""
+            );
+        let lone_ok = flags[start] & (flag::COMMON | flag::ORG_END | flag::ORG_START) == 0
+            && (!opens || read(start) || flags[start] & flag::SURNAME != 0);
+        if start < i && (i - start > 1 || lone_ok) {
+            out.push((start, i));
+        }
+    }
     for i in 2..toks.len() {
         let cue = word_at(text, &toks[i - 2]).eq_ignore_ascii_case("shares")
             && word_at(text, &toks[i - 1]) == "of";
@@ -373,6 +418,25 @@ fn traded(text: &str, toks: &[Tok], flags: &[u32], spans: &[Span]) -> Vec<(usize
         out.push((i, end));
     }
     out
+}
+
+/// Verbs a company's shares do in market reports.
+const MOVES: &[&str] = &[
+    "rose", "fell", "jumped", "climbed", "gained", "added", "advanced", "rallied", "surged",
+    "soared", "slid", "dropped", "lost", "declined", "eased", "slipped", "tumbled", "plunged",
+    "sank", "slumped", "closed", "ended", "opened", "traded", "were", "have", "had",
+];
+
+/// Tells whether the words from token `i` are "shares" or "stock" followed
+/// by what shares do ("shares rose", "stock fell"), so that the name right
+/// before them is a company ("Pirelli shares rose"), not a person: "shares
+/// his view" is a verb.
+pub(crate) fn shares_moved(text: &str, toks: &[Tok], i: usize) -> bool {
+    let word = |k: usize| toks.get(k).map_or("", |t| word_at(text, t));
+    i > 0
+        && matches!(word(i), "shares" | "stock")
+        && MOVES.contains(&word(i + 1))
+        && toks[i].b0 == toks[i - 1].b1 + 1
 }
 
 /// The initials of a name's capitalised words, in lower case ("United

@@ -54,10 +54,11 @@ pub fn resolve(
 ) -> Resolved {
     let word = |i: usize| &text[toks[i].b0..toks[i].b1];
     let spans = rules::repair(text, toks, flags, spans, countries);
-    // "Douglas & Lomason" is a firm, not two people.
+    // "Douglas & Lomason" is a firm, not two people, and so is a name
+    // whose shares rose.
     let firm = |s: usize, e: usize| {
         let amp = |i: usize| i < toks.len() && word(i) == "&";
-        (s > 0 && amp(s - 1)) || amp(e)
+        (s > 0 && amp(s - 1)) || amp(e) || crate::analyze::orgs::shares_moved(text, toks, e)
     };
     let names: Vec<Name> = spans
         .iter()

@@ -114,7 +114,7 @@ pub struct ListArgs {
     /// Stories about this country (ISO code or name)
     #[arg(long, value_name = "CODE|NAME")]
     pub country: Option<String>,
-    /// Stories naming this organisation
+    /// Stories naming this organisation, by name or known short form (NATO, U.N.)
     #[arg(long, value_name = "NAME")]
     pub org: Option<String>,
     /// Full-text search over titles and text

@@ -53,7 +53,8 @@ impl Store {
 
     /// Returns the entities the query's person and organisation names stand
     /// for: a person by canonical name or by its last word ("Okonkwo-Reyes"),
-    /// an organisation by canonical name, both in any case.
+    /// an organisation by canonical name or a known short form of it
+    /// ("NATO"), both in any case.
     fn named(&self, query: &ListQuery) -> Result<Named, StoreError> {
         let ids = |sql: &str, name: &str| -> Result<Vec<i64>, StoreError> {
             let mut stmt = self.conn.prepare_cached(sql)?;
@@ -77,6 +78,8 @@ impl Store {
                 .org
                 .as_deref()
                 .map(|name| {
+                    // "NATO" and "nato" stand for the full name stories store.
+                    let name = crate::analyze::orgs::full_name(name).unwrap_or(name);
                     ids(
                         "SELECT id FROM entities WHERE kind = 'org' AND name = ?1 COLLATE NOCASE
                          ORDER BY id",

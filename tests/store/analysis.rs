@@ -113,6 +113,12 @@ fn filters_find_stories_by_person_country_and_org() {
         "a place counts for its country"
     );
     assert_eq!(query(|q| q.org = Some("united nations".into())), [ids[2]]);
+    assert_eq!(
+        query(|q| q.org = Some("U.N.".into())),
+        [ids[2]],
+        "a known short form stands for the full name"
+    );
+    assert!(query(|q| q.org = Some("United".into())).is_empty());
     assert!(
         query(|q| q.person = Some("Kim".into())).is_empty(),
         "a bare first word is not a surname"

@@ -13,28 +13,102 @@ pub(super) fn key(written: &str) -> String {
         .collect()
 }
 
-/// Short forms and the full names they stand for.
+/// Short forms and the full names they stand for: bodies of states,
+/// news agencies and public agencies that wire copy names by their
+/// initials alone. Each full name is written the American way; the
+/// British spelling is read as the same name (see [`american`]).
 const KNOWN: &[(&str, &str)] = &[
     ("UN", "United Nations"),
     ("EU", "European Union"),
     ("UNSC", "United Nations Security Council"),
+    ("UNHCR", "United Nations High Commissioner for Refugees"),
     ("IMF", "International Monetary Fund"),
     ("WHO", "World Health Organization"),
     ("WTO", "World Trade Organization"),
+    ("WFP", "World Food Programme"),
+    ("FAO", "Food and Agriculture Organization"),
+    ("ILO", "International Labor Organization"),
     ("IAEA", "International Atomic Energy Agency"),
+    ("IEA", "International Energy Agency"),
+    ("ICJ", "International Court of Justice"),
+    ("IOC", "International Olympic Committee"),
+    ("ICRC", "International Committee of the Red Cross"),
+    ("NATO", "North Atlantic Treaty Organization"),
+    ("OPEC", "Organization of the Petroleum Exporting Countries"),
+    (
+        "OSCE",
+        "Organization for Security and Cooperation in Europe",
+    ),
+    (
+        "OECD",
+        "Organization for Economic Cooperation and Development",
+    ),
+    ("OAS", "Organization of American States"),
+    ("PLO", "Palestine Liberation Organization"),
+    ("ASEAN", "Association of Southeast Asian Nations"),
+    ("ECOWAS", "Economic Community of West African States"),
+    ("GCC", "Gulf Cooperation Council"),
     ("ECB", "European Central Bank"),
+    ("ADB", "Asian Development Bank"),
+    ("AP", "Associated Press"),
+    ("AFP", "Agence France-Presse"),
+    ("UPI", "United Press International"),
+    ("KCNA", "Korean Central News Agency"),
     ("FBI", "Federal Bureau of Investigation"),
     ("CIA", "Central Intelligence Agency"),
-    ("ASEAN", "Association of Southeast Asian Nations"),
+    ("NSA", "National Security Agency"),
+    ("EPA", "Environmental Protection Agency"),
+    ("FDA", "Food and Drug Administration"),
+    ("SEC", "Securities and Exchange Commission"),
+    ("CDC", "Centers for Disease Control and Prevention"),
+    ("FAA", "Federal Aviation Administration"),
+    ("FCC", "Federal Communications Commission"),
+    ("FEMA", "Federal Emergency Management Agency"),
+    ("NTSB", "National Transportation Safety Board"),
+    ("IRS", "Internal Revenue Service"),
+    ("DEA", "Drug Enforcement Administration"),
+    ("NHS", "National Health Service"),
 ];
+
+/// The full name "the Fed" stands for.
+const FED: &str = "Federal Reserve";
+
+/// Returns a name with the British spellings of organisation words made
+/// American ("Organisation" → "Organization", "Co-operation" →
+/// "Cooperation", "Labour" → "Labor"), so that both spellings of a known
+/// name are one name.
+fn american(name: &str) -> String {
+    name.replace("Organisation", "Organization")
+        .replace("Co-operation", "Cooperation")
+        .replace("Labour Organization", "Labor Organization")
+}
 
 /// Returns the full name a short form stands for, when it is a known one.
 pub(super) fn known(key: &str) -> Option<&'static str> {
     KNOWN.iter().find(|(k, _)| *k == key).map(|&(_, full)| full)
 }
 
+/// Returns the known full name an organisation filter stands for: the
+/// full name of a known short form in any case or with dots ("nato",
+/// "U.N."), or a known full name in its British spelling; `None` for any
+/// other name, which stands for itself.
+pub fn full_name(written: &str) -> Option<&'static str> {
+    let written = written.trim();
+    if written.eq_ignore_ascii_case("fed") {
+        return Some(FED);
+    }
+    let american = american(written);
+    known(&key(written)).or_else(|| {
+        KNOWN
+            .iter()
+            .find(|(_, full)| full.eq_ignore_ascii_case(&american))
+            .map(|&(_, full)| full)
+    })
+}
+
 /// Finds the known short forms and full names the tagger may miss ("U.N.",
-/// "United Nations"), as token ranges.
+/// "United Nations", "North Atlantic Treaty Organisation", "the Fed"), as
+/// token ranges.
 pub(super) fn well_known(text: &str, toks: &[Tok]) -> Vec<(usize, usize)> {
     let word = |i: usize| &text[toks[i].b0..toks[i].b1];
     let mut out = Vec::new();
@@ -51,17 +125,50 @@ pub(super) fn well_known(text: &str, toks: &[Tok]) -> Vec<(usize, usize)> {
             continue;
         }
         let w = word(i);
-        for (_, full) in KNOWN {
-            if !full.starts_with(w) {
-                continue;
-            }
-            let n = full.split(' ').count();
-            if i + n <= toks.len() && full.split(' ').zip(i..i + n).all(|(w, k)| word(k) == w) {
-                out.push((i, i + n));
-            }
+        // "the Fed": the central bank, not a verb, nor "the Fed Cup".
+        if w == "Fed"
+            && i > 0
+            && word(i - 1).eq_ignore_ascii_case("the")
+            && toks.get(i + 1).is_none_or(|n| !n.shape.capitalised())
+        {
+            out.push((i, i + 1));
+            continue;
+        }
+        // The longest known name that starts here ("United Nations
+        // Security Council" over "United Nations").
+        let first = american(w);
+        let end = KNOWN
+            .iter()
+            .filter(|(_, full)| full.split(' ').next() == Some(first.as_str()))
+            .filter_map(|(_, full)| spelled_at(text, toks, i, full))
+            .max();
+        if let Some(end) = end {
+            out.push((i, end));
         }
     }
     out
+}
+
+/// Returns the end of the tokens from `i` that spell `full` (in either
+/// spelling, on one line), if they do.
+fn spelled_at(text: &str, toks: &[Tok], i: usize, full: &str) -> Option<usize> {
+    let words = full.split(' ').count();
+    // A hyphen or an apostrophe may make more tokens than words.
+    for end in i + words..=(i + 2 * words).min(toks.len()) {
+        if toks[end - 1].line_start && end - 1 > i {
+            return None;
+        }
+        let written = text[toks[i].b0..toks[end - 1].b1].split_whitespace();
+        let written: Vec<&str> = written.collect();
+        let spelled = american(&written.join(" "));
+        if spelled == full {
+            return Some(end);
+        }
+        if spelled.len() > full.len() + 2 {
+            return None;
+        }
+    }
+    None
 }
 
 /// The canonical form of a written organisation name: a known short form
@@ -70,12 +177,16 @@ pub(super) fn well_known(text: &str, toks: &[Tok]) -> Vec<(usize, usize)> {
 /// a longer name ("U.N. Security Council").
 pub(super) fn canonical(written: &str) -> String {
     let words: Vec<&str> = written.split_whitespace().collect();
+    if written == "Fed" {
+        return FED.to_string();
+    }
     if let Some(full) = known(&key(written)) {
         return full.to_string();
     }
+    let spelled = american(&words.join(" "));
     if let Some((_, full)) = KNOWN
         .iter()
-        .find(|(_, full)| full.eq_ignore_ascii_case(&words.join(" ")))
+        .find(|(_, full)| full.eq_ignore_ascii_case(&spelled))
     {
         return full.to_string();
     }

@@ -145,7 +145,7 @@ fn an_acronym_is_not_repeated_by_a_title_case_word() {
     let found = orgs(text);
     let sec = found
         .iter()
-        .find(|(n, _)| n == "SEC")
+        .find(|(n, _)| n == "Securities and Exchange Commission")
         .unwrap_or_else(|| panic!("{found:?}"));
     assert_eq!(sec.1, ["SEC", "SEC"], "{found:?}");
 }
@@ -181,4 +181,82 @@ fn a_company_named_by_its_shares_is_an_organisation() {
         ["Rivian Automotive"]
     );
     assert!(names("He bought shares of the company in May.").is_empty());
+}
+
+#[test]
+fn a_known_short_form_and_either_spelling_of_its_name_are_one_organisation() {
+    let text = "The North Atlantic Treaty Organisation met in Brussels. NATO ministers agreed, \
+                and the Organisation for Economic Co-operation and Development and the OECD's \
+                economists welcomed it.";
+    let found = orgs(text);
+    let nato = found
+        .iter()
+        .find(|(n, _)| n == "North Atlantic Treaty Organization")
+        .unwrap_or_else(|| panic!("{found:?}"));
+    assert_eq!(
+        nato.1,
+        ["North Atlantic Treaty Organisation", "NATO"],
+        "{found:?}"
+    );
+    let oecd = found
+        .iter()
+        .find(|(n, _)| n == "Organization for Economic Cooperation and Development")
+        .unwrap_or_else(|| panic!("{found:?}"));
+    assert_eq!(oecd.1.len(), 2, "{found:?}");
+    assert_eq!(
+        found.len(),
+        2,
+        "no piece of a name is an organisation: {found:?}"
+    );
+}
+
+#[test]
+fn a_longer_name_holds_the_known_short_form_inside_it() {
+    let found = orgs("The U.N. Security Council met. The United Nations Security Council voted.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "United Nations Security Council");
+    assert_eq!(found[0].1.len(), 2, "{found:?}");
+}
+
+#[test]
+fn the_fed_is_the_central_bank_but_not_a_verb_or_a_cup() {
+    let found = orgs("Traders said the Fed would wait. The farmer fed the cows.");
+    assert_eq!(
+        found,
+        [("Federal Reserve".to_string(), vec!["Fed".to_string()])]
+    );
+    assert!(
+        orgs("She played in the Fed Cup final in Prague.")
+            .iter()
+            .all(|(n, _)| n != "Federal Reserve")
+    );
+}
+
+#[test]
+fn a_name_whose_shares_moved_is_a_company_not_a_person() {
+    let a = analyze("Traders said Hyundai Motor shares jumped while Castellane shares fell.");
+    let names = |kind: EntityKind| -> Vec<String> {
+        a.entities
+            .iter()
+            .filter(|e| e.kind == kind)
+            .map(|e| e.name.clone())
+            .collect()
+    };
+    assert_eq!(names(EntityKind::Org), ["Hyundai Motor", "Castellane"]);
+    assert!(names(EntityKind::Person).is_empty(), "{:?}", a.entities);
+    // A verb keeps the person; a sector is no company.
+    let a = analyze("Maria Alvarez shares her view. Bank shares fell on Monday.");
+    let people: Vec<&str> = a
+        .entities
+        .iter()
+        .map(|e| (e.kind, e.name.as_str()))
+        .filter(|(k, _)| *k == EntityKind::Person)
+        .map(|(_, n)| n)
+        .collect();
+    assert_eq!(people, ["Maria Alvarez"]);
+    assert!(
+        a.entities.iter().all(|e| e.kind != EntityKind::Org),
+        "{:?}",
+        a.entities
+    );
 }
