@@ -1,0 +1,153 @@
+//! Organisations named by their cues rather than by the tagger: a
+//! capitalised run ending in an organisation word ("… Association") and a
+//! company named as what is traded ("Pirelli shares rose", "shares of BYD").
+
+use super::{is_tail, word_at};
+use crate::analyze::tagger::lexicon::flag;
+use crate::analyze::tagger::{Kind, Shape, Span, Tok};
+
+/// Capitalised runs ending in an organisation word that the tagger did not
+/// label ("Korea International Trade Association").
+pub(super) fn by_org_word(
+    text: &str,
+    toks: &[Tok],
+    flags: &[u32],
+    spans: &[Span],
+) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let tagged = |i: usize| {
+        spans
+            .iter()
+            .any(|s| s.start <= i && i < s.end && s.kind != Kind::Loc)
+    };
+    let mut i = 0;
+    while i < toks.len() {
+        if !matches!(toks[i].shape, Shape::Title | Shape::Upper | Shape::Compound)
+            || toks[i].caps_line
+        {
+            i += 1;
+            continue;
+        }
+        let mut end = i + 1;
+        let mut last_cap = i;
+        while end < toks.len() {
+            let t = &toks[end];
+            let w = word_at(text, t);
+            let cap = matches!(t.shape, Shape::Title | Shape::Upper | Shape::Compound);
+            let joiner = matches!(w, "of" | "for" | "and" | "&" | "on");
+            if !(cap || joiner) || t.b0 > toks[end - 1].b1 + 1 {
+                break;
+            }
+            if cap {
+                last_cap = end;
+            }
+            end += 1;
+        }
+        let end = last_cap + 1;
+        if end - i >= 2
+            && (flags[last_cap] & flag::ORG_END != 0 || is_tail(text, &toks[last_cap]))
+            && !(i..end).any(tagged)
+            && !(toks[i].sent_start && flags[i] & flag::COMMON != 0)
+        {
+            out.push((i, end));
+        }
+        i = end;
+    }
+    out
+}
+
+/// Companies named as what is traded: "Pirelli shares rose", "Shares of BYD fell", "sold shares
+/// of Rivian Automotive" (up to five capitalised words or ampersands that the tagger
+/// did not read as a person or an organisation, and that no list knows as
+/// a country or a town).
+pub(super) fn traded(
+    text: &str,
+    toks: &[Tok],
+    flags: &[u32],
+    spans: &[Span],
+) -> Vec<(usize, usize)> {
+    // Not a description: "France-registered", "Texas-based".
+    let described = |k: usize| {
+        word_at(text, &toks[k])
+            .rsplit_once('-')
+            .is_some_and(|(_, tail)| tail.starts_with(char::is_lowercase))
+    };
+    let name = |k: usize| {
+        matches!(toks[k].shape, Shape::Title | Shape::Upper | Shape::Compound)
+            && flags[k] & (flag::COUNTRY | flag::CITY | flag::DEMONYM | flag::CALENDAR) == 0
+            && !described(k)
+    };
+    let read = |k: usize| {
+        spans
+            .iter()
+            .any(|s| s.start <= k && k < s.end && matches!(s.kind, Kind::Per | Kind::Org))
+    };
+    // "Douglas & Lomason Co": an ampersand joins the words of one name.
+    let joins = |k: usize| word_at(text, &toks[k]) == "&" && k + 1 < toks.len() && name(k + 1);
+    let mut out = Vec::new();
+    // "Pirelli shares rose": the run of names before the cue, whatever
+    // the tagger read it as.
+    for i in 1..toks.len() {
+        if !shares_moved(text, toks, i) {
+            continue;
+        }
+        let mut start = i;
+        while start > 0
+            && i - start < 4
+            && (name(start - 1) || (start >= 2 && joins(start - 1) && name(start - 2)))
+            && !toks[start].line_start
+        {
+            start -= 1;
+        }
+        // "Bank shares fell" and "Tech shares rose" are sectors: a lone
+        // word opening a sentence is a company only when the tagger or the
+        // surname list reads it as a name, and a lone common word never is one.
+        let opens = start == 0
+            || toks[start].line_start
+            || matches!(
+                word_at(text, &toks[start - 1]),
+                "." | "!" | "?" | "“" | "\""
+            );
+        let lone_ok = flags[start] & (flag::COMMON | flag::ORG_END | flag::ORG_START) == 0
+            && (!opens || read(start) || flags[start] & flag::SURNAME != 0);
+        if start < i && (i - start > 1 || lone_ok) {
+            out.push((start, i));
+        }
+    }
+    for i in 2..toks.len() {
+        let cue = word_at(text, &toks[i - 2]).eq_ignore_ascii_case("shares")
+            && word_at(text, &toks[i - 1]) == "of";
+        if !cue || !name(i) || read(i) {
+            continue;
+        }
+        let mut end = i + 1;
+        while end < toks.len()
+            && end - i < 5
+            && (name(end) || joins(end))
+            && toks[end].b0 <= toks[end - 1].b1 + 1
+        {
+            end += 1;
+        }
+        out.push((i, end));
+    }
+    out
+}
+
+/// Verbs a company's shares do in market reports.
+const MOVES: &[&str] = &[
+    "rose", "fell", "jumped", "climbed", "gained", "added", "advanced", "rallied", "surged",
+    "soared", "slid", "dropped", "lost", "declined", "eased", "slipped", "tumbled", "plunged",
+    "sank", "slumped", "closed", "ended", "opened", "traded", "were", "have", "had",
+];
+
+/// Tells whether the words from token `i` are "shares" or "stock" followed
+/// by what shares do ("shares rose", "stock fell"), so that the name right
+/// before them is a company ("Pirelli shares rose"), not a person: "shares
+/// his view" is a verb.
+pub(crate) fn shares_moved(text: &str, toks: &[Tok], i: usize) -> bool {
+    let word = |k: usize| toks.get(k).map_or("", |t| word_at(text, t));
+    i > 0
+        && matches!(word(i), "shares" | "stock")
+        && MOVES.contains(&word(i + 1))
+        && toks[i].b0 == toks[i - 1].b1 + 1
+}
