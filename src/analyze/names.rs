@@ -191,6 +191,25 @@ fn place_opens_name(
     spans
 }
 
+/// Nouns after two sides of a conflict or a negotiation written side by
+/// side ("Israel Hamas talks", "Russia Ukraine war").
+const BETWEEN_SIDES: &[&str] = &[
+    "talks",
+    "war",
+    "conflict",
+    "deal",
+    "ceasefire",
+    "truce",
+    "summit",
+    "tensions",
+    "negotiations",
+    "fighting",
+    "clashes",
+    "relations",
+    "ties",
+    "accord",
+];
+
 /// A place written right before an organisation's name, or after its
 /// "of", belongs to it: "Chicago Board of Trade", "News Agency of Nigeria".
 fn org_takes_place(
@@ -226,7 +245,14 @@ fn org_takes_place(
     }
     let mut absorbed: HashSet<(usize, usize)> = HashSet::default();
     for s in spans.iter_mut().filter(|s| s.kind == Kind::Org) {
-        if let Some(&(ps, pe)) = ending.get(&s.start).filter(|&&(_, pe)| joined(pe - 1)) {
+        // "Israel Hamas talks": two sides, not "Israel Hamas".
+        let sides = toks
+            .get(s.end)
+            .is_some_and(|t| BETWEEN_SIDES.contains(&&text[t.b0..t.b1]));
+        if let Some(&(ps, pe)) = ending
+            .get(&s.start)
+            .filter(|&&(_, pe)| joined(pe - 1) && !sides)
+        {
             absorbed.insert((ps, pe));
             s.start = ps;
         }

@@ -15,7 +15,7 @@ pub(super) fn key(written: &str) -> String {
 
 /// Short forms and the full names they stand for: bodies of states,
 /// news agencies and public agencies that wire copy names by their
-/// initials alone. Each full name is written the American way; the
+/// initials alone, and a few agencies' names without one (""). Each full name is written the American way; the
 /// British spelling is read as the same name (see [`american`]).
 const KNOWN: &[(&str, &str)] = &[
     ("UN", "United Nations"),
@@ -68,6 +68,13 @@ const KNOWN: &[(&str, &str)] = &[
     ("IRS", "Internal Revenue Service"),
     ("DEA", "Drug Enforcement Administration"),
     ("NHS", "National Health Service"),
+    // State news agencies and papers that wire copy quotes by name alone.
+    ("", "Xinhua"),
+    ("", "Yonhap"),
+    ("", "Kyodo"),
+    ("", "Interfax"),
+    ("", "People's Daily"),
+    ("", "Al Jazeera"),
 ];
 
 /// The full name "the Fed" stands for.
@@ -75,16 +82,20 @@ const FED: &str = "Federal Reserve";
 
 /// Returns a name with the British spellings of organisation words made
 /// American ("Organisation" → "Organization", "Co-operation" →
-/// "Cooperation", "Labour" → "Labor"), so that both spellings of a known
-/// name are one name.
+/// "Cooperation", "Labour" → "Labor") and a curly apostrophe straight, so
+/// that both spellings of a known name are one name.
 fn american(name: &str) -> String {
-    name.replace("Organisation", "Organization")
+    name.replace('’', "'")
+        .replace("Organisation", "Organization")
         .replace("Co-operation", "Cooperation")
         .replace("Labour Organization", "Labor Organization")
 }
 
 /// Returns the full name a short form stands for, when it is a known one.
 pub(super) fn known(key: &str) -> Option<&'static str> {
+    if key.is_empty() {
+        return None;
+    }
     KNOWN.iter().find(|(k, _)| *k == key).map(|&(_, full)| full)
 }
 
@@ -139,7 +150,10 @@ pub(super) fn well_known(text: &str, toks: &[Tok]) -> Vec<(usize, usize)> {
         let first = american(w);
         let end = KNOWN
             .iter()
-            .filter(|(_, full)| full.split(' ').next() == Some(first.as_str()))
+            .filter(|(_, full)| {
+                full.strip_prefix(first.as_str())
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '\'', '-']))
+            })
             .filter_map(|(_, full)| spelled_at(text, toks, i, full))
             .max();
         if let Some(end) = end {

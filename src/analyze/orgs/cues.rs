@@ -99,6 +99,11 @@ pub(super) fn traded(
         {
             start -= 1;
         }
+        // A country's name opens a company's ("Japan Tobacco shares").
+        let country = |k: usize| flags[k] & flag::COUNTRY != 0 && toks[k].shape == Shape::Title;
+        if start < i && start > 0 && country(start - 1) && !toks[start].line_start {
+            start -= 1;
+        }
         // "Bank shares fell" and "Tech shares rose" are sectors: a lone
         // word opening a sentence is a company only when the tagger or the
         // surname list reads it as a name, and a lone common word never is one.

@@ -260,3 +260,44 @@ fn a_name_whose_shares_moved_is_a_company_not_a_person() {
         a.entities
     );
 }
+
+#[test]
+fn agencies_known_by_name_are_found_in_either_apostrophe() {
+    for text in [
+        "China's state-run People's Daily newspaper called it a mistake, Xinhua said.",
+        "It ran in People’s Daily on Monday, and Xinhua carried it.",
+    ] {
+        let names: Vec<String> = orgs(text).into_iter().map(|(n, _)| n).collect();
+        assert_eq!(names, ["People's Daily", "Xinhua"], "{text}");
+    }
+}
+
+#[test]
+fn two_sides_written_side_by_side_are_not_one_organisation() {
+    let a = analyze("Israel Hamas talks stalled in Cairo on Sunday.");
+    let names: Vec<(EntityKind, &str)> = a
+        .entities
+        .iter()
+        .map(|e| (e.kind, e.name.as_str()))
+        .collect();
+    assert!(
+        names.contains(&(EntityKind::Country, "Israel")),
+        "{names:?}"
+    );
+    assert!(names.contains(&(EntityKind::Org, "Hamas")), "{names:?}");
+    // A place before an organisation's name still belongs to it.
+    let names: Vec<String> = orgs("The Cairo Stock Exchange fell on Sunday.")
+        .into_iter()
+        .map(|(n, _)| n)
+        .collect();
+    assert_eq!(names, ["Cairo Stock Exchange"]);
+}
+
+#[test]
+fn a_country_opens_the_name_of_a_company_whose_shares_moved() {
+    let names: Vec<String> = orgs("Traders said Japan Tobacco shares rose on Monday.")
+        .into_iter()
+        .map(|(n, _)| n)
+        .collect();
+    assert_eq!(names, ["Japan Tobacco"]);
+}

@@ -238,7 +238,11 @@ impl Name {
         // "New Yorkers", "Frustrated Parents": a last word that reads as
         // a plural noun, and that no name list knows, ends no one's name.
         let last = &text[toks[end - 1].b0..toks[end - 1].b1];
-        let plural = flags[end - 1] & (flag::GIVEN | flag::SURNAME) == 0
+        // After a given name it is a surname all the same ("Maria Alders").
+        let given_first =
+            end - start >= 2 && flags[start] & flag::GIVEN != 0 && flags[start] & flag::COMMON == 0;
+        let plural = !given_first
+            && flags[end - 1] & (flag::GIVEN | flag::SURNAME) == 0
             && last.len() >= 5
             && ["ers", "ans", "ats", "ents", "ants", "ists", "ites"]
                 .iter()

@@ -199,28 +199,42 @@ pub(super) fn repair(
             });
         }
     }
-    // After a title ("leader Xi Jinping"), one to three unknown or name
-    // words are a person's name.
+    // After a title ("leader Xi Jinping"), one to four unknown or name
+    // words are a person's name. The surname He is one before a given
+    // name ("envoy He Yadong"), though the pronoun is a common word.
     for i in 1..toks.len() {
         let title = word_flags_title(text, toks, flags, i - 1);
+        let surname_he = word(i) == "He"
+            && i + 1 < toks.len()
+            && adjacent(toks, i)
+            && name_word(&toks[i + 1])
+            && flags[i + 1] & (NOT_NAME | flag::CITY) == 0;
         if !title
             || !name_word(&toks[i])
             || !adjacent(toks, i - 1)
-            || flags[i] & (NOT_NAME | flag::CITY) != 0
+            || flags[i] & (NOT_NAME | flag::CITY) != 0 && !surname_he
             || countries[i]
         {
             continue;
         }
         let mut end = i + 1;
         while end < toks.len()
-            && end - i < 3
+            && end - i < 4
             && adjacent(toks, end - 1)
             && (name_word(&toks[end]) || toks[end].shape == Shape::Particle)
             && flags[end] & NOT_NAME == 0
         {
             end += 1;
         }
-        if !tagged(i, end) && !added.any(i, end) {
+        // The tagger's person cut short by a town's name inside the name
+        // ("leader Aung San Suu Kyi", whose "San" and "Suu" are towns).
+        let cut_short = end - i >= 3
+            && per_mask.any(i, i + 1)
+            && flags[end - 1] & flag::CITY == 0
+            && (i + 1..end).all(|k| {
+                !countries[k] && (!other_mask.any(k, k + 1) || flags[k] & flag::CITY != 0)
+            });
+        if (!tagged(i, end) || cut_short) && !added.any(i, end) {
             added.mark(i, end);
             add.push(Span {
                 start: i,
