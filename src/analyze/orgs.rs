@@ -221,6 +221,14 @@ fn clean(
     {
         e -= 1;
     }
+    // "Saudi Crown Prince …": a title, not an organisation.
+    let royal = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| matches!(word_at(text, t), "Prince" | "Princess"))
+    };
+    if (s..e).any(|k| word_at(text, &toks[k]) == "Crown" && royal(k + 1)) {
+        return None;
+    }
     let press = e > s && PRESS.contains(&word_at(text, &toks[e - 1]).to_lowercase().as_str());
     while s < e
         && word_at(text, &toks[s]).eq_ignore_ascii_case("the")

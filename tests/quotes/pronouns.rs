@@ -266,3 +266,18 @@ fn an_honorific_that_fits_no_one_still_finds_the_name() {
                 “The whole world applauded,” Mr. Lou said.";
     assert_eq!(speakers(&quotes(text)), [Some("Lou Jiwei")]);
 }
+
+#[test]
+fn a_family_name_first_tells_no_gender_but_an_apposition_of_kinship_does() {
+    // "Kim" is a woman's given name in "Kim Kardashian", a family name in
+    // "Kim Jong Un"; "the sister of" says who "she" is.
+    let text = "Kim Yo Jong, the powerful sister of leader Kim Jong Un, said the North \
+                had no interest in talks. “Seoul should stop dreaming,” she said.";
+    assert_eq!(speakers_of(text), [Some("Kim Yo Jong".to_string())]);
+    let text = "Kim Tae Chol, the younger brother of envoy Kim Hae Jin, said the talks had failed. \
+                “Nothing was agreed,” he said.";
+    assert_eq!(speakers_of(text), [Some("Kim Tae Chol".to_string())]);
+    // A given name still tells its gender.
+    let text = "Kim Halvorsen met Bruno Tessaro in the lobby. “It went well,” she said.";
+    assert_eq!(speakers_of(text), [Some("Kim Halvorsen".to_string())]);
+}

@@ -145,7 +145,17 @@ impl Name {
         while start < end {
             let w = &text[toks[start].b0..toks[start].b1];
             let f = word_flags(text, toks, flags, start);
-            let title = is_title(f);
+            // A title that is also a name ("Prince") is one before a given
+            // name ("Prince Mohammed bin Salman", not "Prince Fielder"),
+            // and "Crown" is one before it.
+            let next_title =
+                start + 2 < end && word_flags(text, toks, flags, start + 1) & flag::TITLE != 0;
+            let after_crown = start > 0 && &text[toks[start - 1].b0..toks[start - 1].b1] == "Crown";
+            let title = is_title(f)
+                || f & flag::TITLE != 0
+                    && start + 1 < end
+                    && (after_crown || start + 2 < end && flags[start + 1] & flag::GIVEN != 0)
+                || w == "Crown" && next_title;
             // "U.S. Ambassador ...", "British envoy ...": the country is no
             // part of the name. A country's name that is also a common first
             // name ("Dominique", "Chad") stays unless a title follows it:

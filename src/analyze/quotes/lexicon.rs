@@ -135,6 +135,24 @@ pub(super) fn given_name_gender(name: &str) -> Option<Gender> {
     }
 }
 
+/// Returns the gender a full name's given name tells: none when the name
+/// reads family name first ("Kim Jong Un", "Lee Jae-myung": "Kim" and
+/// "Lee" are family names there, not the given names of "Kim Kardashian").
+pub(super) fn name_gender(words: &[&str]) -> Option<Gender> {
+    use crate::analyze::tagger::lexicon::{self, flag};
+    let lx = lexicon::get();
+    let family_first = words.len() >= 2
+        && lx.word(words[0]) & flag::SURNAME_FIRST != 0
+        && (words.len() == 3 || words[1].contains('-'))
+        && words[1..]
+            .iter()
+            .all(|w| lx.word(w) & flag::GIVEN_COMMON == 0);
+    if family_first {
+        return None;
+    }
+    given_name_gender(words.first()?)
+}
+
 /// Tells whether the training corpora write the word mostly in lower case
 /// ("hours", "back", "ever"): a common word, whatever its case here.
 pub(super) fn is_common_word(word: &str) -> bool {
@@ -174,6 +192,20 @@ pub(super) fn honorific_gender(lower: &str) -> Option<Gender> {
         | "congresswoman" | "spokeswoman" | "chairwoman" => Some(Gender::Female),
         _ => None,
     }
+}
+
+/// Returns the gender a word of kinship or a gendered noun tells of the
+/// person it stands beside ("his sister Kim Yo Jong", "Kim Yo Jong, the
+/// sister of …", "the actress Ana Ruiz").
+pub(super) fn kin_gender(lower: &str) -> Option<Gender> {
+    match lower {
+        "brother" | "father" | "son" | "husband" | "widower" | "uncle" | "nephew"
+        | "grandfather" | "grandson" | "boyfriend" | "businessman" | "actor" => Some(Gender::Male),
+        "sister" | "mother" | "daughter" | "wife" | "widow" | "aunt" | "niece" | "grandmother"
+        | "granddaughter" | "girlfriend" | "businesswoman" | "actress" => Some(Gender::Female),
+        _ => None,
+    }
+    .or_else(|| honorific_gender(lower))
 }
 
 /// Returns the short name of a country named by its name or an alias.

@@ -3,8 +3,8 @@
 
 use super::clean::{LowerWords, person_name};
 use super::lexicon::{
-    Gender, country_name, given_name_gender, honorific_gender, is_given_name, is_person_title,
-    is_surname, is_title,
+    Gender, country_name, is_given_name, is_person_title, is_surname, is_title, kin_gender,
+    name_gender,
 };
 use super::names::{cap_runs, unpossess};
 use super::roles::roles_at;
@@ -159,7 +159,7 @@ impl<'a> People<'a> {
                         {
                             words.truncate(2);
                         }
-                        let gender = given_name_gender(words[0]);
+                        let gender = name_gender(&words);
                         // "N. Korea", "African American": a word of a place name
                         // ends no one's name.
                         let last = words[words.len() - 1];
@@ -195,7 +195,7 @@ impl<'a> People<'a> {
             person_of[i] = Some(match hits[..] {
                 [one] => one,
                 _ => {
-                    let gender = given_name_gender(words[0]);
+                    let gender = name_gender(&words);
                     // "the Super Bowl", "the 1991 Nobel Peace Prize winner",
                     // "Super Bowl 50": a recogniser's person written as a
                     // common noun is, with neither a known given name nor a
@@ -229,10 +229,15 @@ impl<'a> People<'a> {
             }
             match person_of[i] {
                 Some(idx) => {
-                    // The recogniser strips titles: "Mrs. Okafor" still tells her gender.
+                    // The recogniser strips titles: "Mrs. Okafor" still tells her
+                    // gender, and so do "his sister Kim" and "Kim, the sister of".
                     let before = text[..start].split_whitespace().next_back();
                     let before = before.map(|w| w.to_lowercase());
-                    if let Some(g) = before.as_deref().and_then(honorific_gender) {
+                    if let Some(g) = before
+                        .as_deref()
+                        .and_then(kin_gender)
+                        .or_else(|| apposed_gender(&text[end..]))
+                    {
                         people.persons[idx].gender.get_or_insert(g);
                     }
                     // "President Obama" is a person, sure enough for a pronoun.
@@ -334,4 +339,30 @@ impl<'a> People<'a> {
         let k = self.known[..i].last()?;
         (pos < k.1).then_some((k.2, k.3.as_str()))
     }
+}
+
+/// Returns the gender an apposition right after a name tells ("Kim Yo
+/// Jong, the powerful sister of …", "Ana Ruiz, his widow,"): a word of
+/// kinship or a gendered title within its first four words.
+fn apposed_gender(after: &str) -> Option<Gender> {
+    let rest = after.strip_prefix(',')?;
+    let mut words = rest.split_whitespace().take(4);
+    let first = words.next()?.to_lowercase();
+    if !matches!(
+        first.as_str(),
+        "the" | "a" | "his" | "her" | "their" | "its"
+    ) {
+        return None;
+    }
+    for w in words {
+        let w = w.to_lowercase();
+        let bare = w.trim_end_matches([',', '.', ';']);
+        if let Some(g) = kin_gender(bare) {
+            return Some(g);
+        }
+        if bare.len() != w.len() || matches!(bare, "of" | "for" | "to" | "who") {
+            return None;
+        }
+    }
+    None
 }

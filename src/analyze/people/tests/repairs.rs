@@ -269,3 +269,27 @@ fn a_name_after_a_title_runs_on_over_the_towns_inside_it() {
         a.entities
     );
 }
+
+#[test]
+fn a_crown_prince_is_a_title_and_no_organisation() {
+    let text = "Saudi Crown Prince Mohammed bin Salman met the envoy. \
+                Crown Prince Hussein of Jordan spoke later.";
+    let found = people(text);
+    let names: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["Mohammed bin Salman", "Hussein"], "{found:?}");
+    let a = analyze(text);
+    assert!(
+        a.entities.iter().all(|e| e.kind != EntityKind::Org),
+        "{:?}",
+        a.entities
+    );
+    assert!(
+        a.entities
+            .iter()
+            .any(|e| e.kind == EntityKind::Country && e.country.as_deref() == Some("SA")),
+        "{:?}",
+        a.entities
+    );
+    // An organisation named after the crown keeps it.
+    assert!(people("Shares of Crown Resorts fell on Monday.").is_empty());
+}

@@ -4,7 +4,7 @@
 
 use super::super::clean::{LowerWords, person_name};
 use super::super::lexicon::{
-    Gender, country_name, given_name_gender, is_given_name, is_surname, is_title,
+    Gender, country_name, is_given_name, is_surname, is_title, name_gender,
 };
 use super::super::names::{initial_of, is_org, is_stop, strip, trim_to_name};
 use super::{People, Person, surname_first};
@@ -46,7 +46,7 @@ impl People<'_> {
                 .take_while(|w| is_stop(&w.to_lowercase()))
                 .count();
         let rest = &rest[..keep.max(1)];
-        let given = given_name_gender(rest[0]);
+        let given = name_gender(rest);
         // "Glenn Beck Blasts Drudge for …" in a headline that is not quite
         // title case: a run that opens with a full name the story knows
         // goes on past that name.
