@@ -296,3 +296,25 @@ fn seats_of_government_stand_for_their_state() {
         "US"
     ));
 }
+
+#[test]
+fn a_country_in_the_possessive_before_its_ruler_is_the_country_beside_a_namesake() {
+    // The story names Michael Jordan first: a lone "Jordan" is his, but
+    // "Jordan's King" is the kingdom's.
+    let text = "Michael Jordan's foundation gave $2 million, while Jordan's King Abdullah II \
+                visited the hospital. Jordan said he was proud.";
+    let a = byline::analyze::analyze(text);
+    let jordan = find(&a.entities, "JO").expect("the country");
+    let at: Vec<&str> = jordan.mentions.iter().map(|m| m.text.as_str()).collect();
+    assert_eq!(at, ["Jordan"], "{:?}", a.entities);
+    assert_eq!(
+        jordan.mentions[0].start,
+        text.find("Jordan's King").unwrap()
+    );
+    let person = a
+        .entities
+        .iter()
+        .find(|e| e.name == "Michael Jordan")
+        .expect("the player");
+    assert_eq!(person.mentions.len(), 2, "{:?}", person.mentions);
+}

@@ -132,7 +132,16 @@ pub fn resolve(
         let in_run = toks[i].shape == Shape::Title
             && ((i > 0 && joined(i - 1, i) && word_of_run(i - 1) && !toks[i - 1].sent_start)
                 || (joined(i, i + 1) && word_of_run(i + 1)));
+        // A country's possessive before its ruler is no one's surname
+        // ("Jordan's King Abdullah" after "Michael Jordan").
+        let ruled = countries[i]
+            && toks
+                .get(i + 1)
+                .is_some_and(|t| t.shape == Shape::Possessive)
+            && i + 2 < toks.len()
+            && crate::analyze::places::is_ruler(&word(i + 2).to_lowercase());
         if busy[i]
+            || ruled
             || !toks[i].shape.capitalised()
             || !key_set.contains(&toks[i].hash)
             || firm(i, i + 1)

@@ -9,6 +9,7 @@
 //! stands for its state ("Pyongyang said").
 
 mod context;
+pub(crate) use context::is_ruler;
 mod gazetteer;
 mod lexicon;
 mod tokens;
@@ -94,7 +95,7 @@ fn match_at<'t>(
         if toks.key(i) == "the" && cands.first().is_none_or(|c| c.source != Source::City) {
             continue;
         }
-        if n == 1 && t.caps != Caps::Upper {
+        if n == 1 && t.caps != Caps::Upper && !context::ruler_follows(toks, text, i) {
             let key = toks.key(i);
             if people.contains(&key) {
                 return Err(1);

@@ -113,12 +113,27 @@ pub(crate) fn opens_clause(w: &str) -> bool {
     )
 }
 
-/// Tells whether a word is a generational suffix ("Jr.", "III"), which
-/// ends a name but is not its surname.
+/// Tells whether a word is a generational suffix or a regnal number
+/// ("Jr.", "III", "Leo XIV"), which ends a name but is not its surname.
 pub(crate) fn is_suffix(w: &str) -> bool {
     matches!(
         w.trim_end_matches('.'),
-        "Jr" | "Sr" | "JR" | "SR" | "II" | "III" | "IV"
+        "Jr" | "Sr"
+            | "JR"
+            | "SR"
+            | "II"
+            | "III"
+            | "IV"
+            | "VI"
+            | "VII"
+            | "VIII"
+            | "IX"
+            | "XI"
+            | "XII"
+            | "XIII"
+            | "XIV"
+            | "XV"
+            | "XVI"
     )
 }
 
@@ -151,10 +166,14 @@ impl Name {
             let next_title =
                 start + 2 < end && word_flags(text, toks, flags, start + 1) & flag::TITLE != 0;
             let after_crown = start > 0 && &text[toks[start - 1].b0..toks[start - 1].b1] == "Crown";
+            // So is one before a name and a regnal number ("King Abdullah II").
+            let regnal = start + 2 < end && is_suffix(&text[toks[end - 1].b0..toks[end - 1].b1]);
             let title = is_title(f)
                 || f & flag::TITLE != 0
                     && start + 1 < end
-                    && (after_crown || start + 2 < end && flags[start + 1] & flag::GIVEN != 0)
+                    && (after_crown
+                        || regnal
+                        || start + 2 < end && flags[start + 1] & flag::GIVEN != 0)
                 || w == "Crown" && next_title;
             // "U.S. Ambassador ...", "British envoy ...": the country is no
             // part of the name. A country's name that is also a common first
@@ -233,7 +252,9 @@ impl Name {
             let f = flags[i];
             (f & (flag::ORG_END | flag::PLACE_WORD) != 0
                 && f & (flag::GIVEN_COMMON | flag::SURNAME_COMMON) == 0)
-                || toks[i].shape == Shape::Upper && !toks[i].caps_line
+                || toks[i].shape == Shape::Upper
+                    && !toks[i].caps_line
+                    && !is_suffix(&text[toks[i].b0..toks[i].b1])
         });
         // A lone word English writes in lower case is no name ("Campaigners").
         let common = end - start == 1

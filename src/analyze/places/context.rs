@@ -67,6 +67,43 @@ pub(super) fn looks_like_person(gaz: &Gazetteer, toks: &Tokens, text: &str, i: u
     })
 }
 
+/// Words after a country's possessive that show the country is meant
+/// ("Jordan's King Abdullah", "Chad's president"), even where a person of
+/// that name is in the story.
+const RULERS: &[&str] = &[
+    "king",
+    "queen",
+    "emir",
+    "president",
+    "prime",
+    "foreign",
+    "defence",
+    "defense",
+    "crown",
+    "government",
+    "army",
+    "military",
+    "parliament",
+    "capital",
+    "embassy",
+    "ambassador",
+];
+
+/// Tells whether a word in lower case is one of [`RULERS`].
+pub(crate) fn is_ruler(lower: &str) -> bool {
+    RULERS.contains(&lower)
+}
+
+/// Whether token `i`, a lone name in the possessive, is followed by a word
+/// in [`RULERS`].
+pub(super) fn ruler_follows(toks: &Tokens, text: &str, i: usize) -> bool {
+    // The gap holds the "'s": one word follows, on the same line.
+    toks.toks[i].possessive
+        && toks.toks.get(i + 1).is_some_and(|n| {
+            !text[toks.toks[i].b1..n.b0].contains('\n') && RULERS.contains(&toks.key(i + 1))
+        })
+}
+
 /// Whether the name at tokens `i..=last` is part of an organisation's name
 /// ("Japan Airlines", "Bank of Japan").
 fn inside_org(gaz: &Gazetteer, toks: &Tokens, text: &str, i: usize, last: usize) -> bool {

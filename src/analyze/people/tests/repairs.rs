@@ -293,3 +293,17 @@ fn a_crown_prince_is_a_title_and_no_organisation() {
     // An organisation named after the crown keeps it.
     assert!(people("Shares of Crown Resorts fell on Monday.").is_empty());
 }
+
+#[test]
+fn a_regnal_number_ends_a_monarchs_name_and_the_title_goes() {
+    assert_only_person(
+        "King Abdullah II of Jordan visited the hospital. Abdullah spoke briefly.",
+        "Abdullah II",
+        &["Abdullah II", "Abdullah"],
+    );
+    assert_only_person(
+        "Pope Leo XIV met the pilgrims in the square.",
+        "Leo XIV",
+        &["Leo XIV"],
+    );
+}
