@@ -12,7 +12,7 @@ mod acronyms;
 mod cues;
 
 pub use acronyms::full_name;
-pub(crate) use cues::shares_moved;
+pub(crate) use cues::{firm_apposition, shares_moved};
 
 use crate::analyze::cover::Cover;
 use crate::analyze::tagger::lexicon::flag;

@@ -55,10 +55,13 @@ pub fn resolve(
     let word = |i: usize| &text[toks[i].b0..toks[i].b1];
     let spans = rules::repair(text, toks, flags, spans, countries);
     // "Douglas & Lomason" is a firm, not two people, and so is a name
-    // whose shares rose.
+    // whose shares rose or that an apposition calls a company.
     let firm = |s: usize, e: usize| {
         let amp = |i: usize| i < toks.len() && word(i) == "&";
-        (s > 0 && amp(s - 1)) || amp(e) || crate::analyze::orgs::shares_moved(text, toks, e)
+        (s > 0 && amp(s - 1))
+            || amp(e)
+            || crate::analyze::orgs::shares_moved(text, toks, e)
+            || crate::analyze::orgs::firm_apposition(text, toks, flags, e)
     };
     let names: Vec<Name> = spans
         .iter()

@@ -85,10 +85,11 @@ pub(super) fn traded(
     // "Douglas & Lomason Co": an ampersand joins the words of one name.
     let joins = |k: usize| word_at(text, &toks[k]) == "&" && k + 1 < toks.len() && name(k + 1);
     let mut out = Vec::new();
-    // "Pirelli shares rose": the run of names before the cue, whatever
-    // the tagger read it as.
+    // "Pirelli shares rose", "Nvidia, the chipmaker,": the run of names
+    // before the cue, whatever the tagger read it as.
     for i in 1..toks.len() {
-        if !shares_moved(text, toks, i) {
+        let called = firm_apposition(text, toks, flags, i);
+        if !called && !shares_moved(text, toks, i) {
             continue;
         }
         let mut start = i;
@@ -114,7 +115,7 @@ pub(super) fn traded(
                 "." | "!" | "?" | "“" | "\""
             );
         let lone_ok = flags[start] & (flag::COMMON | flag::ORG_END | flag::ORG_START) == 0
-            && (!opens || read(start) || flags[start] & flag::SURNAME != 0);
+            && (!opens || called || read(start) || flags[start] & flag::SURNAME != 0);
         if start < i && (i - start > 1 || lone_ok) {
             out.push((start, i));
         }
@@ -155,4 +156,58 @@ pub(crate) fn shares_moved(text: &str, toks: &[Tok], i: usize) -> bool {
         && matches!(word(i), "shares" | "stock")
         && MOVES.contains(&word(i + 1))
         && toks[i].b0 == toks[i - 1].b1 + 1
+}
+
+/// Nouns an apposition uses for a company ("Nvidia, the chipmaker,").
+const FIRM_NOUNS: &[&str] = &[
+    "company",
+    "firm",
+    "chipmaker",
+    "carmaker",
+    "automaker",
+    "retailer",
+    "lender",
+    "bank",
+    "insurer",
+    "airline",
+    "carrier",
+    "startup",
+    "start-up",
+    "conglomerate",
+    "manufacturer",
+    "maker",
+    "producer",
+    "miner",
+    "brewer",
+    "broadcaster",
+    "publisher",
+    "giant",
+    "operator",
+    "supplier",
+    "distributor",
+    "utility",
+    "platform",
+    "drugmaker",
+];
+
+/// Tells whether the words from token `e` are an apposition that calls
+/// what comes before it a company: a comma, "the" or "a", at most three
+/// more words and a company noun that ends the apposition ("Nvidia, the
+/// chipmaker, said"; not "Smith, the company's founder").
+pub(crate) fn firm_apposition(text: &str, toks: &[Tok], flags: &[u32], e: usize) -> bool {
+    let word = |k: usize| toks.get(k).map_or("", |t| word_at(text, t));
+    if word(e) != "," || !matches!(word(e + 1), "the" | "a" | "an") {
+        return false;
+    }
+    // Words between: lower case, or a country's ("a Danish wind developer").
+    let plain = |j: usize| {
+        toks[j].shape == Shape::Lower
+            || toks[j].shape == Shape::LowerHyphen
+            || flags[j] & (flag::DEMONYM | flag::COUNTRY) != 0
+    };
+    (e + 2..e + 6).any(|k| {
+        FIRM_NOUNS.contains(&word(k))
+            && matches!(word(k + 1), "," | "." | ";" | "that" | "which")
+            && (e + 2..k).all(plain)
+    })
 }

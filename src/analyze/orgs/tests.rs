@@ -301,3 +301,23 @@ fn a_country_opens_the_name_of_a_company_whose_shares_moved() {
         .collect();
     assert_eq!(names, ["Japan Tobacco"]);
 }
+
+#[test]
+fn a_name_an_apposition_calls_a_company_is_an_organisation() {
+    let a = analyze(
+        "Veltrona, the chipmaker, said revenue rose. Its chief executive, Ana Ruiz, \
+         said demand was strong, and Brightwater, a British water company, agreed.",
+    );
+    let of = |kind: EntityKind| -> Vec<String> {
+        a.entities
+            .iter()
+            .filter(|e| e.kind == kind)
+            .map(|e| e.name.clone())
+            .collect()
+    };
+    assert_eq!(of(EntityKind::Org), ["Veltrona", "Brightwater"]);
+    assert_eq!(of(EntityKind::Person), ["Ana Ruiz"]);
+    // A person's apposition that names a company's role keeps the person.
+    let a = analyze("Ana Ruiz, the company's founder, said it was a good year.");
+    assert!(a.entities.iter().all(|e| e.kind == EntityKind::Person), "{:?}", a.entities);
+}
