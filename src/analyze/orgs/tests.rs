@@ -319,5 +319,9 @@ fn a_name_an_apposition_calls_a_company_is_an_organisation() {
     assert_eq!(of(EntityKind::Person), ["Ana Ruiz"]);
     // A person's apposition that names a company's role keeps the person.
     let a = analyze("Ana Ruiz, the company's founder, said it was a good year.");
-    assert!(a.entities.iter().all(|e| e.kind == EntityKind::Person), "{:?}", a.entities);
+    assert!(
+        a.entities.iter().all(|e| e.kind == EntityKind::Person),
+        "{:?}",
+        a.entities
+    );
 }
