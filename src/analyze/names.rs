@@ -191,23 +191,17 @@ fn place_opens_name(
     spans
 }
 
-/// Nouns after two sides of a conflict or a negotiation written side by
-/// side ("Israel Hamas talks", "Russia Ukraine war").
+/// Nouns after two sides of an armed conflict written side by side
+/// ("Israel Hamas war"); talks and deals are left out, as a company's
+/// name may stand before them ("the China Evergrande talks").
 const BETWEEN_SIDES: &[&str] = &[
-    "talks",
     "war",
     "conflict",
-    "deal",
     "ceasefire",
     "truce",
-    "summit",
-    "tensions",
-    "negotiations",
     "fighting",
     "clashes",
-    "relations",
-    "ties",
-    "accord",
+    "hostilities",
 ];
 
 /// A place written right before an organisation's name, or after its
@@ -230,6 +224,11 @@ fn org_takes_place(
             .filter(|s| s.kind == Kind::Loc)
             .map(|s| (s.start, s.end)),
     );
+    let countries: HashSet<(usize, usize)> = places
+        .iter()
+        .filter(|p| p.kind == EntityKind::Country)
+        .flat_map(|p| p.mentions.iter().map(|m| (tok_at(m.start), tok_at(m.end))))
+        .collect();
     let joined = |a: usize| {
         a + 1 < toks.len() && !toks[a + 1].line_start && toks[a + 1].b0 == toks[a].b1 + 1
     };
@@ -245,13 +244,15 @@ fn org_takes_place(
     }
     let mut absorbed: HashSet<(usize, usize)> = HashSet::default();
     for s in spans.iter_mut().filter(|s| s.kind == Kind::Org) {
-        // "Israel Hamas talks": two sides, not "Israel Hamas".
-        let sides = toks
-            .get(s.end)
-            .is_some_and(|t| BETWEEN_SIDES.contains(&&text[t.b0..t.b1]));
+        // "Israel Hamas war": a country and a one-word side, not "Israel
+        // Hamas" ("the Chicago Board of Trade" keeps its town).
+        let sides = s.end == s.start + 1
+            && toks
+                .get(s.end)
+                .is_some_and(|t| BETWEEN_SIDES.contains(&&text[t.b0..t.b1]));
         if let Some(&(ps, pe)) = ending
             .get(&s.start)
-            .filter(|&&(_, pe)| joined(pe - 1) && !sides)
+            .filter(|&&(ps, pe)| joined(pe - 1) && !(sides && countries.contains(&(ps, pe))))
         {
             absorbed.insert((ps, pe));
             s.start = ps;

@@ -55,7 +55,11 @@ pub fn resolve(
         })
         .collect();
     cands.extend(cues::by_org_word(text, toks, flags, spans));
-    cands.extend(cues::traded(text, toks, flags, spans));
+    // A company named by its cue holds the tagger's shorter reading of it
+    // ("Toyota Motor shares" over "Toyota").
+    let traded = cues::traded(text, toks, flags, spans);
+    cands.retain(|&c| !traded.iter().any(|&t| t != c && t.0 <= c.0 && c.1 <= t.1));
+    cands.extend(traded);
     // A known name read whole wins over the tagger's pieces of it, and a
     // longer name holds the known one inside it ("U.N. Security Council").
     let mut known = acronyms::well_known(text, toks);

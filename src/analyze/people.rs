@@ -61,7 +61,8 @@ pub fn resolve(
         (s > 0 && amp(s - 1))
             || amp(e)
             || crate::analyze::orgs::shares_moved(text, toks, e)
-            || crate::analyze::orgs::firm_apposition(text, toks, flags, e)
+            || (flags[s] & flag::GIVEN == 0 || e - s == 1)
+                && crate::analyze::orgs::firm_apposition(text, toks, flags, e)
     };
     let names: Vec<Name> = spans
         .iter()

@@ -277,6 +277,10 @@ fn a_family_name_first_tells_no_gender_but_an_apposition_of_kinship_does() {
     let text = "Kim Tae Chol, the younger brother of envoy Kim Hae Jin, said the talks had failed. \
                 “Nothing was agreed,” he said.";
     assert_eq!(speakers_of(text), [Some("Kim Tae Chol".to_string())]);
+    // A list after the name is no apposition: "his wife" is someone else.
+    let text = "Kim Jong Un, his wife and top aides watched the test. \
+                “This is a great day,” he said.";
+    assert_eq!(speakers_of(text), [Some("Kim Jong Un".to_string())]);
     // A given name still tells its gender.
     let text = "Kim Halvorsen met Bruno Tessaro in the lobby. “It went well,” she said.";
     assert_eq!(speakers_of(text), [Some("Kim Halvorsen".to_string())]);

@@ -56,10 +56,12 @@ pub(super) fn by_org_word(
     out
 }
 
-/// Companies named as what is traded: "Pirelli shares rose", "Shares of BYD fell", "sold shares
-/// of Rivian Automotive" (up to five capitalised words or ampersands that the tagger
-/// did not read as a person or an organisation, and that no list knows as
-/// a country or a town).
+/// Companies named as what is traded or called a company: "Pirelli shares
+/// rose", "Nvidia, the chipmaker," (up to four capitalised words before the
+/// cue, whatever the tagger read them as, a country's name first at most),
+/// and "Shares of BYD fell", "sold shares of Rivian Automotive" (up to five
+/// capitalised words or ampersands, the first not read by the tagger as a
+/// person, that no list knows as a country or a town).
 pub(super) fn traded(
     text: &str,
     toks: &[Tok],
@@ -92,18 +94,45 @@ pub(super) fn traded(
         if !called && !shares_moved(text, toks, i) {
             continue;
         }
+        // A town's name may be part of a company's ("Boston Scientific",
+        // "Toyota Motor"), not all of it ("Tokyo shares fell" is a market).
+        let part = |k: usize| {
+            matches!(toks[k].shape, Shape::Title | Shape::Upper | Shape::Compound)
+                && flags[k] & (flag::COUNTRY | flag::DEMONYM | flag::CALENDAR) == 0
+                && !described(k)
+        };
         let mut start = i;
         while start > 0
             && i - start < 4
-            && (name(start - 1) || (start >= 2 && joins(start - 1) && name(start - 2)))
+            && (part(start - 1) || (start >= 2 && joins(start - 1) && part(start - 2)))
             && !toks[start].line_start
         {
             start -= 1;
         }
-        // A country's name opens a company's ("Japan Tobacco shares").
+        if i - start == 1 && flags[start] & flag::CITY != 0 {
+            continue;
+        }
+        // A country's name opens a company's ("Japan Tobacco shares"), but
+        // not where it is a place ("in Japan Sony shares rose").
         let country = |k: usize| flags[k] & flag::COUNTRY != 0 && toks[k].shape == Shape::Title;
-        if start < i && start > 0 && country(start - 1) && !toks[start].line_start {
+        let placed = |k: usize| {
+            k > 0 && PLACING.contains(&word_at(text, &toks[k - 1]).to_lowercase().as_str())
+        };
+        if start < i
+            && start > 0
+            && country(start - 1)
+            && !placed(start - 1)
+            && !toks[start].line_start
+        {
             start -= 1;
+        }
+        // The tagger's organisation that runs into the words stands
+        // ("Bank of America shares rose").
+        let within_org = spans
+            .iter()
+            .any(|s| s.kind == Kind::Org && s.start < start && start < s.end);
+        if within_org {
+            continue;
         }
         // "Bank shares fell" and "Tech shares rose" are sectors: a lone
         // word opening a sentence is a company only when the tagger or the
@@ -123,7 +152,12 @@ pub(super) fn traded(
     for i in 2..toks.len() {
         let cue = word_at(text, &toks[i - 2]).eq_ignore_ascii_case("shares")
             && word_at(text, &toks[i - 1]) == "of";
-        if !cue || !name(i) || read(i) {
+        // The tagger's organisation may stop short ("Crown" of "Crown
+        // Resorts"): the longer run then holds it (see `resolve`).
+        let person = spans
+            .iter()
+            .any(|s| s.start <= i && i < s.end && s.kind == Kind::Per);
+        if !cue || !name(i) || person {
             continue;
         }
         let mut end = i + 1;
@@ -138,6 +172,12 @@ pub(super) fn traded(
     }
     out
 }
+
+/// Words that make the country after them a place ("in Japan Sony
+/// shares rose").
+const PLACING: &[&str] = &[
+    "in", "at", "from", "to", "of", "for", "across", "on", "into", "within", "outside",
+];
 
 /// Verbs a company's shares do in market reports.
 const MOVES: &[&str] = &[
@@ -158,7 +198,8 @@ pub(crate) fn shares_moved(text: &str, toks: &[Tok], i: usize) -> bool {
         && toks[i].b0 == toks[i - 1].b1 + 1
 }
 
-/// Nouns an apposition uses for a company ("Nvidia, the chipmaker,").
+/// Nouns an apposition uses for a company ("Nvidia, the chipmaker,"), and
+/// no one's trade ("a coal miner", "a crane operator" are people).
 const FIRM_NOUNS: &[&str] = &[
     "company",
     "firm",
@@ -167,33 +208,25 @@ const FIRM_NOUNS: &[&str] = &[
     "automaker",
     "retailer",
     "lender",
-    "bank",
     "insurer",
     "airline",
-    "carrier",
     "startup",
     "start-up",
     "conglomerate",
     "manufacturer",
-    "maker",
-    "producer",
-    "miner",
     "brewer",
     "broadcaster",
-    "publisher",
-    "giant",
-    "operator",
     "supplier",
     "distributor",
     "utility",
-    "platform",
     "drugmaker",
 ];
 
 /// Tells whether the words from token `e` are an apposition that calls
-/// what comes before it a company: a comma, "the" or "a", at most three
-/// more words and a company noun that ends the apposition ("Nvidia, the
-/// chipmaker, said"; not "Smith, the company's founder").
+/// what comes before it a company: a comma, an article, at most three
+/// words that describe (no "for" or "of") and a company noun that ends the
+/// apposition ("Nvidia, the chipmaker, said", "Brightwater, a British water
+/// company,"; not "Jane Doe, a spokeswoman for the company,").
 pub(crate) fn firm_apposition(text: &str, toks: &[Tok], flags: &[u32], e: usize) -> bool {
     let word = |k: usize| toks.get(k).map_or("", |t| word_at(text, t));
     if word(e) != "," || !matches!(word(e + 1), "the" | "a" | "an") {
@@ -201,8 +234,8 @@ pub(crate) fn firm_apposition(text: &str, toks: &[Tok], flags: &[u32], e: usize)
     }
     // Words between: lower case, or a country's ("a Danish wind developer").
     let plain = |j: usize| {
-        toks[j].shape == Shape::Lower
-            || toks[j].shape == Shape::LowerHyphen
+        (matches!(toks[j].shape, Shape::Lower | Shape::LowerHyphen)
+            && !matches!(word(j), "for" | "of" | "at" | "with" | "the" | "and" | "to"))
             || flags[j] & (flag::DEMONYM | flag::COUNTRY) != 0
     };
     (e + 2..e + 6).any(|k| {

@@ -269,9 +269,15 @@ impl Name {
         // "New Yorkers", "Frustrated Parents": a last word that reads as
         // a plural noun, and that no name list knows, ends no one's name.
         let last = &text[toks[end - 1].b0..toks[end - 1].b1];
-        // After a given name it is a surname all the same ("Maria Alders").
-        let given_first =
-            end - start >= 2 && flags[start] & flag::GIVEN != 0 && flags[start] & flag::COMMON == 0;
+        // After a given name it is a surname all the same ("Maria Alders"),
+        // unless the given name is a word or a place ("Grace Ministers",
+        // "Jordan Travelers") or the plural's singular is a word ("Lily
+        // Growers" is read by "grower").
+        let singular = last.trim_end_matches('s').to_lowercase();
+        let given_first = end - start >= 2
+            && flags[start] & flag::GIVEN != 0
+            && flags[start] & (flag::COMMON | flag::COUNTRY | flag::CITY) == 0
+            && lexicon::get().word(&singular) & (flag::COMMON | flag::TITLE) == 0;
         let plural = !given_first
             && flags[end - 1] & (flag::GIVEN | flag::SURNAME) == 0
             && last.len() >= 5

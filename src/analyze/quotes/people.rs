@@ -343,7 +343,8 @@ impl<'a> People<'a> {
 
 /// Returns the gender an apposition right after a name tells ("Kim Yo
 /// Jong, the powerful sister of …", "Ana Ruiz, his widow,"): a word of
-/// kinship or a gendered title within its first four words.
+/// kinship or a gendered title within its first four words that ends the
+/// apposition or goes on with "of".
 fn apposed_gender(after: &str) -> Option<Gender> {
     let rest = after.strip_prefix(',')?;
     let mut words = rest.split_whitespace().take(4);
@@ -354,10 +355,13 @@ fn apposed_gender(after: &str) -> Option<Gender> {
     ) {
         return None;
     }
-    for w in words {
-        let w = w.to_lowercase();
+    let words: Vec<String> = words.map(str::to_lowercase).collect();
+    for (k, w) in words.iter().enumerate() {
         let bare = w.trim_end_matches([',', '.', ';']);
-        if let Some(g) = kin_gender(bare) {
+        // The apposition ends with the word, or goes on with "of": not a
+        // list ("Kim Jong Un, his wife and top aides").
+        let ends = bare.len() != w.len() || words.get(k + 1).is_some_and(|n| n == "of");
+        if let Some(g) = kin_gender(bare).filter(|_| ends) {
             return Some(g);
         }
         if bare.len() != w.len() || matches!(bare, "of" | "for" | "to" | "who") {
