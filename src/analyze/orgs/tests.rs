@@ -12,6 +12,11 @@ fn orgs(text: &str) -> Vec<(String, Vec<String>)> {
         .collect()
 }
 
+/// Returns the canonical names of the organisations in `text`.
+fn org_names(text: &str) -> Vec<String> {
+    orgs(text).into_iter().map(|(n, _)| n).collect()
+}
+
 #[test]
 fn an_acronym_defined_in_parentheses_links_later_uses() {
     let text = "The Caspian Fisheries Regulatory Authority (CFRA) issued new quotas. \
@@ -43,7 +48,7 @@ fn known_short_forms_take_the_full_name() {
 #[test]
 fn names_ending_in_an_organisation_word_are_organisations() {
     let text = "Officials from the Danube Shipping Association met on Monday.";
-    let names: Vec<String> = orgs(text).into_iter().map(|(n, _)| n).collect();
+    let names = org_names(text);
     assert!(
         names.contains(&"Danube Shipping Association".to_string()),
         "{names:?}"
@@ -88,7 +93,7 @@ fn a_city_club_in_a_match_report_is_an_organisation_not_a_place() {
         !places.contains(&"Leicester") && !places.contains(&"Norwich"),
         "{places:?}"
     );
-    let names: Vec<String> = orgs(text).into_iter().map(|(n, _)| n).collect();
+    let names = org_names(text);
     assert!(names.contains(&"Leicester".to_string()), "{names:?}");
 }
 
@@ -109,7 +114,7 @@ fn a_name_does_not_run_on_over_a_date() {
     // Foreign Relations" is a name.
     let text = "The Harbour Oversight Council on Friday fined the port. The Council on \
                 Foreign Relations said nothing.";
-    let names: Vec<String> = orgs(text).into_iter().map(|(n, _)| n).collect();
+    let names = org_names(text);
     assert!(
         names.contains(&"Harbour Oversight Council".to_string()),
         "{names:?}"
@@ -152,10 +157,7 @@ fn an_acronym_is_not_repeated_by_a_title_case_word() {
 
 #[test]
 fn a_firms_boss_leaves_the_firm_its_name() {
-    let names: Vec<String> = orgs("Kestrel boss Ana Ruiz declined to comment on the results.")
-        .into_iter()
-        .map(|(n, _)| n)
-        .collect();
+    let names = org_names("Kestrel boss Ana Ruiz declined to comment on the results.");
     assert_eq!(names, ["Kestrel"]);
 }
 
@@ -263,10 +265,7 @@ fn a_name_whose_shares_moved_is_a_company_not_a_person() {
 
 #[test]
 fn a_short_form_that_opens_another_name_is_not_expanded() {
-    let names: Vec<String> = orgs("AP Moller-Maersk shares fell 4% in Copenhagen.")
-        .into_iter()
-        .map(|(n, _)| n)
-        .collect();
+    let names = org_names("AP Moller-Maersk shares fell 4% in Copenhagen.");
     assert_eq!(names, ["AP Moller-Maersk"]);
     // AP style writes "Program": one name with the British spelling.
     let found = orgs("The World Food Programme warned. The World Food Program and the WFP agreed.");
@@ -281,7 +280,7 @@ fn agencies_known_by_name_are_found_in_either_apostrophe() {
         "China's state-run People's Daily newspaper called it a mistake, Xinhua said.",
         "It ran in People’s Daily on Monday, and Xinhua carried it.",
     ] {
-        let names: Vec<String> = orgs(text).into_iter().map(|(n, _)| n).collect();
+        let names = org_names(text);
         assert_eq!(names, ["People's Daily", "Xinhua"], "{text}");
     }
 }
@@ -312,7 +311,7 @@ fn two_sides_written_side_by_side_are_not_one_organisation() {
             "Chicago Board of Trade",
         ),
     ] {
-        let names: Vec<String> = orgs(text).into_iter().map(|(n, _)| n).collect();
+        let names = org_names(text);
         assert_eq!(names, [name], "{text}");
     }
 }
@@ -340,7 +339,7 @@ fn a_company_whose_shares_moved_is_named_whole() {
             vec!["Sony"],
         ),
     ] {
-        let names: Vec<String> = orgs(text).into_iter().map(|(n, _)| n).collect();
+        let names = org_names(text);
         assert_eq!(names, want, "{text}");
     }
 }
