@@ -285,3 +285,18 @@ fn a_family_name_first_tells_no_gender_but_an_apposition_of_kinship_does() {
     let text = "Kim Halvorsen met Bruno Tessaro in the lobby. “It went well,” she said.";
     assert_eq!(speakers_of(text), [Some("Kim Halvorsen".to_string())]);
 }
+
+#[test]
+fn an_unnamed_source_is_no_one_the_story_named() {
+    // "a senior official", "one aide": the story does not name them, so
+    // the quotation is not the last named person's.
+    let text = "President Mara Quist met union leaders on Monday.\n\n\
+                “Nothing was agreed,” a senior administration official said, speaking on \
+                condition of anonymity.\n\n\
+                “We will try again,” one aide said.";
+    assert_eq!(speakers_of(text), [None, None]);
+    // A role with "the" is the person the story gave it.
+    let text = "Mara Quist, the union's spokeswoman, spoke first.\n\n\
+                “Nothing was agreed,” the spokeswoman said.";
+    assert_eq!(speakers_of(text), [Some("Mara Quist".to_string())]);
+}

@@ -312,6 +312,30 @@ fn govt_before(win: &[Tok<'_>], head: usize, people: &People) -> Option<Speaker>
     country_of(&win[owner], people).map(|c| (Some(c), Some(EntityKind::Country)))
 }
 
+/// Nouns for the sources a story does not name when it writes them with
+/// "a" or "one" ("a senior official", "one aide").
+const ANONYMOUS: &[&str] = &[
+    "official",
+    "source",
+    "aide",
+    "adviser",
+    "advisor",
+    "insider",
+    "friend",
+    "person",
+    "man",
+    "woman",
+    "witness",
+    "resident",
+    "staffer",
+    "strategist",
+    "operative",
+    "diplomat",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+];
+
 /// Resolves a role noun ("the spokeswoman said") to the last person named.
 pub(super) fn nominal(win: &[Tok<'_>], head: usize, people: &People) -> Option<Speaker> {
     let t = win[head];
@@ -328,6 +352,20 @@ pub(super) fn nominal(win: &[Tok<'_>], head: usize, people: &People) -> Option<S
         return None;
     }
     let w = lower(&t);
+    // "a senior official said", "one aide said": someone the story does
+    // not name, not the last person it named.
+    let indefinite = (head.saturating_sub(4)..head)
+        .rev()
+        .find(|&j| {
+            matches!(
+                lower(&win[j]).as_str(),
+                "the" | "a" | "an" | "his" | "her" | "their" | "one"
+            )
+        })
+        .is_some_and(|j| matches!(lower(&win[j]).as_str(), "a" | "an" | "one"));
+    if indefinite && ANONYMOUS.contains(&w.as_str()) {
+        return Some((None, Some(EntityKind::Person)));
+    }
     let gender = if w.ends_with("woman")
         || matches!(w.as_str(), "wife" | "mother" | "daughter" | "sister")
     {
