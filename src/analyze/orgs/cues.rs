@@ -154,10 +154,12 @@ pub(super) fn traded(
             && word_at(text, &toks[i - 1]) == "of";
         // The tagger's organisation may stop short ("Crown" of "Crown
         // Resorts"): the longer run then holds it (see `resolve`).
-        let person = spans
-            .iter()
-            .any(|s| s.start <= i && i < s.end && s.kind == Kind::Per);
-        if !cue || !name(i) || person {
+        let person = || {
+            spans
+                .iter()
+                .any(|s| s.start <= i && i < s.end && s.kind == Kind::Per)
+        };
+        if !cue || !name(i) || person() {
             continue;
         }
         let mut end = i + 1;
