@@ -2,6 +2,8 @@
 //! ("U.N." and "UN" are one key), and the few short forms whose full name
 //! wire copy takes as known.
 
+use std::borrow::Cow;
+
 use crate::analyze::tagger::{Shape, Tok};
 
 /// Returns the comparison key of a written name: upper case, no dots or spaces.
@@ -83,14 +85,31 @@ const FED: &str = "Federal Reserve";
 /// Returns a name with the British spellings of organisation words made
 /// American ("Organisation" → "Organization", "Co-operation" →
 /// "Cooperation", "Labour" → "Labor", "Programme" → "Program") and a curly
-/// apostrophe straight, so
-/// that both spellings of a known name are one name.
-fn american(name: &str) -> String {
-    name.replace('’', "'")
-        .replace("Organisation", "Organization")
-        .replace("Co-operation", "Cooperation")
-        .replace("Labour Organization", "Labor Organization")
-        .replace("Programme", "Program")
+/// apostrophe straight, so that both spellings of a known name are one
+/// name. Most words have none of these and are returned as they are, with
+/// no copy: every capitalised word of a text passes here.
+fn american(name: &str) -> Cow<'_, str> {
+    const BRITISH: [&str; 5] = ["’", "Organisation", "Co-operation", "Labour", "Programme"];
+    if !BRITISH.iter().any(|b| name.contains(b)) {
+        return Cow::Borrowed(name);
+    }
+    Cow::Owned(
+        name.replace('’', "'")
+            .replace("Organisation", "Organization")
+            .replace("Co-operation", "Cooperation")
+            .replace("Labour Organization", "Labor Organization")
+            .replace("Programme", "Program"),
+    )
+}
+
+/// Returns the known full name a written full name is, in either
+/// spelling and in any case ("UNITED NATIONS", "World Food Programme").
+fn known_full(written: &str) -> Option<&'static str> {
+    let spelled = american(written);
+    KNOWN
+        .iter()
+        .find(|(_, full)| full.eq_ignore_ascii_case(&spelled))
+        .map(|&(_, full)| full)
 }
 
 /// Returns the full name a short form stands for, when it is a known one.
@@ -110,13 +129,7 @@ pub fn full_name(written: &str) -> Option<&'static str> {
     if written.eq_ignore_ascii_case("fed") {
         return Some(FED);
     }
-    let american = american(written);
-    known(&key(written)).or_else(|| {
-        KNOWN
-            .iter()
-            .find(|(_, full)| full.eq_ignore_ascii_case(&american))
-            .map(|&(_, full)| full)
-    })
+    known(&key(written)).or_else(|| known_full(written))
 }
 
 /// Finds the known short forms and full names the tagger may miss ("U.N.",
@@ -153,7 +166,7 @@ pub(super) fn well_known(text: &str, toks: &[Tok]) -> Vec<(usize, usize)> {
         let end = KNOWN
             .iter()
             .filter(|(_, full)| {
-                full.strip_prefix(first.as_str())
+                full.strip_prefix(first.as_ref())
                     .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '\'', '-']))
             })
             .filter_map(|(_, full)| spelled_at(text, toks, i, full))
@@ -176,7 +189,8 @@ fn spelled_at(text: &str, toks: &[Tok], i: usize, full: &str) -> Option<usize> {
         }
         let written = text[toks[i].b0..toks[end - 1].b1].split_whitespace();
         let written: Vec<&str> = written.collect();
-        let spelled = american(&written.join(" "));
+        let joined = written.join(" ");
+        let spelled = american(&joined);
         if spelled == full {
             return Some(end);
         }
@@ -187,10 +201,10 @@ fn spelled_at(text: &str, toks: &[Tok], i: usize, full: &str) -> Option<usize> {
     None
 }
 
-/// The canonical form of a written organisation name: a known short form
-/// or a known name in capitals takes the full name ("U.N." and "UNITED
-/// NATIONS" are "United Nations"), and so does a known short form opening
-/// a longer name ("U.N. Security Council").
+/// The canonical form of a written organisation name: a known short form,
+/// or a known name in capitals or in its British spelling, takes the full
+/// name ("U.N." and "UNITED NATIONS" are "United Nations"), and so does
+/// "U.N." or "EU" opening a longer name ("U.N. Security Council").
 pub(super) fn canonical(written: &str) -> String {
     let words: Vec<&str> = written.split_whitespace().collect();
     if written == "Fed" {
@@ -199,11 +213,7 @@ pub(super) fn canonical(written: &str) -> String {
     if let Some(full) = known(&key(written)) {
         return full.to_string();
     }
-    let spelled = american(&words.join(" "));
-    if let Some((_, full)) = KNOWN
-        .iter()
-        .find(|(_, full)| full.eq_ignore_ascii_case(&spelled))
-    {
+    if let Some(full) = known_full(&words.join(" ")) {
         return full.to_string();
     }
     // Only the bodies with bodies of their own: "AP Moller-Maersk" is no

@@ -74,11 +74,14 @@ pub(super) fn traded(
             .rsplit_once('-')
             .is_some_and(|(_, tail)| tail.starts_with(char::is_lowercase))
     };
-    let name = |k: usize| {
+    // A town's name may be part of a company's ("Boston Scientific",
+    // "Toyota Motor") before the cue; after "shares of" it is none.
+    let part = |k: usize| {
         matches!(toks[k].shape, Shape::Title | Shape::Upper | Shape::Compound)
-            && flags[k] & (flag::COUNTRY | flag::CITY | flag::DEMONYM | flag::CALENDAR) == 0
+            && flags[k] & (flag::COUNTRY | flag::DEMONYM | flag::CALENDAR) == 0
             && !described(k)
     };
+    let name = |k: usize| part(k) && flags[k] & flag::CITY == 0;
     let read = |k: usize| {
         spans
             .iter()
@@ -94,13 +97,6 @@ pub(super) fn traded(
         if !called && !shares_moved(text, toks, i) {
             continue;
         }
-        // A town's name may be part of a company's ("Boston Scientific",
-        // "Toyota Motor"), not all of it ("Tokyo shares fell" is a market).
-        let part = |k: usize| {
-            matches!(toks[k].shape, Shape::Title | Shape::Upper | Shape::Compound)
-                && flags[k] & (flag::COUNTRY | flag::DEMONYM | flag::CALENDAR) == 0
-                && !described(k)
-        };
         let mut start = i;
         while start > 0
             && i - start < 4
@@ -109,6 +105,7 @@ pub(super) fn traded(
         {
             start -= 1;
         }
+        // A town alone is a market ("Tokyo shares fell").
         if i - start == 1 && flags[start] & flag::CITY != 0 {
             continue;
         }
