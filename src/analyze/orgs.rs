@@ -54,11 +54,18 @@ pub fn resolve(
             clean(text, toks, flags, s.start, with_tail(text, toks, e))
         })
         .collect();
-    cands.extend(cues::by_org_word(text, toks, flags, spans));
+    // Of two names one inside the other, the longer wins ("Office for
+    // National Statistics" over "Statistics", "U.N. Security Council" over
+    // "Security Council").
+    let mut by_word = cues::by_org_word(text, toks, flags, spans);
+    let within = |c: (usize, usize), t: (usize, usize)| t != c && t.0 <= c.0 && c.1 <= t.1;
+    by_word.retain(|&t| !cands.iter().any(|&c| within(t, c)));
+    cands.retain(|&c| !by_word.iter().any(|&t| within(c, t)));
+    cands.extend(by_word);
     // A company named by its cue holds the tagger's shorter reading of it
     // ("Toyota Motor shares" over "Toyota").
     let traded = cues::traded(text, toks, flags, spans);
-    cands.retain(|&c| !traded.iter().any(|&t| t != c && t.0 <= c.0 && c.1 <= t.1));
+    cands.retain(|&c| !traded.iter().any(|&t| within(c, t)));
     cands.extend(traded);
     // A known name read whole wins over the tagger's pieces of it, and a
     // longer name holds the known one inside it ("U.N. Security Council").

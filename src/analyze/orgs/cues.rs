@@ -1,13 +1,16 @@
 //! Organisations named by their cues rather than by the tagger: a
-//! capitalised run ending in an organisation word ("… Association") and a
+//! capitalised run ending in an organisation word ("… Association") or
+//! headed by one ("Bank of …", "Office for …"), and a
 //! company named as what is traded ("Pirelli shares rose", "shares of BYD").
 
 use super::{is_tail, word_at};
 use crate::analyze::tagger::lexicon::flag;
 use crate::analyze::tagger::{Kind, Shape, Span, Tok};
 
-/// Capitalised runs ending in an organisation word that the tagger did not
-/// label ("Korea International Trade Association").
+/// Capitalised runs ending in an organisation word ("Korea International
+/// Trade Association"), and runs headed by one before "of" or "for"
+/// ("Office for Budget Responsibility", "Bank of England" before "Governor
+/// Andrew Bailey"); each holds the tagger's organisation pieces of it.
 pub(super) fn by_org_word(
     text: &str,
     toks: &[Tok],
@@ -15,10 +18,12 @@ pub(super) fn by_org_word(
     spans: &[Span],
 ) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
+    // A person or other name the tagger read stops a run; its place and
+    // organisation pieces do not ("Korea", "Association").
     let tagged = |i: usize| {
         spans
             .iter()
-            .any(|s| s.start <= i && i < s.end && s.kind != Kind::Loc)
+            .any(|s| s.start <= i && i < s.end && !matches!(s.kind, Kind::Loc | Kind::Org))
     };
     let mut i = 0;
     while i < toks.len() {
@@ -26,6 +31,18 @@ pub(super) fn by_org_word(
             || toks[i].caps_line
         {
             i += 1;
+            continue;
+        }
+        // Neither "The" nor a title before "of" is part of the name ("The
+        // Associated Press", "CEO of Harbor Restaurant Association").
+        let title_of = flags[i] & flag::TITLE != 0
+            && toks
+                .get(i + 1)
+                .is_some_and(|t| matches!(word_at(text, t), "of" | "for"));
+        if (word_at(text, &toks[i]) == "The" || title_of)
+            && toks.get(i + 1).is_some_and(|t| t.b0 == toks[i].b1 + 1)
+        {
+            i += 1 + usize::from(title_of);
             continue;
         }
         let mut end = i + 1;
@@ -44,16 +61,45 @@ pub(super) fn by_org_word(
             end += 1;
         }
         let end = last_cap + 1;
+        let opens_sentence = toks[i].sent_start && flags[i] & flag::COMMON != 0;
         if end - i >= 2
             && (flags[last_cap] & flag::ORG_END != 0 || is_tail(text, &toks[last_cap]))
             && !(i..end).any(tagged)
-            && !(toks[i].sent_start && flags[i] & flag::COMMON != 0)
+            && !opens_sentence
         {
             out.push((i, end));
+        } else if let Some((head, e)) = headed(text, toks, flags, i, end)
+            && !(i..e).any(tagged)
+            && (!opens_sentence || head == i)
+        {
+            out.push((i, e));
+            i = e;
+            continue;
         }
         i = end;
     }
     out
+}
+
+/// The head word and end of a name in the run `i..end` made of an
+/// organisation word, "of" or "for", and capitalised words ("Bank of
+/// England", "Office for Budget Responsibility"); the name stops before a
+/// title ("… Governor Andrew Bailey"). A ministry is left to the places
+/// module.
+fn headed(text: &str, toks: &[Tok], flags: &[u32], i: usize, end: usize) -> Option<(usize, usize)> {
+    let head = (i..end.saturating_sub(2)).find(|&k| {
+        flags[k] & flag::ORG_END != 0
+            && matches!(word_at(text, &toks[k + 1]), "of" | "for")
+            && !word_at(text, &toks[k]).eq_ignore_ascii_case("ministry")
+    })?;
+    let mut e = head + 2;
+    while e < end && flags[e] & flag::TITLE == 0 {
+        e += 1;
+    }
+    while e > head + 2 && !toks[e - 1].shape.capitalised() {
+        e -= 1;
+    }
+    (e > head + 2).then_some((head, e))
 }
 
 /// Companies named as what is traded or called a company: "Pirelli shares

@@ -1,0 +1,40 @@
+//! Names headed by an organisation word before "of" or "for", and names
+//! after "The" opening a sentence.
+
+use super::org_names;
+
+#[test]
+fn an_office_for_a_remit_is_one_organisation() {
+    for text in [
+        "According to the Office for Fiscal Oversight, borrowing will rise.",
+        "Office for Fiscal Oversight figures showed a gap.",
+        "Yesterday the Office for Fiscal Oversight said borrowing rose.",
+    ] {
+        assert_eq!(org_names(text), ["Office for Fiscal Oversight"], "{text}");
+    }
+}
+
+#[test]
+fn a_bank_of_a_country_stops_before_its_governors_title() {
+    let text = "Bank of Ruritania Governor Petra Vollmer said rates would fall.";
+    assert_eq!(org_names(text), ["Bank of Ruritania"]);
+}
+
+#[test]
+fn a_ministry_of_something_is_still_left_to_its_country() {
+    let text = "The Ministry of Fisheries said the quota would stand.";
+    assert!(org_names(text).is_empty(), "{:?}", org_names(text));
+}
+
+#[test]
+fn the_opening_a_sentence_is_not_part_of_the_name() {
+    let text = "The Caspian Grain Traders Association said exports would rise.";
+    assert_eq!(org_names(text), ["Caspian Grain Traders Association"]);
+}
+
+#[test]
+fn a_person_after_of_is_not_an_organisation() {
+    let text = "The Office of Maria Lindqvist issued a statement.";
+    let found = org_names(text);
+    assert!(!found.iter().any(|n| n.contains("Lindqvist")), "{found:?}");
+}
