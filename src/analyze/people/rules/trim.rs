@@ -2,7 +2,7 @@
 //! name: roles, affixed origins, titles, a trailing "of" and place, and a
 //! noun that follows a name ("Administration").
 
-use super::{after_a_name, name_word, word_flags_title};
+use super::words::{NOT_NAME, adjacent, after_a_name, name_word, word_flags_title};
 use crate::analyze::tagger::lexicon::flag;
 use crate::analyze::tagger::{Shape, Span, Tok};
 
@@ -32,6 +32,12 @@ const ROLES: &[&str] = &[
     "rookie",
     "dissident",
     "deposed",
+    "co-author",
+    "co-founder",
+    "striker",
+    "midfielder",
+    "goalkeeper",
+    "defender",
 ];
 
 /// Takes off a person span what is not the name: a lower-case word at its
@@ -72,4 +78,23 @@ pub(super) fn trim(text: &str, toks: &[Tok], flags: &[u32], countries: &[bool], 
     while s.end - s.start >= 2 && after_a_name(word(s.end - 1)) {
         s.end -= 1;
     }
+}
+
+/// Whether a one-word person span is no one: a word no list of names
+/// holds that modifies the title after it ("Foreign Minister Penny Wong",
+/// "Chief Financial Officer Colette Kress") or that no name can hold (a
+/// common word, a word of organisations' names: "Federal workers").
+pub(super) fn no_one(text: &str, toks: &[Tok], flags: &[u32], s: &Span) -> bool {
+    let named = flag::GIVEN
+        | flag::GIVEN_COMMON
+        | flag::SURNAME
+        | flag::SURNAME_COMMON
+        | flag::SURNAME_FIRST;
+    if s.end - s.start != 1 || flags[s.start] & named != 0 {
+        return false;
+    }
+    let before_title = s.end < toks.len()
+        && adjacent(toks, s.start)
+        && super::super::name::word_flags(text, toks, flags, s.end) & flag::TITLE != 0;
+    before_title || flags[s.start] & NOT_NAME != 0
 }

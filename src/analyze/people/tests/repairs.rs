@@ -316,3 +316,40 @@ fn a_regnal_number_ends_a_monarchs_name_and_the_title_goes() {
         &["Leo XIV"],
     );
 }
+
+#[test]
+fn a_word_that_modifies_a_title_is_no_one() {
+    for (text, name) in [
+        (
+            "\"We have made progress,\" said Foreign Minister Tamsin Oduya. \"But more is needed.\"",
+            "Tamsin Oduya",
+        ),
+        (
+            "Chief Financial Officer Colette Varga said the forecast held.",
+            "Colette Varga",
+        ),
+    ] {
+        let found = people(text);
+        let names: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, [name], "{text}");
+    }
+}
+
+#[test]
+fn a_common_word_opening_a_quote_is_no_one() {
+    let found = people("\"Federal workers and their families lose,\" Ilse Brandt said.");
+    let names: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["Ilse Brandt"]);
+}
+
+#[test]
+fn a_role_before_a_name_is_not_part_of_it() {
+    for text in [
+        "Co-author Rohan Mehra of the institute said the data were clean.",
+        "Striker Rohan Mehra scored twice.",
+    ] {
+        let found = people(text);
+        let names: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["Rohan Mehra"], "{text}");
+    }
+}
