@@ -301,7 +301,22 @@ fn run_on(text: &str, toks: &[Tok], flags: &[u32], s: usize, mut e: usize) -> us
 /// Words that close the name of an institute or a school and never start
 /// a name of their own ("… of North Korean Studies", "… for International
 /// Affairs"), where the tagger often stops one word short.
-const TAILS: &[&str] = &["Studies", "Affairs", "Relations", "Research", "Sciences"];
+const TAILS: &[&str] = &[
+    "Studies",
+    "Affairs",
+    "Relations",
+    "Research",
+    "Sciences",
+    // Trades that end a company's name ("Hyundai Motor", "Maersk Logistics").
+    "Motor",
+    "Logistics",
+    "Pharmaceuticals",
+    "Electronics",
+    "Semiconductor",
+    "Chemicals",
+    "Therapeutics",
+    "Robotics",
+];
 
 pub(super) fn is_tail(text: &str, t: &Tok) -> bool {
     TAILS.contains(&word_at(text, t))

@@ -63,3 +63,50 @@ fn the_owner_of_a_report_speaks() {
     let orgs = [entity(text, EntityKind::Org, "OECD", &["OECD"])];
     assert_eq!(speakers(&find_quotes(text, &orgs)), vec![Some("OECD")]);
 }
+
+#[test]
+fn an_organisation_noun_names_the_organisation_before_it() {
+    // The noun in the organisation's name, however far back in the story.
+    let text = "The Harbor Trades Council, the port's main employers' lobby, \
+                backed the plan on Monday.\n\n\
+                \"Investors need rules that do not change,\" the council said.";
+    assert_eq!(
+        speakers_of(text),
+        vec![Some("Harbor Trades Council".to_string())]
+    );
+    // "The company" is the company named just before.
+    let text = "Kestrel Motor said on Wednesday its profit fell 18%.\n\n\
+                \"The impact of tariffs is significant,\" the company said in a statement.";
+    assert_eq!(speakers_of(text), vec![Some("Kestrel Motor".to_string())]);
+    // A kind of group says it is an organisation; a bare group may be a crowd.
+    let text = "Amnesty International said eight people were shot.\n\n\
+                \"It must stop,\" the rights group said.";
+    assert_eq!(
+        speakers_of(text),
+        vec![Some("Amnesty International".to_string())]
+    );
+    let text = "The crowd rallied at Temple University on Tuesday.\n\n\
+                \"Power to the people!\" the group shouted.";
+    assert_eq!(speakers_of(text), vec![None]);
+}
+
+#[test]
+fn an_organisation_noun_skips_agencies_and_audiences() {
+    // Reuters reported it and Harbor Radio was told: neither is the company.
+    let text = "Northwind Freight Corp cut 300 jobs, Reuters reported.\n\n\
+                \"We regret the decision,\" the company said.";
+    assert_eq!(
+        speakers_of(text),
+        vec![Some("Northwind Freight Corp".to_string())]
+    );
+    let text = "The mayor spoke to Harbor Radio on Monday.\n\n\
+                \"We regret the decision,\" the company said.";
+    assert_eq!(speakers_of(text), vec![None]);
+    // "A group called …" is no group the story named.
+    let text = "Northwind Freight Corp cut 300 jobs.\n\n\
+                A message read \"Save our jobs,\" a group called the Dock Union said.";
+    assert_ne!(
+        speakers_of(text),
+        vec![Some("Northwind Freight Corp".to_string())]
+    );
+}

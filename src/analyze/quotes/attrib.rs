@@ -295,7 +295,34 @@ pub(super) fn subject(win: &[Tok<'_>], v: usize, people: &People) -> Option<Spea
             .then(|| subject(win, i - 1, people))
             .flatten()
             .filter(|s| s.0.is_some());
-        return Some(govt.or(owner).unwrap_or((None, Some(EntityKind::Org))));
+        // "the council said", not "a group called …".
+        let definite = (i.saturating_sub(4)..i - 1)
+            .rev()
+            .find(|&j| matches!(lower(&win[j]).as_str(), "the" | "a" | "an" | "its"))
+            .is_some_and(|j| lower(&win[j]) == "the");
+        let named = || {
+            let kind = i >= 2
+                && matches!(
+                    lower(&win[i - 2]).as_str(),
+                    "rights"
+                        | "advocacy"
+                        | "lobby"
+                        | "militant"
+                        | "rebel"
+                        | "environmental"
+                        | "activist"
+                        | "campaign"
+                );
+            definite
+                .then(|| people.org_before(&w, kind, t.start))
+                .flatten()
+                .map(|o| (Some(o.to_string()), Some(EntityKind::Org)))
+        };
+        return Some(
+            govt.or(owner)
+                .or_else(named)
+                .unwrap_or((None, Some(EntityKind::Org))),
+        );
     }
     nominal(win, i - 1, people)
 }

@@ -56,6 +56,9 @@ pub(super) struct People<'a> {
     sentence_ends: Vec<usize>,
     /// Byte ranges inside double quotation marks, in text order.
     quoted: Vec<(usize, usize)>,
+    /// Byte offsets of the mentions in `known` that a story is told to
+    /// ("told Reuters"), which are no speaker an organisation noun means.
+    audience: HashSet<usize>,
 }
 
 /// Returns the last words of the runs that also occur in lower case.
@@ -259,6 +262,14 @@ impl<'a> People<'a> {
                         }
                         _ => e.name.clone(),
                     };
+                    // "told Reuters", "according to CNN": the audience.
+                    let heard = text[..start]
+                        .split_whitespace()
+                        .next_back()
+                        .is_some_and(|w| matches!(w, "told" | "telling" | "tells" | "to"));
+                    if heard {
+                        people.audience.insert(start);
+                    }
                     people.known.push((start, end, kind, name));
                 }
             }

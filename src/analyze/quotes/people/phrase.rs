@@ -9,6 +9,7 @@ use super::super::lexicon::{
 use super::super::names::{initial_of, is_org, is_stop, strip, trim_to_name, unpossess};
 use super::marks::is_quoted;
 use super::{People, Speaker};
+use crate::analyze::title_case::on_line;
 use crate::model::EntityKind;
 
 /// How many bytes a person of unknown gender must be named after the last
@@ -277,4 +278,61 @@ impl People<'_> {
             })
             .map(|&(_, i)| (Some(self.persons[i].name.clone()), Some(EntityKind::Person)))
     }
+
+    /// Resolves an organisation noun ("the council said", "the company
+    /// said") to the organisation the story names last before `pos`: one
+    /// whose name holds the noun ("Business Coordinating Council"), else,
+    /// for a noun any organisation may be called by, the last one named
+    /// close before; a group only when `kind_of_group` says what kind ("the
+    /// rights group", not "the group shouted"). A news agency, an organisation the story is told to and
+    /// a name on a title-case line are none.
+    pub(in crate::analyze::quotes) fn org_before(
+        &self,
+        noun: &str,
+        kind_of_group: bool,
+        pos: usize,
+    ) -> Option<&str> {
+        let orgs = self
+            .known
+            .iter()
+            .rev()
+            .filter(|k| k.0 < pos && k.2 == EntityKind::Org && !is_news_agency(&k.3))
+            .filter(|k| !self.audience.contains(&k.0) && !on_line(&self.title_lines, k.0))
+            .filter(|k| !k.3.contains(" Of "));
+        let holds = |name: &str| name.split(' ').any(|w| w.eq_ignore_ascii_case(noun));
+        if let Some(k) = orgs
+            .clone()
+            .take_while(|k| pos - k.0 <= 1500)
+            .find(|k| holds(&k.3))
+        {
+            return Some(k.3.as_str());
+        }
+        let any_org = matches!(
+            noun,
+            "company" | "firm" | "organization" | "organisation" | "network" | "union"
+        ) || noun == "group" && kind_of_group;
+        orgs.take_while(|k| pos - k.0 <= 800)
+            .next()
+            .filter(|_| any_org)
+            .map(|k| k.3.as_str())
+    }
+}
+
+/// Tells whether an organisation's canonical name is a news agency's.
+fn is_news_agency(name: &str) -> bool {
+    matches!(
+        name,
+        "Reuters"
+            | "Associated Press"
+            | "Agence France-Presse"
+            | "Bloomberg"
+            | "Xinhua"
+            | "Yonhap"
+            | "Kyodo"
+            | "Interfax"
+            | "TASS"
+            | "Anadolu"
+            | "Bernama"
+            | "Press Trust of India"
+    )
 }
