@@ -5,6 +5,7 @@ use byline::analyze::quotes::find_quotes;
 use byline::model::{Entity, EntityKind, Mention, Quote};
 
 mod attribution;
+mod descriptions;
 mod institutions;
 mod marks;
 mod names;

@@ -8,6 +8,7 @@ use super::tokens::Tok;
 use crate::model::EntityKind;
 
 mod affiliation;
+mod described;
 mod object;
 pub(super) use affiliation::joins_affiliation;
 use affiliation::{person_of, unclosed_apposition};
@@ -284,6 +285,12 @@ pub(super) fn subject(win: &[Tok<'_>], v: usize, people: &People) -> Option<Spea
             && is_govt_noun(&lower(&win[j - 2]))
         {
             return subject(win, j - 1, people);
+        }
+        // "the Spaniard said": a person of that country.
+        if j + 1 == i
+            && let Some(s) = described::demonym_person(win, j, people)
+        {
+            return Some(s);
         }
         let words: Vec<&str> = win[j..i].iter().map(|t| t.text).collect();
         return Some(people.phrase(&words, t.start));
