@@ -231,7 +231,9 @@ impl Name {
             let w = &text[toks[start].b0..toks[start].b1];
             w.ends_with('.') && w.chars().filter(|c| c.is_alphabetic()).count() <= 2
         };
-        if end - start >= 3 && flags[start] & flag::GIVEN == 0 && !initial {
+        // A family name written first opens its name ("Nguyen Thi Lan").
+        let family_first = flags[start] & flag::SURNAME_FIRST != 0;
+        if end - start >= 3 && flags[start] & flag::GIVEN == 0 && !initial && !family_first {
             // "Wilfried Van Moer", "Zine al-Abidine Ben Ali": a particle
             // that is also a given name starts no name.
             let given = (start + 1..end - 1).find(|&i| {

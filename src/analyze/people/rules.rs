@@ -185,11 +185,15 @@ pub(super) fn repair(
         // An unknown capitalised word right before a name is its given name,
         // and so is a given name that is also a country's ("Jordan Pike")
         // where the text does not name the country; particles go with it
-        // ("Saeed bin Hamad").
+        // ("Saeed bin Hamad", "Pieter van der Berg").
         loop {
             let p = s.start;
-            let before = p >= 2 && particle(text, toks, flags, p - 1) && adjacent(toks, p - 1);
-            let q = if before { p - 1 } else { p };
+            // Up to two particles: "Pieter van der Berg".
+            let mut q = p;
+            while q >= 2 && p - q < 2 && particle(text, toks, flags, q - 1) && adjacent(toks, q - 1)
+            {
+                q -= 1;
+            }
             if q == 0 || !name_word(&toks[q - 1]) || !adjacent(toks, q - 1) || countries[q - 1] {
                 break;
             }

@@ -5,6 +5,7 @@ use crate::analyze::analyze;
 use crate::model::EntityKind;
 
 mod headlines;
+mod particles;
 mod repairs;
 
 /// Returns (canonical name, mention texts) of every person in `text`.
