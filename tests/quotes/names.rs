@@ -276,3 +276,13 @@ fn words_that_open_a_sentence_are_no_part_of_a_name() {
         ]
     );
 }
+
+#[test]
+fn a_surname_that_is_a_country_is_the_person_where_no_country_is_meant() {
+    let text = "American Tyler Jordan finished third. \
+                \"I came here hoping for the top 10,\" Jordan said.";
+    assert_eq!(speakers_of(text), vec![Some("Tyler Jordan".to_string())]);
+    // Where the story names the country, it speaks.
+    let text = "Jordan's King Abdullah met the envoys. \"We are ready,\" Jordan said.";
+    assert_eq!(speakers_of(text), vec![Some("Jordan".to_string())]);
+}

@@ -69,7 +69,16 @@ impl People<'_> {
         }
         let joined = rest.join(" ");
         if let Some(country) = country_name(&joined).or_else(|| seat_country(&joined)) {
-            return (Some(country.to_string()), Some(EntityKind::Country));
+            // "Jordan said" after "Tyler Jordan", where the places found
+            // no country: the person.
+            let person = match self.known_at(pos) {
+                Some((EntityKind::Country, _)) => None,
+                _ => self.lookup(&rest, pos, gender),
+            };
+            return match person {
+                Some(i) => (Some(self.persons[i].name.clone()), Some(EntityKind::Person)),
+                None => (Some(country.to_string()), Some(EntityKind::Country)),
+            };
         }
         // "Jo Doe Hammers Harbor Bank" on a title-case line is Jo Doe, not
         // a bank: a full name of the prose inside it comes first.
