@@ -25,6 +25,11 @@ pub(super) fn by_org_word(
             .iter()
             .any(|s| s.start <= i && i < s.end && !matches!(s.kind, Kind::Loc | Kind::Org))
     };
+    let org_piece = |i: usize| {
+        spans
+            .iter()
+            .any(|s| s.start <= i && i < s.end && s.kind == Kind::Org)
+    };
     let mut i = 0;
     while i < toks.len() {
         if !matches!(toks[i].shape, Shape::Title | Shape::Upper | Shape::Compound)
@@ -62,6 +67,9 @@ pub(super) fn by_org_word(
         }
         let end = last_cap + 1;
         let opens_sentence = toks[i].sent_start && flags[i] & flag::COMMON != 0;
+        // "The IMF and World Bank": two names, which the tagger's pieces keep.
+        let joined = (i..end).any(|k| matches!(word_at(text, &toks[k]), "and" | "&"));
+        let tagged = |k: usize| tagged(k) || joined && org_piece(k);
         if end - i >= 2
             && (flags[last_cap] & flag::ORG_END != 0 || is_tail(text, &toks[last_cap]))
             && !(i..end).any(tagged)
@@ -84,7 +92,7 @@ pub(super) fn by_org_word(
 /// The head word and end of a name in the run `i..end` made of an
 /// organisation word, "of" or "for", and capitalised words ("Bank of
 /// England", "Office for Budget Responsibility"); the name stops before a
-/// title ("… Governor Andrew Bailey"). A ministry is left to the places
+/// title or a day ("… Governor Andrew Bailey", "… Wednesday"). A ministry is left to the places
 /// module.
 fn headed(text: &str, toks: &[Tok], flags: &[u32], i: usize, end: usize) -> Option<(usize, usize)> {
     let head = (i..end.saturating_sub(2)).find(|&k| {
@@ -93,7 +101,7 @@ fn headed(text: &str, toks: &[Tok], flags: &[u32], i: usize, end: usize) -> Opti
             && !word_at(text, &toks[k]).eq_ignore_ascii_case("ministry")
     })?;
     let mut e = head + 2;
-    while e < end && flags[e] & flag::TITLE == 0 {
+    while e < end && flags[e] & (flag::TITLE | flag::CALENDAR) == 0 {
         e += 1;
     }
     while e > head + 2 && !toks[e - 1].shape.capitalised() {

@@ -286,12 +286,6 @@ pub(super) fn subject(win: &[Tok<'_>], v: usize, people: &People) -> Option<Spea
         {
             return subject(win, j - 1, people);
         }
-        // "the Spaniard said": a person of that country.
-        if j + 1 == i
-            && let Some(s) = described::demonym_person(win, j, people)
-        {
-            return Some(s);
-        }
         let words: Vec<&str> = win[j..i].iter().map(|t| t.text).collect();
         return Some(people.phrase(&words, t.start));
     }

@@ -38,3 +38,16 @@ fn a_person_after_of_is_not_an_organisation() {
     let found = org_names(text);
     assert!(!found.iter().any(|n| n.contains("Lindqvist")), "{found:?}");
 }
+
+#[test]
+fn two_names_joined_by_and_stay_two() {
+    let found = org_names("The IMF and World Bank warned of risks to growth.");
+    assert!(found.contains(&"World Bank".to_string()), "{found:?}");
+    assert!(!found.iter().any(|n| n.contains(" and ")), "{found:?}");
+}
+
+#[test]
+fn a_bank_of_a_country_stops_before_a_day() {
+    let text = "The Bank of Ruritania Wednesday kept rates on hold.";
+    assert_eq!(org_names(text), ["Bank of Ruritania"]);
+}

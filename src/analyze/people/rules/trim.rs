@@ -81,11 +81,10 @@ pub(super) fn trim(text: &str, toks: &[Tok], flags: &[u32], countries: &[bool], 
 }
 
 /// Whether a one-word person span is no one: a word no list of names
-/// holds that modifies the title after it ("Foreign Minister Penny Wong",
-/// "Chief Financial Officer Colette Kress"), that opens a quotation before
-/// a lower-case word, or that no name can hold (a common word, a word of
-/// organisations' names: "Federal workers"). A name the story gives in
-/// full is found again as that person's surname.
+/// holds that modifies the capitalised title after it ("Foreign Minister
+/// Penny Wong", "Chief Financial Officer Colette Kress"; not "Obama adviser
+/// David Axelrod") or that no name can hold (a common word, a word of
+/// organisations' names: "Federal workers").
 pub(super) fn no_one(text: &str, toks: &[Tok], flags: &[u32], s: &Span) -> bool {
     let named = flag::GIVEN
         | flag::GIVEN_COMMON
@@ -97,13 +96,7 @@ pub(super) fn no_one(text: &str, toks: &[Tok], flags: &[u32], s: &Span) -> bool 
     }
     let before_title = s.end < toks.len()
         && adjacent(toks, s.start)
+        && toks[s.end].shape == Shape::Title
         && super::super::name::word_flags(text, toks, flags, s.end) & flag::TITLE != 0;
-    // "“Stellar activity can …”": the first word of a quotation.
-    let opens_quote = s.start > 0
-        && matches!(
-            &text[toks[s.start - 1].b0..toks[s.start - 1].b1],
-            "\"" | "“" | "‘"
-        )
-        && toks.get(s.end).is_some_and(|t| t.shape == Shape::Lower);
-    before_title || opens_quote || flags[s.start] & NOT_NAME != 0
+    before_title || flags[s.start] & NOT_NAME != 0
 }

@@ -9,7 +9,7 @@ use super::super::names::{is_stop, particles_then_name, unpossess};
 use super::super::people::{People, Speaker};
 use super::super::roles::role_of;
 use super::super::tokens::Tok;
-use super::described::{demonym_person, described_name};
+use super::described::described_name;
 use super::{ROLES, lower, nominal, org_of, pronoun};
 use crate::model::EntityKind;
 
@@ -63,12 +63,6 @@ pub(in crate::analyze::quotes) fn object(
     }
     let t = *win.get(i)?;
     if t.is_cap() {
-        // "said the Spaniard", not "the Mexican audience".
-        if win.get(i + 1).is_none_or(|n| !n.is_word())
-            && let Some(s) = demonym_person(win, i, people)
-        {
-            return Some(s);
-        }
         let mut j = i + 1;
         // "the Florida senator", "the New York businessman": a role after
         // capitalised modifiers is a nominal speaker.

@@ -288,13 +288,13 @@ impl People<'_> {
             .map(|&(_, i)| (Some(self.persons[i].name.clone()), Some(EntityKind::Person)))
     }
 
-    /// Resolves an organisation noun ("the council said", "the company
-    /// said") to the organisation the story names last before `pos`: one
-    /// whose name holds the noun ("Business Coordinating Council"), else,
-    /// for a noun any organisation may be called by, the last one named
-    /// close before; a group only when `kind_of_group` says what kind ("the
-    /// rights group", not "the group shouted"). A news agency, an organisation the story is told to and
-    /// a name on a title-case line are none.
+    /// Resolves an organisation noun ("the council said") to the last
+    /// organisation named before `pos` whose name holds the noun ("Business
+    /// Coordinating Council"); a group only when `kind_of_group` says what
+    /// kind ("the rights group", not "the group chanted"). A news agency, an
+    /// organisation the story is told to and a name on a title-case line
+    /// are none. "The company" alone names no one: the last organisation
+    /// named is as often a regulator, an exchange or a newspaper.
     pub(in crate::analyze::quotes) fn org_before(
         &self,
         noun: &str,
@@ -309,20 +309,11 @@ impl People<'_> {
             .filter(|k| !self.audience.contains(&k.0) && !on_line(&self.title_lines, k.0))
             .filter(|k| !k.3.contains(" Of "));
         let holds = |name: &str| name.split(' ').any(|w| w.eq_ignore_ascii_case(noun));
-        if let Some(k) = orgs
-            .clone()
-            .take_while(|k| pos - k.0 <= 1500)
-            .find(|k| holds(&k.3))
-        {
-            return Some(k.3.as_str());
+        if noun == "group" && !kind_of_group {
+            return None;
         }
-        let any_org = matches!(
-            noun,
-            "company" | "firm" | "organization" | "organisation" | "network" | "union"
-        ) || noun == "group" && kind_of_group;
-        orgs.take_while(|k| pos - k.0 <= 800)
-            .next()
-            .filter(|_| any_org)
+        orgs.take_while(|k| pos - k.0 <= 1500)
+            .find(|k| holds(&k.3))
             .map(|k| k.3.as_str())
     }
 }
