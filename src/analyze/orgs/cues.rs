@@ -20,16 +20,14 @@ pub(super) fn by_org_word(
     let mut out = Vec::new();
     // A person or other name the tagger read stops a run; its place and
     // organisation pieces do not ("Korea", "Association").
-    let tagged = |i: usize| {
+    let kinds_at = |i: usize| {
         spans
             .iter()
-            .any(|s| s.start <= i && i < s.end && !matches!(s.kind, Kind::Loc | Kind::Org))
+            .filter(move |s| s.start <= i && i < s.end)
+            .map(|s| s.kind)
     };
-    let org_piece = |i: usize| {
-        spans
-            .iter()
-            .any(|s| s.start <= i && i < s.end && s.kind == Kind::Org)
-    };
+    let tagged = |i: usize| kinds_at(i).any(|k| !matches!(k, Kind::Loc | Kind::Org));
+    let org_piece = |i: usize| kinds_at(i).any(|k| k == Kind::Org);
     let mut i = 0;
     while i < toks.len() {
         if !matches!(toks[i].shape, Shape::Title | Shape::Upper | Shape::Compound)
@@ -92,8 +90,8 @@ pub(super) fn by_org_word(
 /// The head word and end of a name in the run `i..end` made of an
 /// organisation word, "of" or "for", and capitalised words ("Bank of
 /// England", "Office for Budget Responsibility"); the name stops before a
-/// title or a day ("… Governor Andrew Bailey", "… Wednesday"). A ministry is left to the places
-/// module.
+/// title or a day ("… Governor Andrew Bailey", "… Wednesday"). A ministry
+/// is left to the places module.
 fn headed(text: &str, toks: &[Tok], flags: &[u32], i: usize, end: usize) -> Option<(usize, usize)> {
     let head = (i..end.saturating_sub(2)).find(|&k| {
         flags[k] & flag::ORG_END != 0

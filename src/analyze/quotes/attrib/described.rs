@@ -29,7 +29,5 @@ pub(super) fn described_name(win: &[Tok<'_>], i: usize) -> Option<usize> {
     while win.get(e).is_some_and(Tok::is_cap) {
         e += 1;
     }
-    win.get(e)
-        .is_none_or(|t| !t.is_word() || t.is_cap())
-        .then_some(k + 1)
+    win.get(e).is_none_or(|t| !t.is_word()).then_some(k + 1)
 }

@@ -301,18 +301,17 @@ impl People<'_> {
         kind_of_group: bool,
         pos: usize,
     ) -> Option<&str> {
-        let orgs = self
-            .known
+        if noun == "group" && !kind_of_group {
+            return None;
+        }
+        let holds = |name: &str| name.split(' ').any(|w| w.eq_ignore_ascii_case(noun));
+        self.known
             .iter()
             .rev()
             .filter(|k| k.0 < pos && k.2 == EntityKind::Org && !is_news_agency(&k.3))
             .filter(|k| !self.audience.contains(&k.0) && !on_line(&self.title_lines, k.0))
-            .filter(|k| !k.3.contains(" Of "));
-        let holds = |name: &str| name.split(' ').any(|w| w.eq_ignore_ascii_case(noun));
-        if noun == "group" && !kind_of_group {
-            return None;
-        }
-        orgs.take_while(|k| pos - k.0 <= 1500)
+            .filter(|k| !k.3.contains(" Of "))
+            .take_while(|k| pos - k.0 <= 1500)
             .find(|k| holds(&k.3))
             .map(|k| k.3.as_str())
     }
