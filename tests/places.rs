@@ -318,3 +318,59 @@ fn a_country_in_the_possessive_before_its_ruler_is_the_country_beside_a_namesake
         .expect("the player");
     assert_eq!(person.mentions.len(), 2, "{:?}", person.mentions);
 }
+
+#[test]
+fn a_city_followed_by_its_state_or_country_is_the_one_there() {
+    let found = codes("Police in Birmingham, Alabama, said the road was closed.");
+    assert!(
+        found.contains(&(EntityKind::Place, "Birmingham".into(), "US".into())),
+        "{found:?}"
+    );
+    let found = codes("Firefighters in Córdoba, Spain, fought the blaze.");
+    assert!(
+        found.contains(&(EntityKind::Place, "Córdoba".into(), "ES".into())),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_city_gives_way_to_a_namesake_in_the_country_the_story_is_about() {
+    let found = codes("The heat wave in Spain peaked in Córdoba and Seville on Sunday.");
+    assert!(
+        found.contains(&(EntityKind::Place, "Córdoba".into(), "ES".into())),
+        "{found:?}"
+    );
+    // Not when the namesake is far smaller: Paris is still in France.
+    let found = codes("Officials in Texas said the senator had flown to Paris.");
+    assert!(
+        found.contains(&(EntityKind::Place, "Paris".into(), "FR".into())),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_town_written_without_its_diacritics_or_after_st_is_found() {
+    let found = codes("Floods cut roads in Quang Ngai and Da Nang.");
+    assert!(
+        found.contains(&(EntityKind::Place, "Quang Ngai".into(), "VN".into())),
+        "{found:?}"
+    );
+    let found = codes("Residents of St. Louis said the river kept rising.");
+    assert!(
+        found.iter().any(|(k, n, c)| *k == EntityKind::Place
+            && n.starts_with("St")
+            && n.ends_with("Louis")
+            && c == "US"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_town_before_based_is_where_something_is() {
+    let found = codes("Shares of Chicago-based Crestline Foods fell, and Chinese-made parts rose.");
+    assert!(
+        found.contains(&(EntityKind::Place, "Chicago".into(), "US".into())),
+        "{found:?}"
+    );
+    assert!(!found.iter().any(|(_, _, c)| c == "CN"), "{found:?}");
+}

@@ -15,7 +15,8 @@ Each is derived from one source, so each keeps that source's licence
                       kept as written); the source's FAIL list is left out.
   places.tsv          GeoNames cities of >= 15,000 people (CC-BY 4.0): name,
                       country code, population, first-level admin code; plus
-                      ASCII alternate names of cities of >= 100,000 people.
+                      each name without its diacritics, and ASCII alternate
+                      names of cities of >= 100,000 people.
   us_states.tsv       GeoNames US states (CC-BY 4.0): name, postal code.
   given_names.tsv     US Census 1990 first names (public domain): name, gender
                       (m/f), frequency per 100 people of that gender.
@@ -31,20 +32,31 @@ import json
 import os
 import re
 import sys
+import unicodedata
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_DATA = os.path.join(HERE, "..", "..", "..", "shared", "data", "gazetteer")
 
 # Latin letters (with diacritics), digits, spaces and the punctuation names use.
 LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F0-9 .,'’()&-]+$")
+# Cities also with Latin Extended Additional, the letters of Vietnamese ("Quảng Ngãi").
+CITY = re.compile(r"^[A-Za-z\u00C0-\u024F\u1E00-\u1EFF0-9 .,'’()&-]+$")
 
 
-def latin(name):
-    return bool(LATIN.match(name)) and any(c.isalpha() for c in name)
+def latin(name, pattern=LATIN):
+    return bool(pattern.match(name)) and any(c.isalpha() for c in name)
 
 
 def clean(name):
     return re.sub(r"\s+", " ", name).strip()
+
+
+def folded(name):
+    """Returns the name without its diacritics ("Quảng Ngãi" -> "Quang Ngai"),
+    as copy written on an English keyboard spells it."""
+    name = name.replace("Đ", "D").replace("đ", "d")
+    out = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", out)
 
 
 def write(path, header, rows):
@@ -98,12 +110,12 @@ def places(data, out):
     for c in cities.values():
         name, code, pop = clean(c["name"]), c["countrycode"], int(c["population"])
         admin = c.get("admin1code") or ""
-        names = [name]
+        names = [name, folded(name)]
         if pop >= 100_000:
             names += [clean(a) for a in c.get("alternatenames", [])
                       if a.isascii() and latin(a) and a[:1].isupper()]
         for n in dict.fromkeys(names):
-            if not latin(n):
+            if not latin(n, CITY):
                 continue
             key = (n, code)
             if key not in rows or rows[key][2] < pop:

@@ -54,9 +54,38 @@ pub fn find_names(text: &str, places: &mut Vec<Entity>) -> Vec<Entity> {
         out[base + m.org].mentions.push(mention(m.start, m.end));
     }
     out.retain(|e| !e.mentions.is_empty());
+    people_inside_places(&toks, &ctx.flags, places, &mut out);
     firms_not_people(&mut out);
     drop_places_inside(places, &out);
     out
+}
+
+/// Drops the people whose every mention lies inside a place name of more
+/// than one word and opens with no given name: "Eau Claire", "Quang Ngai"
+/// read as a person's name are the city. "Benito Juárez" stays a person
+/// (and a city), and so does "Paris Hilton", a longer name around a place.
+fn people_inside_places(
+    toks: &[tagger::Tok],
+    flags: &[u32],
+    places: &[Entity],
+    out: &mut Vec<Entity>,
+) {
+    use tagger::lexicon::flag;
+    let long: Vec<&Mention> = places
+        .iter()
+        .flat_map(|p| &p.mentions)
+        .filter(|m| m.text.contains(char::is_whitespace))
+        .collect();
+    if long.is_empty() {
+        return;
+    }
+    let inside = |m: &Mention| {
+        let given = flags
+            .get(tok_at(toks, m.start))
+            .is_some_and(|f| f & flag::GIVEN != 0);
+        !given && long.iter().any(|p| p.start <= m.start && m.end <= p.end)
+    };
+    out.retain(|e| e.kind != EntityKind::Person || !e.mentions.iter().all(inside));
 }
 
 /// The places module knows places better than the tagger: a person or

@@ -241,9 +241,11 @@ fn clean(
         return None;
     }
     let press = e > s && PRESS.contains(&word_at(text, &toks[e - 1]).to_lowercase().as_str());
+    // "Lagos-based Meridian Capital": where the firm is, not its name.
     while s < e
-        && word_at(text, &toks[s]).eq_ignore_ascii_case("the")
-        && !(press && word_at(text, &toks[s]) == "The")
+        && (word_at(text, &toks[s]).eq_ignore_ascii_case("the")
+            && !(press && word_at(text, &toks[s]) == "The")
+            || cues::described(text, &toks[s]))
     {
         s += 1;
     }

@@ -64,7 +64,7 @@ pub fn find_places(text: &str) -> Vec<Entity> {
                 || !teams.contains(&toks.phrase(h.tok, h.len))
         });
     }
-    resolve_ambiguous(gaz, &mut hits);
+    resolve_ambiguous(gaz, &toks, text, &mut hits);
     entities(gaz, &toks, text, &hits)
 }
 
@@ -118,18 +118,39 @@ fn match_at<'t>(
 }
 
 /// Re-reads names with several codes ("Georgia": GE or the US state) in the
-/// light of the codes the rest of the text names without doubt.
-fn resolve_ambiguous(gaz: &Gazetteer, hits: &mut [Hit]) {
+/// light of the codes the rest of the text names without doubt: a name
+/// followed by its state or country ("Birmingham, Alabama") is the one
+/// there, and otherwise a city gives way to a namesake in a country the
+/// story names when the one chosen lies in a country it never names and is
+/// not far larger ("Córdoba" in a story about Spain).
+fn resolve_ambiguous(gaz: &Gazetteer, toks: &Tokens, text: &str, hits: &mut [Hit]) {
     let code = |c: &Cand| gaz.targets[c.target as usize].code.as_str();
+    let ambiguous = |h: &Hit| h.cands.iter().any(|c| code(c) != code(&h.cands[h.chosen]));
     let mut counts: HashMap<&str, usize> = HashMap::default();
-    for h in hits.iter() {
-        let chosen = &h.cands[h.chosen];
-        let ambiguous = h.cands.iter().any(|c| code(c) != code(chosen));
-        if !ambiguous {
-            *counts.entry(code(chosen)).or_default() += 1;
-        }
+    for h in hits.iter().filter(|h| !ambiguous(h)) {
+        *counts.entry(code(&h.cands[h.chosen])).or_default() += 1;
     }
-    for h in hits.iter_mut() {
+    for k in 0..hits.len() {
+        let h = hits[k];
+        // "Birmingham, Alabama", "Córdoba, Spain".
+        let region = hits.get(k + 1).filter(|n| {
+            let end = toks.toks[h.tok + h.len - 1].b1;
+            n.tok == h.tok + h.len
+                && !ambiguous(n)
+                && matches!(
+                    n.cands[n.chosen].source,
+                    Source::State | Source::Country | Source::Alias
+                )
+                && text[end..toks.toks[n.tok].b0].trim_end() == ","
+        });
+        if let Some(n) = region {
+            let there = code(&n.cands[n.chosen]);
+            if let Some(k2) = h.cands.iter().position(|c| code(c) == there) {
+                hits[k].chosen = k2;
+                hits[k].as_state = false;
+                continue;
+            }
+        }
         let chosen = h.cands[h.chosen];
         if counts.get(code(&chosen)).copied().unwrap_or(0) > 0 {
             continue;
@@ -139,12 +160,12 @@ fn resolve_ambiguous(gaz: &Gazetteer, hits: &mut [Hit]) {
             let region = matches!(c.source, Source::State | Source::Country);
             let city = c.source == Source::City
                 && chosen.source == Source::City
-                && u64::from(c.population) * 3 >= u64::from(chosen.population);
+                && u64::from(c.population) * 20 >= u64::from(chosen.population);
             n > 0 && (region || city) && chosen.source <= Source::City
         });
-        if let Some((k, _)) = better {
-            h.chosen = k;
-            h.as_state = false;
+        if let Some((k2, _)) = better {
+            hits[k].chosen = k2;
+            hits[k].as_state = false;
         }
     }
 }

@@ -42,7 +42,7 @@ pub(super) fn by_org_word(
             && toks
                 .get(i + 1)
                 .is_some_and(|t| matches!(word_at(text, t), "of" | "for"));
-        if (word_at(text, &toks[i]) == "The" || title_of)
+        if (word_at(text, &toks[i]) == "The" || title_of || described(text, &toks[i]))
             && toks.get(i + 1).is_some_and(|t| t.b0 == toks[i].b1 + 1)
         {
             i += 1 + usize::from(title_of);
@@ -108,6 +108,15 @@ fn headed(text: &str, toks: &[Tok], flags: &[u32], i: usize, end: usize) -> Opti
     (e > head + 2).then_some((head, e))
 }
 
+/// Whether a word describes what follows it rather than naming it: a
+/// lower-case part after a hyphen ("Texas-based", "State-owned",
+/// "France-registered").
+pub(super) fn described(text: &str, t: &Tok) -> bool {
+    word_at(text, t)
+        .rsplit_once('-')
+        .is_some_and(|(_, tail)| tail.starts_with(char::is_lowercase))
+}
+
 /// Companies named as what is traded or called a company: "Pirelli shares
 /// rose", "Nvidia, the chipmaker," (up to four capitalised words before the
 /// cue, whatever the tagger read them as, a country's name first at most),
@@ -120,12 +129,7 @@ pub(super) fn traded(
     flags: &[u32],
     spans: &[Span],
 ) -> Vec<(usize, usize)> {
-    // Not a description: "France-registered", "Texas-based".
-    let described = |k: usize| {
-        word_at(text, &toks[k])
-            .rsplit_once('-')
-            .is_some_and(|(_, tail)| tail.starts_with(char::is_lowercase))
-    };
+    let described = |k: usize| described(text, &toks[k]);
     // A town's name may be part of a company's ("Boston Scientific",
     // "Toyota Motor") before the cue; after "shares of" it is none.
     let part = |k: usize| {

@@ -6,12 +6,13 @@ use super::gazetteer::{Cand, Gazetteer, NATION, Source};
 use super::tokens::{Caps, Tokens};
 
 /// Whether tokens `i` and `i + 1` may belong to one name: only a single
-/// space or hyphen between them (or ". " after an initial, as in "S. Korea").
+/// space or hyphen between them (or ". " after an initial, as in "S. Korea",
+/// or after "St", "Ft" or "Mt", as in "St. Louis").
 pub(super) fn joined(toks: &Tokens, text: &str, i: usize) -> bool {
     let (a, b) = (&toks.toks[i], &toks.toks[i + 1]);
     match &text[a.b1..b.b0] {
         " " | "-" => true,
-        ". " => a.c1 - a.c0 == 1,
+        ". " => a.c1 - a.c0 == 1 || matches!(&text[a.b0..a.b1], "St" | "Ft" | "Mt"),
         _ => false,
     }
 }
@@ -205,9 +206,14 @@ pub(super) fn accept(
     if inside_org(gaz, toks, text, i, last) {
         return Err(Reject::Other);
     }
-    // "London-based", "Chinese-made": an adjective, not a mention.
-    let mut after = text[span[n - 1].b1..].chars();
-    if after.next() == Some('-') && after.next().is_some_and(char::is_lowercase) {
+    // "Chinese-made", "Paris-style": an adjective, not a mention; but
+    // "London-based" says where something is.
+    let after = &text[span[n - 1].b1..];
+    let mut chars = after.chars();
+    if chars.next() == Some('-')
+        && chars.next().is_some_and(char::is_lowercase)
+        && !after[1..].starts_with("based")
+    {
         return Err(Reject::Other);
     }
     let key = toks.key(i);

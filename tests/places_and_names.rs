@@ -1,0 +1,61 @@
+//! Where a place's name meets a person's or an organisation's, through the
+//! whole analysis, on sentences written for these tests.
+
+use byline::analyze::analyze;
+use byline::model::EntityKind;
+
+fn entities(text: &str) -> Vec<(EntityKind, String)> {
+    analyze(text)
+        .entities
+        .into_iter()
+        .map(|e| (e.kind, e.name))
+        .collect()
+}
+
+#[test]
+fn a_town_of_two_words_is_no_person() {
+    for (text, town) in [
+        (
+            "The plants in Green Bay and Eau Claire will stay open.",
+            "Eau Claire",
+        ),
+        ("Flooding hit Quang Ngai on Monday.", "Quang Ngai"),
+    ] {
+        let found = entities(text);
+        assert!(
+            found.contains(&(EntityKind::Place, town.into())),
+            "{found:?}"
+        );
+        assert!(
+            !found.iter().any(|(k, _)| *k == EntityKind::Person),
+            "{found:?}"
+        );
+    }
+}
+
+#[test]
+fn a_person_a_town_is_named_after_stays_a_person() {
+    let found = entities("She is the first Indigenous chief justice since Benito Juárez.");
+    assert!(
+        found.contains(&(EntityKind::Person, "Benito Juárez".into())),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_word_describing_a_firm_is_not_part_of_its_name() {
+    let found = entities("Lagos-based Meridian Capital said rates would rise.");
+    assert!(
+        found.contains(&(EntityKind::Org, "Meridian Capital".into())),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&(EntityKind::Place, "Lagos".into())),
+        "{found:?}"
+    );
+    let found = entities("State-owned Sinopec Group said output rose.");
+    assert!(
+        found.contains(&(EntityKind::Org, "Sinopec Group".into())),
+        "{found:?}"
+    );
+}
