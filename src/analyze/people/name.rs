@@ -46,6 +46,18 @@ pub(super) fn word_flags(text: &str, toks: &[Tok], flags: &[u32], i: usize) -> u
     f
 }
 
+/// Tells whether token `i` is two capitals after an abbreviated title:
+/// initials written without their dots ("Gov. JB Pritzker").
+pub(super) fn caps_initials(text: &str, toks: &[Tok], flags: &[u32], i: usize) -> bool {
+    let word = |k: usize| &text[toks[k].b0..toks[k].b1];
+    toks[i].shape == Shape::Upper
+        && word(i).len() == 2
+        && i > 0
+        && word(i - 1).ends_with('.')
+        && toks[i].b0 == toks[i - 1].b1 + 1
+        && is_title(word_flags(text, toks, flags, i - 1))
+}
+
 /// Tells whether a word with these flags is a title ("Sen.", "Governor")
 /// and no common given name or surname as well.
 fn is_title(f: u32) -> bool {
@@ -168,20 +180,28 @@ impl Name {
             let after_crown = start > 0 && &text[toks[start - 1].b0..toks[start - 1].b1] == "Crown";
             // So is one before a name and a regnal number ("King Abdullah II").
             let regnal = start + 2 < end && is_suffix(&text[toks[end - 1].b0..toks[end - 1].b1]);
+            // So is one before a name with a particle ("Prince Faisal bin
+            // Farhan"): a name in the Arab or Dutch manner follows.
+            let particle = || (start + 2..end - 1).any(|k| flags[k] & flag::PARTICLE != 0);
             let title = is_title(f)
                 || f & flag::TITLE != 0
                     && start + 1 < end
                     && (after_crown
                         || regnal
-                        || start + 2 < end && flags[start + 1] & flag::GIVEN != 0)
+                        || start + 2 < end && (flags[start + 1] & flag::GIVEN != 0 || particle()))
                 || w == "Crown" && next_title;
             // "U.S. Ambassador ...", "British envoy ...": the country is no
             // part of the name. A country's name that is also a common first
             // name ("Dominique", "Chad") stays unless a title follows it:
             // where it names the country, the places found have already
             // taken it off the span.
+            // Initials ("J.D. Vance") are the name's own.
+            let dotted = toks[start].shape == Shape::Dotted
+                && (f & flag::COUNTRY != 0
+                    || matches!(w, "U.N." | "E.U." | "U.S." | "U.K.")
+                    || word_flags(text, toks, flags, start + 1) & flag::TITLE != 0);
             let country = end - start >= 2
-                && (toks[start].shape == Shape::Dotted
+                && (dotted
                     || f & flag::DEMONYM != 0
                     || f & flag::COUNTRY != 0
                         && (f & flag::GIVEN_COMMON == 0
@@ -257,6 +277,7 @@ impl Name {
                 || toks[i].shape == Shape::Upper
                     && !toks[i].caps_line
                     && !is_suffix(&text[toks[i].b0..toks[i].b1])
+                    && !(i == start && end - start >= 2 && caps_initials(text, toks, flags, i))
         });
         // A lone word English writes in lower case is no name ("Campaigners").
         let common = end - start == 1

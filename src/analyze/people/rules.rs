@@ -23,6 +23,12 @@ pub(super) fn repair(
     countries: &[bool],
 ) -> Vec<Span> {
     let mut out: Vec<Span> = spans.to_vec();
+    for s in out.iter_mut() {
+        if after_a_role(text, toks, flags, s) {
+            s.kind = Kind::Per;
+        }
+    }
+    let spans = &out.clone();
     let mut add = Vec::new();
     // Token masks keep every overlap test local, so a long text costs in
     // proportion to its length, not to its length times its names.
@@ -38,13 +44,16 @@ pub(super) fn repair(
     let mut added = Cover::new(toks.len());
     let word = |i: usize| &text[toks[i].b0..toks[i].b1];
     for i in 0..toks.len() {
-        if per_mask.any(i, i + 1) || i > 0 && name_word(&toks[i - 1]) && adjacent(toks, i - 1) {
+        let caps_initials = super::name::caps_initials(text, toks, flags, i);
+        if !caps_initials
+            && (per_mask.any(i, i + 1) || i > 0 && name_word(&toks[i - 1]) && adjacent(toks, i - 1))
+        {
             continue;
         }
         let given = name_word(&toks[i])
             && flags[i] & flag::GIVEN_COMMON != 0
             && flags[i] & (NOT_NAME | flag::CITY) == 0;
-        let starts = given || initial(text, &toks[i]);
+        let starts = given || initial(text, &toks[i]) || caps_initials;
         if !starts {
             continue;
         }
@@ -331,4 +340,18 @@ pub(super) fn repair(
     }
     kept.retain(|s| s.kind != Kind::Per || !trim::no_one(text, toks, flags, s));
     kept
+}
+
+/// Whether an organisation span is a person's name after a lower-case role
+/// ("Liverpool coach Arne Slot", "the director Sofia Coppola"): two or
+/// three capitalised words, none a word of organisations' or places' names.
+fn after_a_role(text: &str, toks: &[Tok], flags: &[u32], s: &Span) -> bool {
+    let placed = flag::ORG_END | flag::ORG_START | flag::COUNTRY | flag::CITY | flag::PLACE_WORD;
+    s.kind == Kind::Org
+        && (2..=3).contains(&(s.end - s.start))
+        && s.start > 0
+        && toks[s.start - 1].shape == Shape::Lower
+        && adjacent(toks, s.start - 1)
+        && super::name::word_flags(text, toks, flags, s.start - 1) & flag::TITLE != 0
+        && (s.start..s.end).all(|k| name_word(&toks[k]) && flags[k] & placed == 0)
 }

@@ -7,6 +7,7 @@ use crate::model::EntityKind;
 mod headlines;
 mod particles;
 mod repairs;
+mod titles;
 
 /// Returns (canonical name, mention texts) of every person in `text`.
 fn people(text: &str) -> Vec<(String, Vec<String>)> {
