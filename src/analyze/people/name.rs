@@ -270,6 +270,8 @@ impl Name {
         }
         // A word of an organisation or a place name ("Survey", "County")
         // is never part of a person's name.
+        let initials_first =
+            |i: usize| i == start && end - start >= 2 && caps_initials(text, toks, flags, i);
         let foreign = (start..end).any(|i| {
             let f = flags[i];
             (f & (flag::ORG_END | flag::PLACE_WORD) != 0
@@ -277,7 +279,7 @@ impl Name {
                 || toks[i].shape == Shape::Upper
                     && !toks[i].caps_line
                     && !is_suffix(&text[toks[i].b0..toks[i].b1])
-                    && !(i == start && end - start >= 2 && caps_initials(text, toks, flags, i))
+                    && !initials_first(i)
         });
         // A lone word English writes in lower case is no name ("Campaigners").
         let common = end - start == 1
