@@ -5,8 +5,8 @@
 //! few well-known short forms (U.N. → United Nations), and shortened names
 //! ("the Security Council" after "United Nations Security Council").
 //!
-//! A government ministry is not an organisation here: the story's truth
-//! counts it as its country (the places module reads those).
+//! A government ministry is an organisation of its own ("Defense
+//! Ministry"), without the country that may open its name.
 
 mod acronyms;
 mod cues;
@@ -82,7 +82,17 @@ pub fn resolve(
             .any(|&c| overlap(c, k) && c.0 <= k.0 && k.1 <= c.1)
     });
     cands.extend(known);
-    cands.retain(|&(s, e)| !(s..e).any(|i| taken[i]) && !is_ministry(text, toks, s, e));
+    // "Russian Defense Ministry": the country is not part of a ministry's
+    // name, as it is of "British Airways".
+    for (s, e) in cands.iter_mut() {
+        if *e > *s + 1
+            && flags[*s] & (flag::COUNTRY | flag::DEMONYM) != 0
+            && (*s + 1..*e).any(|k| word(k).eq_ignore_ascii_case("ministry"))
+        {
+            *s += 1;
+        }
+    }
+    cands.retain(|&(s, e)| !(s..e).any(|i| taken[i]));
     cands.sort_unstable();
     cands.dedup();
     let mut out = Resolved::default();
@@ -320,8 +330,20 @@ const TAILS: &[&str] = &[
     "Robotics",
 ];
 
-pub(super) fn is_tail(text: &str, t: &Tok) -> bool {
-    TAILS.contains(&word_at(text, t))
+/// Legal forms that end a company's name ("Leonardo SpA", "Equinor ASA"):
+/// what precedes one is a firm, whatever the tagger read it as.
+const LEGAL_FORMS: &[&str] = &[
+    "Inc", "Corp", "Co", "Ltd", "LLC", "PLC", "plc", "AG", "SA", "NV", "GmbH", "SpA", "ASA", "AB",
+    "Oyj", "SE", "BV", "Srl",
+];
+
+pub(crate) fn is_tail(text: &str, t: &Tok) -> bool {
+    TAILS.contains(&word_at(text, t)) || is_legal_form(text, t)
+}
+
+/// Whether a word is a company's legal form, with or without its dot.
+pub(crate) fn is_legal_form(text: &str, t: &Tok) -> bool {
+    LEGAL_FORMS.contains(&word_at(text, t).trim_end_matches('.'))
 }
 
 /// Extends a name ending before token `e` over the tail words right after it.
@@ -334,11 +356,6 @@ fn with_tail(text: &str, toks: &[Tok], mut e: usize) -> usize {
         e += 1;
     }
     e
-}
-
-/// Whether a name is a government ministry ("Foreign Ministry", "Ministry of Defence").
-fn is_ministry(text: &str, toks: &[Tok], s: usize, e: usize) -> bool {
-    (s..e).any(|i| word_at(text, &toks[i]).eq_ignore_ascii_case("ministry"))
 }
 
 /// The initials of a name's capitalised words, in lower case ("United

@@ -65,12 +65,20 @@ pub(super) fn by_org_word(
         }
         let end = last_cap + 1;
         let opens_sentence = toks[i].sent_start && flags[i] & flag::COMMON != 0;
-        // "The IMF and World Bank": two names, which the tagger's pieces keep.
-        let joined = (i..end).any(|k| matches!(word_at(text, &toks[k]), "and" | "&"));
+        // "The IMF and World Bank": two names, which the tagger's pieces
+        // keep; but one word after "of" and "and" ends the name ("Institute
+        // of Science and Technology", not "Bank of England and Federal
+        // Reserve").
+        let joined = (i..end).any(|k| {
+            let fields = k + 2 == end
+                && (i..k).any(|j| matches!(word_at(text, &toks[j]), "of" | "for"))
+                && flags[k - 1] & (flag::COUNTRY | flag::CITY) == 0;
+            matches!(word_at(text, &toks[k]), "and" | "&") && !fields
+        });
         let tagged = |k: usize| tagged(k) || joined && org_piece(k);
         if end - i >= 2
             && (flags[last_cap] & flag::ORG_END != 0 || is_tail(text, &toks[last_cap]))
-            && !(i..end).any(tagged)
+            && (!(i..end).any(tagged) || super::is_legal_form(text, &toks[last_cap]))
             && !opens_sentence
         {
             out.push((i, end));
@@ -82,7 +90,9 @@ pub(super) fn by_org_word(
             i = e;
             continue;
         }
-        i = end;
+        // A common word opening a sentence may open a run before a name
+        // ("Shares of Leonardo SpA rose").
+        i = if opens_sentence { i + 1 } else { end };
     }
     out
 }
@@ -90,13 +100,10 @@ pub(super) fn by_org_word(
 /// The head word and end of a name in the run `i..end` made of an
 /// organisation word, "of" or "for", and capitalised words ("Bank of
 /// England", "Office for Budget Responsibility"); the name stops before a
-/// title or a day ("… Governor Andrew Bailey", "… Wednesday"). A ministry
-/// is left to the places module.
+/// title or a day ("… Governor Andrew Bailey", "… Wednesday").
 fn headed(text: &str, toks: &[Tok], flags: &[u32], i: usize, end: usize) -> Option<(usize, usize)> {
     let head = (i..end.saturating_sub(2)).find(|&k| {
-        flags[k] & flag::ORG_END != 0
-            && matches!(word_at(text, &toks[k + 1]), "of" | "for")
-            && !word_at(text, &toks[k]).eq_ignore_ascii_case("ministry")
+        flags[k] & flag::ORG_END != 0 && matches!(word_at(text, &toks[k + 1]), "of" | "for")
     })?;
     let mut e = head + 2;
     while e < end && flags[e] & (flag::TITLE | flag::CALENDAR) == 0 {

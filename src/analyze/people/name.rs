@@ -183,20 +183,24 @@ impl Name {
             // So is one before a name with a particle ("Prince Faisal bin
             // Farhan"): a name in the Arab or Dutch manner follows.
             let particle = || (start + 2..end - 1).any(|k| flags[k] & flag::PARTICLE != 0);
+            // And one that is no given name before two more words ("Coach
+            // Frédéric Fontang", where "Coach" is also a surname).
+            let two_more = start + 2 < end
+                && (flags[start + 1] & flag::GIVEN != 0
+                    || particle()
+                    || f & flag::GIVEN_COMMON == 0 && toks[start + 1].shape == Shape::Title);
             let title = is_title(f)
-                || f & flag::TITLE != 0
-                    && start + 1 < end
-                    && (after_crown
-                        || regnal
-                        || start + 2 < end && (flags[start + 1] & flag::GIVEN != 0 || particle()))
+                || f & flag::TITLE != 0 && start + 1 < end && (after_crown || regnal || two_more)
                 || w == "Crown" && next_title;
             // "U.S. Ambassador ...", "British envoy ...": the country is no
             // part of the name. A country's name that is also a common first
             // name ("Dominique", "Chad") stays unless a title follows it:
             // where it names the country, the places found have already
-            // taken it off the span.
-            // Initials ("J.D. Vance") are the name's own.
+            // taken it off the span. Dotted capitals are a country's or an
+            // organisation's only where known or before a title: initials
+            // ("J.D. Vance") are the name's own.
             let dotted = toks[start].shape == Shape::Dotted
+                && start + 1 < end
                 && (f & flag::COUNTRY != 0
                     || matches!(w, "U.N." | "E.U." | "U.S." | "U.K.")
                     || word_flags(text, toks, flags, start + 1) & flag::TITLE != 0);
@@ -276,6 +280,7 @@ impl Name {
             let f = flags[i];
             (f & (flag::ORG_END | flag::PLACE_WORD) != 0
                 && f & (flag::GIVEN_COMMON | flag::SURNAME_COMMON) == 0)
+                || crate::analyze::orgs::is_tail(text, &toks[i])
                 || toks[i].shape == Shape::Upper
                     && !toks[i].caps_line
                     && !is_suffix(&text[toks[i].b0..toks[i].b1])

@@ -21,9 +21,21 @@ fn a_bank_of_a_country_stops_before_its_governors_title() {
 }
 
 #[test]
-fn a_ministry_of_something_is_still_left_to_its_country() {
+fn a_ministry_of_something_is_one_organisation() {
     let text = "The Ministry of Fisheries said the quota would stand.";
-    assert!(org_names(text).is_empty(), "{:?}", org_names(text));
+    assert_eq!(org_names(text), ["Ministry of Fisheries"]);
+}
+
+#[test]
+fn one_word_after_of_and_and_ends_the_name() {
+    let text = "Researchers at the Caspian Institute of Science and Technology said so.";
+    assert_eq!(
+        org_names(text),
+        ["Caspian Institute of Science and Technology"]
+    );
+    // Two names after "of" and "and" stay two.
+    let text = "The Bank of Ruritania and Federal Reserve met.";
+    assert_eq!(org_names(text), ["Bank of Ruritania", "Federal Reserve"]);
 }
 
 #[test]

@@ -32,3 +32,12 @@ fn a_name_after_a_lower_case_role_is_a_person() {
     let names: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
     assert_eq!(names, ["Arne Slot"]);
 }
+
+#[test]
+fn a_title_that_is_no_given_name_before_two_words_goes() {
+    // "Coach" is also a surname, but no given name.
+    let text = "Coach Frédéric Fontang said the player was \"physically fine\".";
+    assert_only_person(text, "Frédéric Fontang", &["Frédéric Fontang"]);
+    let found = crate::analyze::analyze(text);
+    assert_eq!(found.quotes[0].speaker.as_deref(), Some("Frédéric Fontang"));
+}

@@ -1,0 +1,29 @@
+//! A company's legal form ends its name, whatever the words before it.
+
+use super::org_names;
+
+#[test]
+fn a_legal_form_makes_a_company_of_a_given_name() {
+    assert_eq!(
+        org_names("Leonardo SpA said on Monday it would buy the unit."),
+        ["Leonardo SpA"]
+    );
+    assert_eq!(
+        org_names("Shares of Leonardo SpA rose 3% in Milan."),
+        ["Leonardo SpA"]
+    );
+    assert_eq!(org_names("Equinor ASA cut its forecast."), ["Equinor ASA"]);
+}
+
+#[test]
+fn a_legal_form_after_a_name_leaves_no_person() {
+    let found = crate::analyze::analyze("Leonardo SpA said on Monday it would buy the unit.");
+    assert!(
+        found
+            .entities
+            .iter()
+            .all(|e| e.kind != crate::model::EntityKind::Person),
+        "{:?}",
+        found.entities
+    );
+}
