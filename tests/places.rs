@@ -374,3 +374,33 @@ fn a_town_before_based_is_where_something_is() {
     );
     assert!(!found.iter().any(|(_, _, c)| c == "CN"), "{found:?}");
 }
+
+#[test]
+fn a_capital_after_a_locative_is_the_city() {
+    let found = codes("A family flying from Dublin to Rome has had its trip cancelled.");
+    assert!(
+        found.contains(&(EntityKind::Place, "Rome".into(), "IT".into())),
+        "{found:?}"
+    );
+    let found = codes("Airlines cut schedules at Paris and Lyon airports.");
+    assert!(
+        found.contains(&(EntityKind::Place, "Paris".into(), "FR".into())),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&(EntityKind::Place, "Lyon".into(), "FR".into())),
+        "{found:?}"
+    );
+    // Acting, it is still the state.
+    let found = codes("Rome has rejected the plan.");
+    assert_eq!(found, [(EntityKind::Country, "Italy".into(), "IT".into())]);
+}
+
+#[test]
+fn a_famous_city_keeps_its_country_beside_a_small_namesake() {
+    let found = codes("U.S. and Iranian envoys met in Geneva on Monday.");
+    assert!(
+        found.contains(&(EntityKind::Place, "Geneva".into(), "CH".into())),
+        "{found:?}"
+    );
+}

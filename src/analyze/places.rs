@@ -122,7 +122,8 @@ fn match_at<'t>(
 /// followed by its state or country ("Birmingham, Alabama") is the one
 /// there, and otherwise a city gives way to a namesake in a country the
 /// story names when the one chosen lies in a country it never names and is
-/// not far larger ("Córdoba" in a story about Spain).
+/// less than eight times larger ("Córdoba" in a story about Spain; not
+/// "Geneva" in one about the US).
 fn resolve_ambiguous(gaz: &Gazetteer, toks: &Tokens, text: &str, hits: &mut [Hit]) {
     let code = |c: &Cand| gaz.targets[c.target as usize].code.as_str();
     let ambiguous = |h: &Hit| h.cands.iter().any(|c| code(c) != code(&h.cands[h.chosen]));
@@ -160,7 +161,7 @@ fn resolve_ambiguous(gaz: &Gazetteer, toks: &Tokens, text: &str, hits: &mut [Hit
             let region = matches!(c.source, Source::State | Source::Country);
             let city = c.source == Source::City
                 && chosen.source == Source::City
-                && u64::from(c.population) * 20 >= u64::from(chosen.population);
+                && u64::from(c.population) * 8 >= u64::from(chosen.population);
             n > 0 && (region || city) && chosen.source <= Source::City
         });
         if let Some((k2, _)) = better {

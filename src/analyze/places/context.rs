@@ -124,10 +124,21 @@ fn inside_org(gaz: &Gazetteer, toks: &Tokens, text: &str, i: usize, last: usize)
         .is_some_and(|h| capitalised(toks, h) && gaz.org_heads.contains(toks.key(h)))
 }
 
-/// Whether a locative word ("in", "from") or a line start precedes token `i`.
+/// Whether a locative word ("in", "from") or a line start precedes token
+/// `i`, or "and" after a located place ("at Marseille and Lyon").
 fn located(gaz: &Gazetteer, toks: &Tokens, text: &str, i: usize) -> bool {
+    let locative =
+        |p: usize| toks.toks[p].caps == Caps::Lower && gaz.locatives.contains(toks.key(p));
     if let Some(p) = prev(toks, text, i) {
-        return toks.toks[p].caps == Caps::Lower && gaz.locatives.contains(toks.key(p));
+        let listed = || {
+            matches!(toks.key(p), "and" | "or")
+                && prev(toks, text, p).is_some_and(|q| {
+                    capitalised(toks, q)
+                        && gaz.phrases.contains_key(toks.key(q))
+                        && prev(toks, text, q).is_some_and(locative)
+                })
+        };
+        return locative(p) || listed();
     }
     dateline(toks, text, i) || dateline_region(toks, text, i)
 }
@@ -321,12 +332,17 @@ pub(super) fn accept(
         });
     };
     let c = &cands[chosen];
+    // "a family flying from Dublin to Rome has …", "at Paris and Lyon
+    // airports": a capital after a locative is the city, whatever follows.
+    let travelled = prev(toks, text, i)
+        .is_some_and(|p| toks.toks[p].caps == Caps::Lower && gaz.locatives.contains(toks.key(p)));
     let as_state = match c.source {
         Source::Capital => {
             span[n - 1].possessive
-                || next_tok.is_some_and(|k| {
-                    toks.toks[k].caps == Caps::Lower && gaz.state_verbs.contains(toks.key(k))
-                })
+                || !travelled
+                    && next_tok.is_some_and(|k| {
+                        toks.toks[k].caps == Caps::Lower && gaz.state_verbs.contains(toks.key(k))
+                    })
         }
         _ => true,
     };
