@@ -6,6 +6,7 @@
 //! name the attribution gives, makes a new entity of a name the tagger
 //! missed, and drops a speaker that is no name at all ("Thanks").
 
+mod anonymous;
 mod text;
 
 use crate::analyze::people::{is_suffix, opens_clause};
@@ -18,6 +19,7 @@ use text::{Text, occurrences};
 /// Links every quote's speaker to an entity (adding or widening one when
 /// the text names it), or clears it.
 pub fn link(text: &str, entities: &mut Vec<Entity>, quotes: &mut [Quote]) {
+    let raw = text;
     let text = Text::new(text);
     let mut renamed: HashMap<String, String> = HashMap::default();
     let mut settled: HashMap<(String, EntityKind), Option<String>> = HashMap::default();
@@ -74,6 +76,7 @@ pub fn link(text: &str, entities: &mut Vec<Entity>, quotes: &mut [Quote]) {
             None => (q.speaker, q.speaker_kind) = (None, None),
         }
     }
+    anonymous::unname(raw, entities, quotes);
 }
 
 /// Returns the kinds of entity each name is the canonical name of.

@@ -4,6 +4,7 @@
 use byline::analyze::quotes::find_quotes;
 use byline::model::{Entity, EntityKind, Mention, Quote};
 
+mod anonymous;
 mod attribution;
 mod descriptions;
 mod institutions;
