@@ -99,3 +99,19 @@ fn the_company_is_not_whichever_organisation_was_named_last() {
         "{said:?}"
     );
 }
+
+#[test]
+fn it_is_the_organisation_named_last() {
+    let text = "The Securities and Exchange Commission filed a civil suit on Monday. \
+                Investors lost money in what it called \"a years-long scheme to deceive.\"\n\n\
+                Senator Ruth Calder welcomed the suit. \"It is overdue,\" she said. \
+                \"We need more of it,\" it said.";
+    assert_eq!(
+        speakers_of(text),
+        vec![
+            Some("Securities and Exchange Commission".to_string()),
+            Some("Ruth Calder".to_string()),
+            None
+        ]
+    );
+}

@@ -184,7 +184,11 @@ pub(super) fn pronoun(word: &str, pos: usize, people: &People) -> Option<Speaker
     match word {
         "he" | "him" => Some(people.pronoun(Gender::Male, pos)),
         "she" | "her" => Some(people.pronoun(Gender::Female, pos)),
-        "they" | "we" | "i" | "it" | "you" | "who" => Some((None, None)),
+        "it" => Some(match people.org_it(pos) {
+            Some(org) => (Some(org.to_string()), Some(EntityKind::Org)),
+            None => (None, None),
+        }),
+        "they" | "we" | "i" | "you" | "who" => Some((None, None)),
         _ => None,
     }
 }

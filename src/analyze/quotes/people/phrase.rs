@@ -315,6 +315,26 @@ impl People<'_> {
             .find(|k| holds(&k.3))
             .map(|k| k.3.as_str())
     }
+
+    /// Resolves "it" ("…,” it said; "what it called") to the organisation
+    /// named last before `pos`, within about two sentences and with no
+    /// person named since: a company, agency or government body is the
+    /// only speaker wire copy calls "it".
+    pub(in crate::analyze::quotes) fn org_it(&self, pos: usize) -> Option<&str> {
+        let last = self
+            .known
+            .iter()
+            .rev()
+            .filter(|k| k.0 < pos && !self.audience.contains(&k.0))
+            .find(|k| matches!(k.2, EntityKind::Org | EntityKind::Person))?;
+        let person_since = self.mentions.iter().any(|&(b, _)| last.0 < b && b < pos);
+        (last.2 == EntityKind::Org
+            && !person_since
+            && pos - last.0 <= 400
+            && !is_news_agency(&last.3)
+            && !on_line(&self.title_lines, last.0))
+        .then_some(last.3.as_str())
+    }
 }
 
 /// Tells whether an organisation's canonical name is a news agency's.
