@@ -334,14 +334,26 @@ fn a_city_followed_by_its_state_or_country_is_the_one_there() {
 }
 
 #[test]
-fn a_city_gives_way_to_a_namesake_in_the_country_the_story_is_about() {
-    let found = codes("The heat wave in Spain peaked in Córdoba and Seville on Sunday.");
+fn a_city_keeps_its_country_beside_a_far_smaller_namesake() {
+    // The story names the US, but Birmingham is England's, three times
+    // the size of Alabama's.
+    let found = codes(
+        "Police in Birmingham said a man was arrested after a flight from the United States.",
+    );
     assert!(
-        found.contains(&(EntityKind::Place, "Córdoba".into(), "ES".into())),
+        found.contains(&(EntityKind::Place, "Birmingham".into(), "GB".into())),
         "{found:?}"
     );
-    // Not when the namesake is far smaller: Paris is still in France.
     let found = codes("Officials in Texas said the senator had flown to Paris.");
+    assert!(
+        found.contains(&(EntityKind::Place, "Paris".into(), "FR".into())),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_country_after_a_comma_is_a_locator_only_at_a_phrase_end() {
+    let found = codes("In Paris, U.S. officials said the talks were productive.");
     assert!(
         found.contains(&(EntityKind::Place, "Paris".into(), "FR".into())),
         "{found:?}"
@@ -391,9 +403,16 @@ fn a_capital_after_a_locative_is_the_city() {
         found.contains(&(EntityKind::Place, "Lyon".into(), "FR".into())),
         "{found:?}"
     );
-    // Acting, it is still the state.
-    let found = codes("Rome has rejected the plan.");
-    assert_eq!(found, [(EntityKind::Country, "Italy".into(), "IT".into())]);
+    // Acting, or in a diplomatic sense, it is still the state.
+    for text in [
+        "Rome has rejected the plan.",
+        "Officials in Rome said the plan failed.",
+    ] {
+        assert_eq!(
+            codes(text),
+            [(EntityKind::Country, "Italy".into(), "IT".into())]
+        );
+    }
 }
 
 #[test]

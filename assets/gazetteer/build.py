@@ -15,8 +15,8 @@ Each is derived from one source, so each keeps that source's licence
                       kept as written); the source's FAIL list is left out.
   places.tsv          GeoNames cities of >= 15,000 people (CC-BY 4.0): name,
                       country code, population, first-level admin code; plus
-                      each name without its diacritics, and ASCII alternate
-                      names of cities of >= 100,000 people.
+                      and, for cities of >= 100,000 people, the name without
+                      its diacritics and ASCII alternate names.
   us_states.tsv       GeoNames US states (CC-BY 4.0): name, postal code.
   given_names.tsv     US Census 1990 first names (public domain): name, gender
                       (m/f), frequency per 100 people of that gender.
@@ -110,8 +110,11 @@ def places(data, out):
     for c in cities.values():
         name, code, pop = clean(c["name"]), c["countrycode"], int(c["population"])
         admin = c.get("admin1code") or ""
-        names = [name, folded(name)]
+        names = [name]
+        # Larger cities also without diacritics ("Quang Ngai"); small ones
+        # would bring words ("Gőd" -> "God", "Savè" -> "Save").
         if pop >= 100_000:
+            names.append(folded(name))
             names += [clean(a) for a in c.get("alternatenames", [])
                       if a.isascii() and latin(a) and a[:1].isupper()]
         for n in dict.fromkeys(names):

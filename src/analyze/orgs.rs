@@ -44,6 +44,7 @@ pub fn resolve(
     flags: &[u32],
     spans: &[Span],
     taken: &[bool],
+    countries: &[bool],
 ) -> Resolved {
     let word = |i: usize| &text[toks[i].b0..toks[i].b1];
     let mut cands: Vec<(usize, usize)> = spans
@@ -85,11 +86,13 @@ pub fn resolve(
     // "Russian Defense Ministry": the country is not part of a ministry's
     // name, as it is of "British Airways".
     for (s, e) in cands.iter_mut() {
-        if *e > *s + 1
-            && flags[*s] & (flag::COUNTRY | flag::DEMONYM) != 0
-            && (*s + 1..*e).any(|k| word(k).eq_ignore_ascii_case("ministry"))
+        let ministry = (*s + 1..*e).find(|&k| word(k).eq_ignore_ascii_case("ministry"));
+        if let Some(m) = ministry
+            && let Some(k) =
+                (*s..m).rfind(|&k| countries[k] || flags[k] & (flag::COUNTRY | flag::DEMONYM) != 0)
+            && k + 1 < m
         {
-            *s += 1;
+            *s = k + 1;
         }
     }
     cands.retain(|&(s, e)| !(s..e).any(|i| taken[i]));

@@ -122,8 +122,8 @@ fn match_at<'t>(
 /// followed by its state or country ("Birmingham, Alabama") is the one
 /// there, and otherwise a city gives way to a namesake in a country the
 /// story names when the one chosen lies in a country it never names and is
-/// less than eight times larger ("Córdoba" in a story about Spain; not
-/// "Geneva" in one about the US).
+/// less than three times larger (not "Birmingham" or "Geneva" in a story
+/// that names only the US).
 fn resolve_ambiguous(gaz: &Gazetteer, toks: &Tokens, text: &str, hits: &mut [Hit]) {
     let code = |c: &Cand| gaz.targets[c.target as usize].code.as_str();
     let ambiguous = |h: &Hit| h.cands.iter().any(|c| code(c) != code(&h.cands[h.chosen]));
@@ -133,9 +133,12 @@ fn resolve_ambiguous(gaz: &Gazetteer, toks: &Tokens, text: &str, hits: &mut [Hit
     }
     for k in 0..hits.len() {
         let h = hits[k];
-        // "Birmingham, Alabama", "Córdoba, Spain".
+        // "Birmingham, Alabama", "Córdoba, Spain." (not "In Paris, U.S.
+        // officials", "in London, Canada's envoy": the region ends a phrase).
         let region = hits.get(k + 1).filter(|n| {
             let end = toks.toks[h.tok + h.len - 1].b1;
+            let last = &toks.toks[n.tok + n.len - 1];
+            let after = text[last.b1 + usize::from(n.dot)..].chars().next();
             n.tok == h.tok + h.len
                 && !ambiguous(n)
                 && matches!(
@@ -143,6 +146,8 @@ fn resolve_ambiguous(gaz: &Gazetteer, toks: &Tokens, text: &str, hits: &mut [Hit
                     Source::State | Source::Country | Source::Alias
                 )
                 && text[end..toks.toks[n.tok].b0].trim_end() == ","
+                && !last.possessive
+                && after.is_none_or(|c| matches!(c, ',' | '.' | ';' | ':' | ')' | '\n'))
         });
         if let Some(n) = region {
             let there = code(&n.cands[n.chosen]);
@@ -161,7 +166,7 @@ fn resolve_ambiguous(gaz: &Gazetteer, toks: &Tokens, text: &str, hits: &mut [Hit
             let region = matches!(c.source, Source::State | Source::Country);
             let city = c.source == Source::City
                 && chosen.source == Source::City
-                && u64::from(c.population) * 8 >= u64::from(chosen.population);
+                && u64::from(c.population) * 3 >= u64::from(chosen.population);
             n > 0 && (region || city) && chosen.source <= Source::City
         });
         if let Some((k2, _)) = better {

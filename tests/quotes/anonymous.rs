@@ -31,3 +31,15 @@ fn a_person_named_after_the_unnamed_source_speaks_again() {
                 Foreign Minister Anna Lindqvist disagreed. \"There is still time,\" she said.";
     assert_eq!(speakers_of(text), vec![some("Anna Lindqvist")]);
 }
+
+#[test]
+fn a_speaker_named_in_the_attribution_keeps_the_quote() {
+    let text = "An aide, who asked not to be named, said talks were continuing. \
+                \"We are close,\" said Sen. Ruth Calder, the majority leader.\n\n\
+                \"It's over,\" Calder said, while another senator, who spoke on condition \
+                of anonymity, said the vote would slip.";
+    assert_eq!(
+        speakers_of(text),
+        vec![some("Ruth Calder"), some("Ruth Calder")]
+    );
+}

@@ -66,22 +66,34 @@ pub(super) fn by_org_word(
         let end = last_cap + 1;
         let opens_sentence = toks[i].sent_start && flags[i] & flag::COMMON != 0;
         // "The IMF and World Bank": two names, which the tagger's pieces
-        // keep; but one word after "of" and "and" ends the name ("Institute
-        // of Science and Technology", not "Bank of England and Federal
-        // Reserve").
+        // keep; but one common word after "of" and "and" ends the name
+        // ("Institute of Science and Technology", not "Bank of England and
+        // Federal Reserve" or "Department of Energy and NASA").
         let joined = (i..end).any(|k| {
             let fields = k + 2 == end
                 && (i..k).any(|j| matches!(word_at(text, &toks[j]), "of" | "for"))
-                && flags[k - 1] & (flag::COUNTRY | flag::CITY) == 0;
+                && flags[k - 1] & (flag::COUNTRY | flag::CITY) == 0
+                && toks[k + 1].shape == Shape::Title
+                && flags[k + 1] & (flag::COMMON | flag::ORG_END) != 0;
             matches!(word_at(text, &toks[k]), "and" | "&") && !fields
         });
         let tagged = |k: usize| tagged(k) || joined && org_piece(k);
-        if end - i >= 2
+        // A legal form makes a firm of whatever the tagger read ("Leonardo
+        // SpA"), but not of two names ("Bayer AG and BASF SE"), nor of the
+        // common words before it ("Shares of", "Rival").
+        let legal = !joined && super::is_legal_form(text, &toks[last_cap]);
+        let mut from = i;
+        if legal {
+            while from + 2 < end && flags[from] & flag::COMMON != 0 {
+                from += 1 + usize::from(word_at(text, &toks[from + 1]) == "of");
+            }
+        }
+        if end - from >= 2
             && (flags[last_cap] & flag::ORG_END != 0 || is_tail(text, &toks[last_cap]))
-            && (!(i..end).any(tagged) || super::is_legal_form(text, &toks[last_cap]))
+            && (!(from..end).any(tagged) || legal)
             && !opens_sentence
         {
-            out.push((i, end));
+            out.push((from, end));
         } else if let Some((head, e)) = headed(text, toks, flags, i, end)
             && !(i..e).any(tagged)
             && (!opens_sentence || head == i)

@@ -332,10 +332,22 @@ pub(super) fn accept(
         });
     };
     let c = &cands[chosen];
-    // "a family flying from Dublin to Rome has …", "at Paris and Lyon
-    // airports": a capital after a locative is the city, whatever follows.
-    let travelled = prev(toks, text, i)
-        .is_some_and(|p| toks.toks[p].caps == Caps::Lower && gaz.locatives.contains(toks.key(p)));
+    // "at Paris and Lyon airports", "flying from Dublin to Rome has …": a
+    // capital in a list of places or at the end of a journey is the city
+    // ("officials in Moscow said", "aid to Kyiv has slowed" are the state).
+    let travelled = prev(toks, text, i).is_some_and(|p| {
+        let key = toks.key(p);
+        let listed = toks.toks[p].caps == Caps::Lower
+            && gaz.locatives.contains(key)
+            && next_tok.is_some_and(|k| matches!(toks.key(k), "and" | "or"));
+        let journey = key == "to"
+            && prev(toks, text, p)
+                .and_then(|q| {
+                    prev(toks, text, q).filter(|&f| capitalised(toks, q) && toks.key(f) == "from")
+                })
+                .is_some();
+        listed || matches!(key, "at" | "near" | "via") || journey
+    });
     let as_state = match c.source {
         Source::Capital => {
             span[n - 1].possessive

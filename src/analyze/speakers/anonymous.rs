@@ -48,17 +48,22 @@ pub(super) fn unname(text: &str, entities: &[Entity], quotes: &mut [Quote]) {
         };
         let (start, end) = (byte(q.start), byte(q.end));
         let close = sentence_end(text, end);
-        let last_named = entities
+        let named: Vec<usize> = entities
             .iter()
             .filter(|e| e.name == speaker)
             .flat_map(|e| &e.mentions)
             .map(|m| byte(m.start))
             .filter(|&b| b < close)
-            .max();
-        let unnamed = marks.iter().any(|&m| {
-            let introduced = m < close && m + REACH >= start;
-            introduced && last_named.is_none_or(|n| n < m)
-        });
+            .collect();
+        // Named in the attribution itself ("…,” Graham said, while an
+        // aide who asked not to be named …): that person speaks.
+        let in_attribution = named.iter().any(|&b| b >= end);
+        let last_named = named.iter().copied().max();
+        let unnamed = !in_attribution
+            && marks.iter().any(|&m| {
+                let introduced = m < close && m + REACH >= start;
+                introduced && last_named.is_none_or(|n| n < m)
+            });
         if unnamed {
             (q.speaker, q.speaker_kind) = (None, None);
         }
@@ -66,13 +71,25 @@ pub(super) fn unname(text: &str, entities: &[Entity], quotes: &mut [Quote]) {
 }
 
 /// Returns the byte offset where the sentence holding byte `from` ends: a
-/// full stop followed by white space, a line break, or the text's end.
+/// full stop followed by white space, a line break, or the text's end. The
+/// dot of a short capitalised abbreviation ("Sen.", "Gov.", "Dr.") ends
+/// no sentence.
 fn sentence_end(text: &str, from: usize) -> usize {
     let rest = &text[from..];
+    let abbreviation = |i: usize| {
+        let word = rest[..i]
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        word.starts_with(char::is_uppercase) && word.chars().count() <= 4
+    };
     let stop = rest
         .char_indices()
         .skip(1)
-        .find(|&(i, c)| c == '\n' || c == '.' && rest[i + 1..].starts_with(char::is_whitespace))
+        .find(|&(i, c)| {
+            c == '\n'
+                || c == '.' && rest[i + 1..].starts_with(char::is_whitespace) && !abbreviation(i)
+        })
         .map_or(rest.len(), |(i, _)| i);
     from + stop
 }

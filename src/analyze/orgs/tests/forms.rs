@@ -27,3 +27,15 @@ fn a_legal_form_after_a_name_leaves_no_person() {
         found.entities
     );
 }
+
+#[test]
+fn two_firms_with_legal_forms_stay_two() {
+    assert_eq!(
+        org_names("Bayer AG and BASF SE fell in Frankfurt."),
+        ["Bayer AG", "BASF SE"]
+    );
+    assert_eq!(
+        org_names("MILAN (Reuters) - Shares of Leonardo SpA rose 4%."),
+        ["Reuters", "Leonardo SpA"]
+    );
+}
