@@ -6,7 +6,7 @@
 
 use crate::model::{Entity, Quote};
 
-/// Phrases that mark a source as unnamed, in lower case.
+/// Phrases that mark a source as unnamed.
 const MARKERS: [&str; 9] = [
     "not to be named",
     "not to be identified",
@@ -28,10 +28,12 @@ const REACH: usize = 700;
 /// unnamed ("…,” said a woman who asked not to be named), or such a source
 /// was introduced after the speaker's last mention up to that sentence's end.
 pub(super) fn unname(text: &str, entities: &[Entity], quotes: &mut [Quote]) {
-    let lower = text.to_ascii_lowercase();
+    // Wire copy writes these phrases in lower case, even opening a
+    // sentence ("Speaking on condition of anonymity"); the text is not
+    // copied to lower case for the rare exception.
     let marks: Vec<usize> = MARKERS
         .iter()
-        .flat_map(|m| lower.match_indices(m).map(|(b, _)| b))
+        .flat_map(|m| text.match_indices(m).map(|(b, _)| b))
         .collect();
     if marks.is_empty() {
         return;
