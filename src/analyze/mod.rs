@@ -49,6 +49,16 @@ pub fn analyze_story(title: &str, text: &str) -> Analysis {
     Analysis { entities, quotes }
 }
 
+/// Returns the byte offset of every char of `text`, and the text's length
+/// after them, so that a char offset (as the contract counts them) maps to
+/// a byte offset by indexing.
+pub(crate) fn char_byte_offsets(text: &str) -> Vec<usize> {
+    text.char_indices()
+        .map(|(b, _)| b)
+        .chain(std::iter::once(text.len()))
+        .collect()
+}
+
 /// Returns the stored analysis when this analyser made it, else analyses
 /// the story afresh (a reader shows current results even before the next
 /// fetch stores them).

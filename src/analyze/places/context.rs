@@ -127,8 +127,7 @@ fn inside_org(gaz: &Gazetteer, toks: &Tokens, text: &str, i: usize, last: usize)
 /// Whether a locative word ("in", "from") or a line start precedes token
 /// `i`, or "and" after a located place ("at Marseille and Lyon").
 fn located(gaz: &Gazetteer, toks: &Tokens, text: &str, i: usize) -> bool {
-    let locative =
-        |p: usize| toks.toks[p].caps == Caps::Lower && gaz.locatives.contains(toks.key(p));
+    let locative = |p: usize| is_locative(gaz, toks, p);
     if let Some(p) = prev(toks, text, i) {
         let listed = || {
             matches!(toks.key(p), "and" | "or")
@@ -141,6 +140,11 @@ fn located(gaz: &Gazetteer, toks: &Tokens, text: &str, i: usize) -> bool {
         return locative(p) || listed();
     }
     dateline(toks, text, i) || dateline_region(toks, text, i)
+}
+
+/// Whether token `p` is a lower-case locative word ("in", "from", "near").
+fn is_locative(gaz: &Gazetteer, toks: &Tokens, p: usize) -> bool {
+    toks.toks[p].caps == Caps::Lower && gaz.locatives.contains(toks.key(p))
 }
 
 /// Whether tokens `i..i + n` are a dateline followed by a date or a comma
@@ -337,8 +341,7 @@ pub(super) fn accept(
     // ("officials in Moscow said", "aid to Kyiv has slowed" are the state).
     let travelled = prev(toks, text, i).is_some_and(|p| {
         let key = toks.key(p);
-        let listed = toks.toks[p].caps == Caps::Lower
-            && gaz.locatives.contains(key)
+        let listed = is_locative(gaz, toks, p)
             && next_tok.is_some_and(|k| matches!(toks.key(k), "and" | "or"));
         let journey = key == "to"
             && prev(toks, text, p)

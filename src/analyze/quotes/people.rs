@@ -102,11 +102,7 @@ fn mention_bytes(text: &str, entities: &[Entity]) -> Vec<(usize, usize, usize)> 
     if spans.is_empty() {
         return spans;
     }
-    let bytes: Vec<usize> = text
-        .char_indices()
-        .map(|(b, _)| b)
-        .chain(std::iter::once(text.len()))
-        .collect();
+    let bytes = crate::analyze::char_byte_offsets(text);
     let at = |c: usize| bytes.get(c).copied().unwrap_or(text.len());
     for s in &mut spans {
         *s = (at(s.0), at(s.1), s.2);

@@ -38,11 +38,7 @@ pub(super) fn unname(text: &str, entities: &[Entity], quotes: &mut [Quote]) {
     if marks.is_empty() {
         return;
     }
-    let bytes: Vec<usize> = text
-        .char_indices()
-        .map(|(b, _)| b)
-        .chain(std::iter::once(text.len()))
-        .collect();
+    let bytes = crate::analyze::char_byte_offsets(text);
     let byte = |c: usize| bytes.get(c).copied().unwrap_or(text.len());
     for q in quotes.iter_mut() {
         let Some(speaker) = q.speaker.as_deref() else {
