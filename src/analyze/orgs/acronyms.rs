@@ -3,6 +3,8 @@
 //! wire copy takes as known.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use crate::analyze::tagger::{Shape, Tok};
 
@@ -162,20 +164,36 @@ pub(super) fn well_known(text: &str, toks: &[Tok]) -> Vec<(usize, usize)> {
         }
         // The longest known name that starts here ("United Nations
         // Security Council" over "United Nations").
-        let first = american(w);
-        let end = KNOWN
+        let Some(fulls) = by_opening().get(american(w).as_ref()) else {
+            continue;
+        };
+        let end = fulls
             .iter()
-            .filter(|(_, full)| {
-                full.strip_prefix(first.as_ref())
-                    .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '\'', '-']))
-            })
-            .filter_map(|(_, full)| spelled_at(text, toks, i, full))
+            .filter_map(|full| spelled_at(text, toks, i, full))
             .max();
         if let Some(end) = end {
             out.push((i, end));
         }
     }
     out
+}
+
+/// Returns the known full names by each of their openings that ends where
+/// a word does ("United", "United Nations", "Al" of "Al-Jazeera"), so that
+/// a capitalised word is looked up once rather than tried against every
+/// known name.
+fn by_opening() -> &'static HashMap<&'static str, Vec<&'static str>> {
+    static MAP: OnceLock<HashMap<&'static str, Vec<&'static str>>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut map: HashMap<&'static str, Vec<&'static str>> = HashMap::new();
+        for &(_, full) in KNOWN {
+            let ends = full.match_indices([' ', '\'', '-']).map(|(at, _)| at);
+            for end in ends.chain([full.len()]) {
+                map.entry(&full[..end]).or_default().push(full);
+            }
+        }
+        map
+    })
 }
 
 /// Returns the end of the tokens from `i` that spell `full` (in either

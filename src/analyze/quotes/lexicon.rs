@@ -113,6 +113,17 @@ pub(super) fn is_particle(lower: &str) -> bool {
     S.get_or_init(|| set(PARTICLES)).contains(lower)
 }
 
+/// Tells whether a word in any case is a name particle ("van", "Al"),
+/// copying it to lower case only when it has a capital: most words tried
+/// here are the lower-case words after a name.
+pub(super) fn is_particle_any_case(word: &str) -> bool {
+    if word.chars().any(char::is_uppercase) {
+        is_particle(&word.to_lowercase())
+    } else {
+        is_particle(word)
+    }
+}
+
 /// Tells whether the name list knows the word, as written, as a given name.
 pub(super) fn is_given_name(name: &str) -> bool {
     static G: OnceLock<HashSet<&'static str>> = OnceLock::new();

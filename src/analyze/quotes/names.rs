@@ -3,8 +3,8 @@
 //! longer run ("Texas-based Matt Mackowiak").
 
 use super::lexicon::{
-    Gender, honorific_gender, is_given_name, is_org_word, is_particle, is_person_title, is_surname,
-    is_title,
+    Gender, honorific_gender, is_given_name, is_org_word, is_particle_any_case, is_person_title,
+    is_surname, is_title,
 };
 use super::tokens::Tok;
 
@@ -185,10 +185,7 @@ pub(super) fn is_org(words: &[&str]) -> bool {
 /// capitalised word ("von der Heide").
 pub(super) fn particles_then_name(toks: &[Tok<'_>], at: usize) -> bool {
     let mut j = at;
-    while toks
-        .get(j)
-        .is_some_and(|t| is_particle(&t.text.to_lowercase()))
-    {
+    while toks.get(j).is_some_and(|t| is_particle_any_case(t.text)) {
         j += 1;
     }
     j > at && toks.get(j).is_some_and(Tok::is_cap)

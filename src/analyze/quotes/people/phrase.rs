@@ -3,7 +3,7 @@
 
 use super::super::clean::person_name;
 use super::super::lexicon::{
-    Gender, country_name, honorific_gender, is_given_name, is_govt_noun, is_particle,
+    Gender, country_name, honorific_gender, is_given_name, is_govt_noun, is_particle_any_case,
     is_speech_verb, is_surname, is_title, seat_country,
 };
 use super::super::names::{initial_of, is_org, is_stop, strip, trim_to_name, unpossess};
@@ -140,7 +140,7 @@ impl People<'_> {
         let core: Vec<&str> = rest
             .iter()
             .copied()
-            .skip_while(|w| is_particle(&w.to_lowercase()))
+            .skip_while(|w| is_particle_any_case(w))
             .collect();
         if core.len() == 1 {
             self.find_single(core[0], pos, gender)
