@@ -131,31 +131,49 @@ fn resolve_ambiguous(gaz: &Gazetteer, toks: &Tokens, text: &str, hits: &mut [Hit
     for h in hits.iter().filter(|h| !ambiguous(h)) {
         *counts.entry(code(&h.cands[h.chosen])).or_default() += 1;
     }
+    // "Birmingham, Alabama", "Córdoba, Spain." (not "In Paris, U.S.
+    // officials", "in London, Canada's envoy": the region ends a phrase).
+    let located: Vec<Option<usize>> = (0..hits.len())
+        .map(|k| {
+            let h = &hits[k];
+            let n = hits.get(k + 1).filter(|n| {
+                let end = toks.toks[h.tok + h.len - 1].b1;
+                let last = &toks.toks[n.tok + n.len - 1];
+                let after = text[last.b1 + usize::from(n.dot)..].chars().next();
+                n.tok == h.tok + h.len
+                    && !ambiguous(n)
+                    && matches!(
+                        n.cands[n.chosen].source,
+                        Source::State | Source::Country | Source::Alias
+                    )
+                    && text[end..toks.toks[n.tok].b0].trim_end() == ","
+                    && !last.possessive
+                    && after.is_none_or(|c| matches!(c, ',' | '.' | ';' | ':' | ')' | '\n'))
+            })?;
+            let there = code(&n.cands[n.chosen]);
+            h.cands.iter().position(|c| code(c) == there)
+        })
+        .collect();
+    // A name located once is that place wherever the story names it
+    // alone, before or after ("Birmingham" after "Birmingham, Alabama").
+    let mut named_there: HashMap<*const Cand, usize> = HashMap::default();
+    for (h, k2) in hits.iter().zip(&located) {
+        if let Some(k2) = *k2 {
+            named_there.entry(h.cands.as_ptr()).or_insert(k2);
+        }
+    }
     for k in 0..hits.len() {
         let h = hits[k];
-        // "Birmingham, Alabama", "Córdoba, Spain." (not "In Paris, U.S.
-        // officials", "in London, Canada's envoy": the region ends a phrase).
-        let region = hits.get(k + 1).filter(|n| {
-            let end = toks.toks[h.tok + h.len - 1].b1;
-            let last = &toks.toks[n.tok + n.len - 1];
-            let after = text[last.b1 + usize::from(n.dot)..].chars().next();
-            n.tok == h.tok + h.len
-                && !ambiguous(n)
-                && matches!(
-                    n.cands[n.chosen].source,
-                    Source::State | Source::Country | Source::Alias
-                )
-                && text[end..toks.toks[n.tok].b0].trim_end() == ","
-                && !last.possessive
-                && after.is_none_or(|c| matches!(c, ',' | '.' | ';' | ':' | ')' | '\n'))
-        });
-        if let Some(n) = region {
-            let there = code(&n.cands[n.chosen]);
-            if let Some(k2) = h.cands.iter().position(|c| code(c) == there) {
-                hits[k].chosen = k2;
-                hits[k].as_state = false;
-                continue;
-            }
+        // Only a different country moves a name read alone: "Washington,
+        // D.C." leaves "Washington said" the state.
+        let elsewhere = named_there
+            .get(&h.cands.as_ptr())
+            .copied()
+            .filter(|&k2| code(&h.cands[k2]) != code(&h.cands[h.chosen]));
+        if let Some(k2) = located[k].or(elsewhere) {
+            hits[k].chosen = k2;
+            hits[k].as_state = false;
+            continue;
         }
         let chosen = h.cands[h.chosen];
         if counts.get(code(&chosen)).copied().unwrap_or(0) > 0 {

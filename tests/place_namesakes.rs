@@ -1,0 +1,83 @@
+//! Names that more than one town or country bears ("Birmingham", "Paris",
+//! "Geneva"): which one a story means, from what the story says beside
+//! them. Sentences written for these tests.
+
+use byline::analyze::places::find_places;
+use byline::model::EntityKind;
+
+fn codes(text: &str) -> Vec<(EntityKind, String, String)> {
+    find_places(text)
+        .into_iter()
+        .map(|e| (e.kind, e.name, e.country.unwrap_or_default()))
+        .collect()
+}
+
+#[test]
+fn a_city_followed_by_its_state_or_country_is_the_one_there() {
+    let found = codes("Police in Birmingham, Alabama, said the road was closed.");
+    assert!(
+        found.contains(&(EntityKind::Place, "Birmingham".into(), "US".into())),
+        "{found:?}"
+    );
+    let found = codes("Firefighters in Córdoba, Spain, fought the blaze.");
+    assert!(
+        found.contains(&(EntityKind::Place, "Córdoba".into(), "ES".into())),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_city_keeps_its_country_beside_a_far_smaller_namesake() {
+    // The story names the US, but Birmingham is England's, three times
+    // the size of Alabama's.
+    let found = codes(
+        "Police in Birmingham said a man was arrested after a flight from the United States.",
+    );
+    assert!(
+        found.contains(&(EntityKind::Place, "Birmingham".into(), "GB".into())),
+        "{found:?}"
+    );
+    let found = codes("Officials in Texas said the senator had flown to Paris.");
+    assert!(
+        found.contains(&(EntityKind::Place, "Paris".into(), "FR".into())),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_country_after_a_comma_is_a_locator_only_at_a_phrase_end() {
+    let found = codes("In Paris, U.S. officials said the talks were productive.");
+    assert!(
+        found.contains(&(EntityKind::Place, "Paris".into(), "FR".into())),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_famous_city_keeps_its_country_beside_a_small_namesake() {
+    let found = codes("U.S. and Iranian envoys met in Geneva on Monday.");
+    assert!(
+        found.contains(&(EntityKind::Place, "Geneva".into(), "CH".into())),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_town_located_once_is_that_town_wherever_the_story_names_it_alone() {
+    // Alone, "Birmingham" is England's; the story says which it means once.
+    let text = "Birmingham council met on Monday. The mayor of Birmingham, Alabama, \
+                said the storm had passed, and crews in Birmingham cleared roads.";
+    let places = find_places(text);
+    let birmingham: Vec<_> = places.iter().filter(|e| e.name == "Birmingham").collect();
+    assert_eq!(birmingham.len(), 1, "{places:?}");
+    assert_eq!(birmingham[0].country.as_deref(), Some("US"));
+    assert_eq!(birmingham[0].mentions.len(), 3);
+    // A name located in its own country keeps what its context made it:
+    // "Washington said" stays the state beside "Washington, D.C.".
+    let found =
+        codes("Talks in Washington, D.C., ended on Monday. Washington said the deal was near.");
+    assert!(
+        found.contains(&(EntityKind::Country, "United States".into(), "US".into())),
+        "{found:?}"
+    );
+}
