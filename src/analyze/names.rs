@@ -2,6 +2,8 @@
 //! organisations within the story, and settle the places the tagger or the
 //! sports context shows to be part of a person's or an organisation's name.
 
+mod firms;
+
 use crate::analyze::cover::Cover;
 use crate::analyze::reach::Reach;
 use crate::analyze::{orgs, people, tagger, teams};
@@ -18,6 +20,7 @@ pub fn find_names(text: &str, places: &mut Vec<Entity>) -> Vec<Entity> {
     let spans = name_before_place(text, &toks, spans, places);
     let spans = place_opens_name(&toks, &ctx.flags, spans, places);
     let spans = org_takes_place(text, &toks, spans, places);
+    let spans = firms::before_legal_forms(text, &toks, spans);
     let mut countries = Cover::new(toks.len());
     let tok_at = |c: usize| tok_at(&toks, c);
     for m in places
@@ -55,7 +58,7 @@ pub fn find_names(text: &str, places: &mut Vec<Entity>) -> Vec<Entity> {
     }
     out.retain(|e| !e.mentions.is_empty());
     people_inside_places(&toks, &ctx.flags, places, &mut out);
-    firms_not_people(&mut out);
+    firms::not_people(&mut out);
     drop_places_inside(places, &out);
     out
 }
@@ -297,33 +300,6 @@ fn org_takes_place(
     }
     spans.retain(|s| !(s.kind == Kind::Loc && absorbed.contains(&(s.start, s.end))));
     spans
-}
-
-/// A one-word "person" whose word opens an organisation's name in the same
-/// story is that organisation, shortened ("Jones" after "Jones Medical").
-fn firms_not_people(entities: &mut Vec<Entity>) {
-    // Each first word to the first organisation it opens.
-    let mut firms: HashMap<String, usize> = HashMap::default();
-    for (k, e) in entities.iter().enumerate() {
-        if e.kind == EntityKind::Org && e.name.contains(' ') {
-            let first = e.name.split(' ').next().unwrap_or_default();
-            firms.entry(first.to_string()).or_insert(k);
-        }
-    }
-    let mut moved: Vec<(usize, Vec<Mention>)> = Vec::new();
-    for e in entities
-        .iter_mut()
-        .filter(|e| e.kind == EntityKind::Person && !e.name.contains(' '))
-    {
-        if let Some(&k) = firms.get(&e.name) {
-            moved.push((k, std::mem::take(&mut e.mentions)));
-        }
-    }
-    for (k, ms) in moved {
-        entities[k].mentions.extend(ms);
-        entities[k].mentions.sort_by_key(|m| m.start);
-    }
-    entities.retain(|e| !e.mentions.is_empty());
 }
 
 /// Returns the index of the first token that starts at or after char `c`.

@@ -39,3 +39,24 @@ fn two_firms_with_legal_forms_stay_two() {
         ["Reuters", "Leonardo SpA"]
     );
 }
+
+#[test]
+fn a_persons_name_before_a_legal_form_is_the_firm() {
+    let found = crate::analyze::analyze(
+        "Shares of Hugo Boss AG fell 3% on Monday, while Robert Bosch GmbH said it \
+         would cut 2,000 jobs.",
+    );
+    let names = |kind| {
+        found
+            .entities
+            .iter()
+            .filter(|e| e.kind == kind)
+            .map(|e| e.name.as_str())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        names(crate::model::EntityKind::Org),
+        ["Hugo Boss AG", "Robert Bosch GmbH"]
+    );
+    assert!(names(crate::model::EntityKind::Person).is_empty());
+}
