@@ -59,3 +59,22 @@ fn a_word_describing_a_firm_is_not_part_of_its_name() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_name_then_of_and_a_town_is_the_person_from_the_town() {
+    let found = entities("State Sen. Denise Jordan of Macon said the vote was close.");
+    assert!(
+        found.contains(&(EntityKind::Person, "Denise Jordan".into())),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&(EntityKind::Place, "Macon".into())),
+        "{found:?}"
+    );
+    // A title of one word keeps its "of".
+    let found = entities("The Duke of Edinburgh opened the hall.");
+    assert!(
+        found.contains(&(EntityKind::Person, "Duke of Edinburgh".into())),
+        "{found:?}"
+    );
+}
