@@ -53,6 +53,11 @@ pub fn resolve(
     countries: &[bool],
 ) -> Resolved {
     let word = |i: usize| &text[toks[i].b0..toks[i].b1];
+    // Where the tagger itself began a person's name, before any repair.
+    let mut opened = vec![false; toks.len()];
+    for s in spans.iter().filter(|s| s.kind == Kind::Per) {
+        opened[s.start] = true;
+    }
     let spans = rules::repair(text, toks, flags, spans, countries);
     // "Douglas & Lomason" is a firm, not two people, and so is a name
     // whose shares rose or that an apposition calls a company.
@@ -67,7 +72,7 @@ pub fn resolve(
     let names: Vec<Name> = spans
         .iter()
         .filter(|s| s.kind == Kind::Per && !firm(s.start, s.end))
-        .filter_map(|s| Name::clean(text, toks, flags, s.start, s.end))
+        .filter_map(|s| Name::clean(text, toks, flags, &opened, s.start, s.end))
         .collect();
     let title_case = title_case::title_case_tokens(text, toks);
     let mut names = title_case::narrow(text, toks, flags, names, &title_case);

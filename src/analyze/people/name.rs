@@ -1,153 +1,16 @@
 //! One written person name: its tokens without titles, its surname and
 //! given-name parts, and the gender its given name or title shows.
 
+mod words;
+
+pub use words::{Gender, gender};
+pub(in crate::analyze::people) use words::{caps_initials, word_flags};
+use words::{describes, from_flags, is_honorific, is_party_state, is_title, title_gender};
+pub(crate) use words::{is_suffix, opens_clause};
+
 use crate::analyze::tagger::hash::word_hash;
 use crate::analyze::tagger::lexicon::{self, flag};
 use crate::analyze::tagger::{Shape, Tok};
-
-/// A person's gender as the text or the census names show it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Gender {
-    Male,
-    Female,
-}
-
-/// Returns the gender a given name (the first word of `name`) usually has.
-pub fn gender(name: &str) -> Option<Gender> {
-    from_flags(lexicon::get().word(name.split_whitespace().next()?))
-}
-
-fn from_flags(f: u32) -> Option<Gender> {
-    if f & flag::MALE != 0 {
-        Some(Gender::Male)
-    } else if f & flag::FEMALE != 0 {
-        Some(Gender::Female)
-    } else {
-        None
-    }
-}
-
-/// Honorifics that show a gender.
-fn title_gender(word: &str) -> Option<Gender> {
-    match word.trim_end_matches('.').to_lowercase().as_str() {
-        "mr" | "sir" | "lord" | "king" | "prince" | "father" | "sheikh" => Some(Gender::Male),
-        "mrs" | "ms" | "miss" | "dame" | "lady" | "queen" | "princess" => Some(Gender::Female),
-        _ => None,
-    }
-}
-
-/// The flags of a token, reading "Mr." as "mr".
-pub(super) fn word_flags(text: &str, toks: &[Tok], flags: &[u32], i: usize) -> u32 {
-    let f = flags[i];
-    let w = &text[toks[i].b0..toks[i].b1];
-    if f == 0 && w.ends_with('.') {
-        return lexicon::get().get(word_hash(w.trim_end_matches('.')));
-    }
-    f
-}
-
-/// Tells whether token `i` is two capitals after an abbreviated title:
-/// initials written without their dots ("Gov. JB Pritzker").
-pub(super) fn caps_initials(text: &str, toks: &[Tok], flags: &[u32], i: usize) -> bool {
-    let word = |k: usize| &text[toks[k].b0..toks[k].b1];
-    toks[i].shape == Shape::Upper
-        && word(i).len() == 2
-        && i > 0
-        && word(i - 1).ends_with('.')
-        && toks[i].b0 == toks[i - 1].b1 + 1
-        && is_title(word_flags(text, toks, flags, i - 1))
-}
-
-/// Tells whether a word with these flags is a title ("Sen.", "Governor")
-/// and no common given name or surname as well.
-fn is_title(f: u32) -> bool {
-    f & flag::TITLE != 0 && f & (flag::GIVEN_COMMON | flag::SURNAME_COMMON) == 0
-}
-
-/// Tells whether a word is a US lawmaker's party and state in wire style
-/// ("R-Texas", "D-N.Y.", "I-Vt.").
-fn is_party_state(w: &str) -> bool {
-    let mut chars = w.chars();
-    matches!(chars.next(), Some('R' | 'D' | 'I'))
-        && chars.next() == Some('-')
-        && chars.next().is_some_and(char::is_uppercase)
-}
-
-/// Tells whether a word is an honorific written before a surname.
-fn is_honorific(w: &str) -> bool {
-    matches!(w, "Mr." | "Mrs." | "Ms.")
-}
-
-/// Tells whether a word opens a clause or a sentence and is never the
-/// first word of a name ("If Okafor wins", "Although Brenner objected",
-/// "By Jo Pike" over a story). Kept out of the tagger's lexicon, whose
-/// flags are features of the trained model.
-pub(crate) fn opens_clause(w: &str) -> bool {
-    matches!(
-        w.to_ascii_lowercase().as_str(),
-        "if" | "although"
-            | "though"
-            | "what"
-            | "why"
-            | "how"
-            | "when"
-            | "whenever"
-            | "where"
-            | "while"
-            | "whether"
-            | "because"
-            | "since"
-            | "unless"
-            | "until"
-            | "as"
-            | "after"
-            | "before"
-            | "once"
-            | "maybe"
-            | "perhaps"
-            | "but"
-            | "and"
-            | "or"
-            | "yet"
-            | "then"
-            | "thus"
-            | "still"
-            | "even"
-            | "unlike"
-            | "despite"
-            | "without"
-            | "by"
-            | "that"
-            | "this"
-            | "which"
-            | "whom"
-            | "whose"
-    )
-}
-
-/// Tells whether a word is a generational suffix or a regnal number
-/// ("Jr.", "III", "Leo XIV"), which ends a name but is not its surname.
-pub(crate) fn is_suffix(w: &str) -> bool {
-    matches!(
-        w.trim_end_matches('.'),
-        "Jr" | "Sr"
-            | "JR"
-            | "SR"
-            | "II"
-            | "III"
-            | "IV"
-            | "VI"
-            | "VII"
-            | "VIII"
-            | "IX"
-            | "XI"
-            | "XII"
-            | "XIII"
-            | "XIV"
-            | "XV"
-            | "XVI"
-    )
-}
 
 /// A person name as written: tokens `start..end`, titles left out.
 #[derive(Debug, Clone, Copy)]
@@ -160,11 +23,13 @@ pub(super) struct Name {
 impl Name {
     /// Cleans a tagged span: drops leading titles, articles and clause
     /// openers ("If", "Although") and trailing marks; `None` when nothing
-    /// is left.
+    /// is left. `opened` marks the tokens where the tagger began a person's
+    /// name (it may be empty).
     pub fn clean(
         text: &str,
         toks: &[Tok],
         flags: &[u32],
+        opened: &[bool],
         mut start: usize,
         mut end: usize,
     ) -> Option<Name> {
@@ -250,7 +115,10 @@ impl Name {
         // "Majority Whip John Cornyn", "Follow Pam Key": in three words or
         // more that open with neither a given name nor an initial ("M.
         // Stanton Evans"), a given name followed by one more word or
-        // more starts the name.
+        // more starts the name, unless the tagger began the name before
+        // it at a word no list knows ("Bola Ahmed Tinubu", "Gohar Ali
+        // Khan"): a given name no list holds. A known word or a role
+        // before a given name describes ("Public Advocate", "Whip").
         let initial = {
             let w = &text[toks[start].b0..toks[start].b1];
             w.ends_with('.') && w.chars().filter(|c| c.is_alphabetic()).count() <= 2
@@ -265,7 +133,11 @@ impl Name {
                     && flags[i] & flag::PARTICLE == 0
                     && toks[i].shape == Shape::Title
             });
-            if let Some(i) = given {
+            if let Some(i) = given
+                && (start..i).all(|k| {
+                    !opened.get(k).copied().unwrap_or(false) || describes(text, toks, flags, k)
+                })
+            {
                 start = i;
             }
         }

@@ -62,7 +62,7 @@ pub(super) fn narrow(
                     .find(|&a| known(a, a + k))
                     .map(|a| (a, a + k))
             });
-            match run.and_then(|(a, b)| Name::clean(text, toks, flags, a, b)) {
+            match run.and_then(|(a, b)| Name::clean(text, toks, flags, &[], a, b)) {
                 Some(narrowed) => narrowed,
                 None => n,
             }

@@ -41,7 +41,7 @@ pub(super) fn is_speech_verb(lower: &str) -> bool {
 }
 
 /// Tells whether the lower-cased word is a title or honorific.
-pub(super) fn is_title(lower: &str) -> bool {
+pub(crate) fn is_title(lower: &str) -> bool {
     static S: OnceLock<HashSet<&str>> = OnceLock::new();
     S.get_or_init(|| set(TITLES)).contains(lower)
 }

@@ -86,6 +86,27 @@ fn a_given_name_after_other_capitalised_words_starts_the_name() {
 }
 
 #[test]
+fn a_given_name_no_list_holds_opens_a_name_of_three_words() {
+    // "Ahmed", "Manuel" and "Ali" are known given names; the words before
+    // them are given names too, which the name lists lack.
+    let text = "President Bola Ahmed Tinubu visited Lagos. Former President Andrés Manuel \
+                López Obrador wrote a letter, and the party's chairman, Gohar Ali Khan, \
+                spoke. Justices Clarence Thomas and Samuel Alito dissented.";
+    let found = people(text);
+    let names: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Bola Ahmed Tinubu",
+            "Andrés Manuel López Obrador",
+            "Gohar Ali Khan",
+            "Clarence Thomas",
+            "Samuel Alito"
+        ]
+    );
+}
+
+#[test]
 fn a_word_that_opens_a_clause_is_no_part_of_the_name_after_it() {
     let text = "Senator Amos Okafor and Helen Brenner met on Monday.\n\n\
                 If Okafor wins the vote, the coalition holds. Although Brenner objected, \
