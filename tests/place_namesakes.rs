@@ -81,3 +81,40 @@ fn a_town_located_once_is_that_town_wherever_the_story_names_it_alone() {
         "{found:?}"
     );
 }
+
+#[test]
+fn provinces_and_states_of_other_countries_are_places_there() {
+    let found = codes(
+        "Floods hit Lagos State and KwaZulu-Natal, while fires burned in Pará and \
+         Tamil Nadu, and Ontario and Nova Scotia sent crews.",
+    );
+    for (name, code) in [
+        ("Lagos State", "NG"),
+        ("KwaZulu-Natal", "ZA"),
+        ("Pará", "BR"),
+        ("Tamil Nadu", "IN"),
+        ("Ontario", "CA"),
+        ("Nova Scotia", "CA"),
+    ] {
+        assert!(
+            found.contains(&(EntityKind::Place, name.into(), code.into())),
+            "{name} in {found:?}"
+        );
+    }
+}
+
+#[test]
+fn a_region_gives_way_to_a_town_in_the_country_the_story_names() {
+    // "Acre" is a Brazilian state and an Israeli city; "Ontario" a
+    // Canadian province and a Californian city.
+    let found = codes("Police in Acre, in northern Israel, said the road was shut.");
+    assert!(
+        found.contains(&(EntityKind::Place, "Acre".into(), "IL".into())),
+        "{found:?}"
+    );
+    let found = codes("The firm is based in London, Ontario, and sells across Canada.");
+    assert!(
+        found.contains(&(EntityKind::Place, "London".into(), "CA".into())),
+        "{found:?}"
+    );
+}

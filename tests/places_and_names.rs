@@ -78,3 +78,45 @@ fn a_name_then_of_and_a_town_is_the_person_from_the_town() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_region_named_like_a_person_or_a_bank_is_the_region() {
+    let found = entities("Clinics in Nova Scotia and settlers in the West Bank were counted.");
+    assert!(
+        found.contains(&(EntityKind::Place, "Nova Scotia".into())),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&(EntityKind::Place, "West Bank".into())),
+        "{found:?}"
+    );
+    assert!(
+        found.iter().all(|(k, _)| *k != EntityKind::Person && *k != EntityKind::Org),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_capital_in_a_states_dealings_is_the_state() {
+    for text in [
+        "Pretoria wants to repair relations with Washington after the row.",
+        "President Felix Tshisekedi has offered Washington access to minerals.",
+        "The deployment comes as Washington presses Mexico to do more.",
+    ] {
+        let found = entities(text);
+        assert!(
+            found.contains(&(EntityKind::Country, "United States".into())),
+            "{text}: {found:?}"
+        );
+        assert!(
+            !found.contains(&(EntityKind::Place, "Washington".into())),
+            "{text}: {found:?}"
+        );
+    }
+    // A visit is to the city.
+    let found = entities("The minister visited Washington on Monday.");
+    assert!(
+        found.contains(&(EntityKind::Place, "Washington".into())),
+        "{found:?}"
+    );
+}

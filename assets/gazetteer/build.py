@@ -18,6 +18,9 @@ Each is derived from one source, so each keeps that source's licence
                       and, for cities of >= 100,000 people, the name without
                       its diacritics and ASCII alternate names.
   us_states.tsv       GeoNames US states (CC-BY 4.0): name, postal code.
+  regions.tsv         not built here: written by hand for Byline (states,
+                      provinces and regions of other countries than the US,
+                      with their country's code); this script leaves it be.
   given_names.tsv     US Census 1990 first names (public domain): name, gender
                       (m/f), frequency per 100 people of that gender.
   surnames.tsv        US Census 2000 surnames (public domain), the 30,000

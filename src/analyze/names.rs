@@ -3,9 +3,9 @@
 //! sports context shows to be part of a person's or an organisation's name.
 
 mod firms;
+mod overlaps;
 
 use crate::analyze::cover::Cover;
-use crate::analyze::reach::Reach;
 use crate::analyze::{orgs, people, tagger, teams};
 use crate::model::{Entity, EntityKind, Mention};
 use foldhash::{HashMap, HashSet};
@@ -58,38 +58,11 @@ pub fn find_names(text: &str, places: &mut Vec<Entity>) -> Vec<Entity> {
         out[base + m.org].mentions.push(mention(m.start, m.end));
     }
     out.retain(|e| !e.mentions.is_empty());
-    people_inside_places(&toks, &ctx.flags, places, &mut out);
+    overlaps::people_inside_places(&toks, &ctx.flags, places, &mut out);
     firms::not_people(&mut out);
-    drop_places_inside(places, &out);
+    overlaps::orgs_that_are_places(places, &mut out);
+    overlaps::drop_places_inside(places, &out);
     out
-}
-
-/// Drops the people whose every mention lies inside a place name of more
-/// than one word and opens with no given name: "Eau Claire", "Quang Ngai"
-/// read as a person's name are the city. "Benito Juárez" stays a person
-/// (and a city), and so does "Paris Hilton", a longer name around a place.
-fn people_inside_places(
-    toks: &[tagger::Tok],
-    flags: &[u32],
-    places: &[Entity],
-    out: &mut Vec<Entity>,
-) {
-    use tagger::lexicon::flag;
-    let long: Vec<&Mention> = places
-        .iter()
-        .flat_map(|p| &p.mentions)
-        .filter(|m| m.text.contains(char::is_whitespace))
-        .collect();
-    if long.is_empty() {
-        return;
-    }
-    let inside = |m: &Mention| {
-        let given = flags
-            .get(tok_at(toks, m.start))
-            .is_some_and(|f| f & flag::GIVEN != 0);
-        !given && long.iter().any(|p| p.start <= m.start && m.end <= p.end)
-    };
-    out.retain(|e| e.kind != EntityKind::Person || !e.mentions.iter().all(inside));
 }
 
 /// The places module knows places better than the tagger: a person or
@@ -120,7 +93,9 @@ fn defer_to_places(
     let mut out = Vec::with_capacity(spans.len());
     for s in spans {
         let mut s = *s;
-        if place_spans.contains(&(s.start, s.end)) {
+        // A place span stays one, and keeps the rules from reading its
+        // words as a name ("Nova Scotia", where Nova is a given name).
+        if s.kind != tagger::Kind::Loc && place_spans.contains(&(s.start, s.end)) {
             continue;
         }
         if s.kind == tagger::Kind::Per
@@ -346,38 +321,4 @@ fn entity(kind: EntityKind, name: &str) -> Entity {
         salience: 0.0,
         mentions: Vec::new(),
     }
-}
-
-/// Drops city mentions inside a person's or an organisation's name
-/// ("Paris Hilton"), country mentions inside a longer organisation name
-/// ("Bank of Japan"), and country mentions that are a person's name or
-/// part of it; a country named on its own stays.
-fn drop_places_inside(places: &mut Vec<Entity>, names: &[Entity]) {
-    let span = |m: &Mention| (m.start, m.end);
-    let all = Reach::new(names.iter().flat_map(|e| e.mentions.iter().map(span)));
-    let orgs = Reach::new(
-        names
-            .iter()
-            .filter(|e| e.kind == EntityKind::Org)
-            .flat_map(|e| e.mentions.iter().map(span)),
-    );
-    let people = Reach::new(
-        names
-            .iter()
-            .filter(|e| e.kind == EntityKind::Person)
-            .flat_map(|e| e.mentions.iter().map(span)),
-    );
-    for p in places.iter_mut() {
-        let city = p.kind == EntityKind::Place;
-        p.mentions.retain(|m| {
-            if city {
-                !all.contains(m.start, m.end, false)
-            } else {
-                // "Angie Drobnic Holan" and then "Holan said": a country's
-                // name in another language that is a person's surname here.
-                !orgs.contains(m.start, m.end, true) && !people.contains(m.start, m.end, false)
-            }
-        });
-    }
-    places.retain(|p| !p.mentions.is_empty());
 }

@@ -10,6 +10,7 @@
 
 mod context;
 pub(crate) use context::is_ruler;
+mod dealings;
 mod gazetteer;
 mod lexicon;
 mod tokens;
@@ -141,17 +142,17 @@ fn resolve_ambiguous(gaz: &Gazetteer, toks: &Tokens, text: &str, hits: &mut [Hit
                 let last = &toks.toks[n.tok + n.len - 1];
                 let after = text[last.b1 + usize::from(n.dot)..].chars().next();
                 n.tok == h.tok + h.len
-                    && !ambiguous(n)
-                    && matches!(
-                        n.cands[n.chosen].source,
-                        Source::State | Source::Country | Source::Alias
-                    )
                     && text[end..toks.toks[n.tok].b0].trim_end() == ","
                     && !last.possessive
                     && after.is_none_or(|c| matches!(c, ',' | '.' | ';' | ':' | ')' | '\n'))
             })?;
-            let there = code(&n.cands[n.chosen]);
-            h.cands.iter().position(|c| code(c) == there)
+            // The region may have namesakes ("London, Ontario", where
+            // Ontario is also a Californian city): its first reading as a
+            // region that holds a town of this name wins.
+            n.cands
+                .iter()
+                .filter(|c| matches!(c.source, Source::State | Source::Country | Source::Alias))
+                .find_map(|r| h.cands.iter().position(|c| code(c) == code(r)))
         })
         .collect();
     // A name located once is that place wherever the story names it
@@ -182,9 +183,13 @@ fn resolve_ambiguous(gaz: &Gazetteer, toks: &Tokens, text: &str, hits: &mut [Hit
         let better = h.cands.iter().enumerate().find(|(_, c)| {
             let n = counts.get(code(c)).copied().unwrap_or(0);
             let region = matches!(c.source, Source::State | Source::Country);
+            // A region gives way to a town in a country the story names
+            // ("Acre" in an Israeli story). A capital does not: "Vienna" in
+            // a story that names only the US is still Austria's.
             let city = c.source == Source::City
-                && chosen.source == Source::City
-                && u64::from(c.population) * 3 >= u64::from(chosen.population);
+                && (chosen.source == Source::State
+                    || chosen.source == Source::City
+                        && u64::from(c.population) * 3 >= u64::from(chosen.population));
             n > 0 && (region || city) && chosen.source <= Source::City
         });
         if let Some((k2, _)) = better {

@@ -5,6 +5,7 @@ pub(super) const COUNTRIES: &str = include_str!("../../assets/gazetteer/countrie
 pub(super) const COUNTRY_ALIASES: &str = include_str!("../../assets/gazetteer/country_aliases.tsv");
 pub(super) const PLACES: &str = include_str!("../../assets/gazetteer/places.tsv");
 pub(super) const US_STATES: &str = include_str!("../../assets/gazetteer/us_states.tsv");
+pub(super) const REGIONS: &str = include_str!("../../assets/gazetteer/regions.tsv");
 pub(super) const GIVEN_NAMES: &str = include_str!("../../assets/gazetteer/given_names.tsv");
 pub(super) const SURNAMES: &str = include_str!("../../assets/gazetteer/surnames.tsv");
 

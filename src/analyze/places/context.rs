@@ -355,9 +355,14 @@ pub(super) fn accept(
         Source::Capital => {
             span[n - 1].possessive
                 || !travelled
-                    && next_tok.is_some_and(|k| {
+                    && (next_tok.is_some_and(|k| {
                         toks.toks[k].caps == Caps::Lower && gaz.state_verbs.contains(toks.key(k))
-                    })
+                    }) || super::dealings::party_to_dealings(
+                        toks,
+                        |k| prev(toks, text, k),
+                        next_tok,
+                        i,
+                    ))
         }
         _ => true,
     };

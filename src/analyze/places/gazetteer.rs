@@ -12,7 +12,7 @@ use super::tokens::tokenize;
 use crate::model::EntityKind;
 
 use crate::analyze::tables::{
-    COUNTRIES, COUNTRY_ALIASES as ALIASES, GIVEN_NAMES as GIVEN, PLACES, SURNAMES,
+    COUNTRIES, COUNTRY_ALIASES as ALIASES, GIVEN_NAMES as GIVEN, PLACES, REGIONS, SURNAMES,
     US_STATES as STATES, rows,
 };
 
@@ -242,6 +242,18 @@ fn build() -> Gazetteer {
         if let [name, _postal, ..] = r[..] {
             let t = g.target(EntityKind::Place, name, "US");
             g.add(name, t, Source::State, u32::MAX);
+        }
+    }
+    // States, provinces and regions of other countries: places, each with
+    // its country's code, read like the US states.
+    for r in rows(REGIONS) {
+        let [name, code, ref rest @ ..] = r[..] else {
+            continue;
+        };
+        let t = g.target(EntityKind::Place, name, code);
+        g.add(name, t, Source::State, u32::MAX);
+        for alias in rest.iter().flat_map(|a| a.split('|')) {
+            g.add(alias, t, Source::State, u32::MAX);
         }
     }
     for r in rows(PLACES) {

@@ -1,0 +1,100 @@
+//! A capital named as a party to a state's dealings stands for its state:
+//! "relations with Washington", "Tshisekedi has offered Washington access",
+//! "as Washington presses Mexico". A visit, a flight or a stay is a place
+//! ("visited Washington", "in Washington").
+
+use super::tokens::{Caps, Tokens};
+
+/// Nouns of dealings between states, read before "with", "from" or
+/// "between" and a capital.
+const DEALINGS: &[&str] = &[
+    "relations",
+    "ties",
+    "tensions",
+    "talks",
+    "deal",
+    "dispute",
+    "negotiations",
+    "agreement",
+    "rift",
+    "row",
+    "feud",
+    "pressure",
+    "backing",
+    "support",
+    "aid",
+    "sanctions",
+    "demands",
+];
+
+/// Verbs whose object, when it is a capital, is a state: what is offered,
+/// urged, pressed or accused is a government, not a town.
+const VERBS_ON_STATES: &[&str] = &[
+    "offered",
+    "offers",
+    "urged",
+    "urges",
+    "pressed",
+    "presses",
+    "pressured",
+    "accused",
+    "accuses",
+    "warned",
+    "warns",
+    "blamed",
+    "blames",
+    "criticised",
+    "criticized",
+    "lobbied",
+    "courted",
+    "thanked",
+    "angered",
+    "rebuked",
+    "asked",
+    "asks",
+    "told",
+];
+
+/// Verbs after a capital that only a state does, beyond the shared list
+/// of the places lexicon ("Washington presses Mexico").
+const STATE_DOINGS: &[&str] = &[
+    "presses",
+    "pressed",
+    "pushes",
+    "pushed",
+    "cut",
+    "cuts",
+    "seeks",
+    "sought",
+    "vowed",
+    "vows",
+    "signed",
+    "signs",
+    "approved",
+    "blamed",
+    "criticised",
+    "criticized",
+    "tries",
+    "tried",
+];
+
+/// Whether the capital at tokens `i..=last` is a party to dealings: after a
+/// noun of dealings and "with", "from" or "between", after a verb that acts
+/// on states, or before a verb only a state does. `prev` and `next` give
+/// the word before and after on the same line, if any.
+pub(super) fn party_to_dealings(
+    toks: &Tokens,
+    prev: impl Fn(usize) -> Option<usize>,
+    next: Option<usize>,
+    i: usize,
+) -> bool {
+    let lower = |k: usize| toks.toks[k].caps == Caps::Lower;
+    let before = prev(i).filter(|&p| lower(p));
+    let dealing = before.is_some_and(|p| {
+        matches!(toks.key(p), "with" | "from" | "between")
+            && prev(p).is_some_and(|q| lower(q) && DEALINGS.contains(&toks.key(q)))
+    });
+    let acted_on = before.is_some_and(|p| VERBS_ON_STATES.contains(&toks.key(p)));
+    let acts = next.is_some_and(|k| lower(k) && STATE_DOINGS.contains(&toks.key(k)));
+    dealing || acted_on || acts
+}
