@@ -336,8 +336,9 @@ const TAILS: &[&str] = &[
 /// Legal forms that end a company's name ("Leonardo SpA", "Equinor ASA"):
 /// what precedes one is a firm, whatever the tagger read it as.
 const LEGAL_FORMS: &[&str] = &[
-    "Inc", "Corp", "Co", "Ltd", "LLC", "PLC", "plc", "AG", "SA", "NV", "GmbH", "SpA", "ASA", "AB",
-    "Oyj", "SE", "BV", "Srl",
+    "Inc", "Corp", "Co", "Ltd", "LLC", "LLP", "PLC", "Plc", "plc", "AG", "SA", "S.A", "NV", "GmbH",
+    "SpA", "ASA", "AB", "Oyj", "SE", "BV", "Srl", "JSC", "PJSC", "Bhd", "Berhad", "Tbk", "Pty",
+    "Ltda", "SAS", "KGaA", "Limited",
 ];
 
 pub(crate) fn is_tail(text: &str, t: &Tok) -> bool {

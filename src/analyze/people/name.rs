@@ -54,9 +54,22 @@ impl Name {
                 && (flags[start + 1] & flag::GIVEN != 0
                     || particle()
                     || f & flag::GIVEN_COMMON == 0 && toks[start + 1].shape == Shape::Title);
+            // A role no name list holds before two more words ("Chief
+            // Executive Meirzhan Yussupov"), or a hyphenated description
+            // ("Actor-politician Vijay"; "Jean-Pierre" keeps its capital).
+            let named = flag::GIVEN | flag::GIVEN_COMMON | flag::SURNAME | flag::SURNAME_COMMON;
+            let role = start + 2 < end
+                && f & named == 0
+                && crate::analyze::quotes::is_role(&w.to_lowercase());
+            let described = start + 1 < end
+                && w.split_once('-').is_some_and(|(_, tail)| {
+                    tail.starts_with(char::is_lowercase) && tail.len() > 3
+                });
             let title = is_title(f)
                 || f & flag::TITLE != 0 && start + 1 < end && (after_crown || regnal || two_more)
-                || w == "Crown" && next_title;
+                || w == "Crown" && next_title
+                || role
+                || described;
             // "U.S. Ambassador ...", "British envoy ...": the country is no
             // part of the name. A country's name that is also a common first
             // name ("Dominique", "Chad") stays unless a title follows it:

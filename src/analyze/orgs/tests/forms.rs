@@ -60,3 +60,19 @@ fn a_persons_name_before_a_legal_form_is_the_firm() {
     );
     assert!(names(crate::model::EntityKind::Person).is_empty());
 }
+
+#[test]
+fn legal_forms_of_many_countries_end_a_firms_name() {
+    for name in [
+        "Kazatomprom JSC",
+        "Bank Islam Malaysia Bhd",
+        "AngloGold Ashanti Plc",
+        "Thames Valley Law LLP",
+        "Tata Motors Limited",
+    ] {
+        assert_eq!(
+            org_names(&format!("{name} said on Monday it would cut costs.")),
+            [name]
+        );
+    }
+}

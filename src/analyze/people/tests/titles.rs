@@ -41,3 +41,23 @@ fn a_title_that_is_no_given_name_before_two_words_goes() {
     let found = crate::analyze::analyze(text);
     assert_eq!(found.quotes[0].speaker.as_deref(), Some("Frédéric Fontang"));
 }
+
+#[test]
+fn a_role_before_a_full_name_and_a_hyphenated_description_are_no_part_of_it() {
+    assert_only_person(
+        "Chief Executive Meirzhan Yussupov said output would fall.",
+        "Meirzhan Yussupov",
+        &["Meirzhan Yussupov"],
+    );
+    assert_only_person(
+        "Actor-politician Vijay said he would walk alone.",
+        "Vijay",
+        &["Vijay"],
+    );
+    // A hyphenated given name keeps its second capital.
+    assert_only_person(
+        "Jean-Pierre Raffarin said the vote was lost.",
+        "Jean-Pierre Raffarin",
+        &["Jean-Pierre Raffarin"],
+    );
+}
