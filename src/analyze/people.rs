@@ -137,6 +137,7 @@ pub fn resolve(
     let word_of_run = |k: usize| {
         toks[k].shape == Shape::Title && !countries[k] && !key_set.contains(&toks[k].hash)
     };
+    let lone_from = names.len();
     for i in 0..toks.len() {
         let in_run = toks[i].shape == Shape::Title
             && ((i > 0 && joined(i - 1, i) && word_of_run(i - 1) && !toks[i - 1].sent_start)
@@ -156,6 +157,15 @@ pub fn resolve(
             || firm(i, i + 1)
             || in_run
         {
+            continue;
+        }
+        // Two surnames side by side ("Suu Kyi", "García Harfuch") are one
+        // short name, not two lone ones.
+        if let Some(prev) = names[lone_from..]
+            .last_mut()
+            .filter(|p| p.end == i && i > 0 && joined(i - 1, i))
+        {
+            prev.end = i + 1;
             continue;
         }
         names.push(Name::single(i, flags, toks));

@@ -265,6 +265,18 @@ impl Name {
         if a == self.start || b == other.start {
             return true;
         }
+        // "García Harfuch" of "Omar García Harfuch": two surnames alone.
+        let (short, long, ls) = if a - self.start == 1 {
+            (self, other, b)
+        } else {
+            (other, self, a)
+        };
+        if short.surname(text, toks) == short.start + 1
+            && ls >= long.start + 2
+            && toks[short.start].hash == toks[ls - 1].hash
+        {
+            return true;
+        }
         let first = |n: &Name| &text[toks[n.start].b0..toks[n.start].b1];
         let (a, b) = (first(self), first(other));
         if a.eq_ignore_ascii_case(b) {
@@ -280,8 +292,9 @@ impl Name {
 }
 
 /// The word hashes a lone mention of this person may have: the surname,
-/// the surname without an "al-" style prefix, and the first word of a
-/// surname-first name ("Xi" of "Xi Jinping").
+/// the surname without an "al-" style prefix, the first word of a
+/// surname-first name ("Xi" of "Xi Jinping"), and the first of two
+/// surnames ("Méndez" of "Rocío Méndez Ibarra").
 pub(super) fn surname_keys(text: &str, toks: &[Tok], flags: &[u32], n: &Name) -> Vec<u64> {
     let last = n.surname(text, toks);
     let mut keys = vec![toks[last].hash];
@@ -297,6 +310,18 @@ pub(super) fn surname_keys(text: &str, toks: &[Tok], flags: &[u32], n: &Name) ->
             .all(|i| flags[i] & (flag::GIVEN_COMMON | flag::SURNAME_COMMON) == 0);
     if surname_first {
         keys.push(toks[n.start].hash);
+    }
+    // "Méndez" of "Rocío Méndez Ibarra": the first of two surnames, which
+    // Spanish and Portuguese copy uses alone. A given name there stays
+    // none ("Luther" of "Martin Luther King").
+    let penult = last.wrapping_sub(1);
+    if last >= n.start + 2
+        && toks[penult].shape == Shape::Title
+        && flags[penult]
+            & (flag::GIVEN | flag::GIVEN_COMMON | flag::PARTICLE | flag::TITLE | flag::COMMON)
+            == 0
+    {
+        keys.push(toks[penult].hash);
     }
     keys
 }

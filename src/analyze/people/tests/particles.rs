@@ -1,5 +1,5 @@
-//! Names with particles and family names written first, and a surname
-//! before a role.
+//! Names with particles and family names written first, a surname before
+//! a role, and the two surnames of Spanish names.
 
 use super::{assert_only_person, people};
 
@@ -27,4 +27,19 @@ fn a_surname_before_a_lower_case_role_stays_a_person() {
     let names: Vec<&str> = found.iter().map(|(n, _)| n.as_str()).collect();
     assert!(names.contains(&"Brenner"), "{names:?}");
     assert!(names.contains(&"Dana Axelby"), "{names:?}");
+}
+
+#[test]
+fn the_first_of_two_surnames_or_both_are_the_person_later() {
+    assert_only_person(
+        "Security Minister Omar García Harfuch said the troops would stay. \
+         García Harfuch added that more would come.",
+        "Omar García Harfuch",
+        &["Omar García Harfuch", "García Harfuch"],
+    );
+    assert_only_person(
+        "Rocío Méndez Ibarra, a shop owner, lost her store. Méndez said she would rebuild.",
+        "Rocío Méndez Ibarra",
+        &["Rocío Méndez Ibarra", "Méndez"],
+    );
 }
