@@ -179,6 +179,38 @@ pub fn resolve(
         } else {
             nearest(&keys, &kin, &out.mentions, toks[n.start].hash, n.start)
         };
+        // "Gohar" after "Gohar Ali Khan", "Anutin" after "Anutin
+        // Charnvirakul": a given name no list knows, which copy from many
+        // countries uses alone, is the one full name it opens. A name the
+        // lists know ("Donald") stays apart, as before.
+        let person = person.or_else(|| {
+            let known = flag::GIVEN
+                | flag::GIVEN_COMMON
+                | flag::SURNAME
+                | flag::SURNAME_COMMON
+                | flag::TITLE
+                | flag::COMMON;
+            // Nor a word that opens an organisation's name ("Pirelli" of
+            // "Pirelli SpA").
+            let h = toks[n.start].hash;
+            let opens_org = spans
+                .iter()
+                .any(|s| s.kind == Kind::Org && toks[s.start].hash == h);
+            if n.end - n.start != 1 || flags[n.start] & known != 0 || opens_org {
+                return None;
+            }
+            // Not a firm read as a full name ("Pirelli Cables").
+            let firmish = flag::ORG_END | flag::ORG_START | flag::COMMON;
+            let mut opens = full.iter().filter(|(_, f)| {
+                f.end - f.start >= 2
+                    && toks[f.start].hash == h
+                    && (f.start + 1..f.end).all(|k| flags[k] & firmish == 0)
+            });
+            match (opens.next(), opens.next()) {
+                (Some((p, _)), None) => Some(*p),
+                _ => None,
+            }
+        });
         let person = match person {
             Some(p) => p,
             None => {

@@ -1,7 +1,7 @@
 //! Names with particles and family names written first, a surname before
 //! a role, and the two surnames of Spanish names.
 
-use super::{assert_only_person, people};
+use super::{analyze, assert_only_person, people};
 
 #[test]
 fn a_family_name_written_first_opens_the_name() {
@@ -41,5 +41,25 @@ fn the_first_of_two_surnames_or_both_are_the_person_later() {
         "Rocío Méndez Ibarra, a shop owner, lost her store. Méndez said she would rebuild.",
         "Rocío Méndez Ibarra",
         &["Rocío Méndez Ibarra", "Méndez"],
+    );
+}
+
+#[test]
+fn a_given_name_no_list_knows_alone_is_the_full_name_it_opens() {
+    let found = analyze(
+        "Thai Prime Minister Anutin Charnvirakul opened his campaign on Saturday in \
+         Buriram. \"We will win every seat,\" Anutin told supporters.",
+    );
+    let people: Vec<_> = found
+        .entities
+        .iter()
+        .filter(|e| e.kind == crate::model::EntityKind::Person)
+        .collect();
+    assert_eq!(people.len(), 1, "{people:?}");
+    assert_eq!(people[0].name, "Anutin Charnvirakul");
+    assert_eq!(people[0].mentions.len(), 2);
+    assert_eq!(
+        found.quotes[0].speaker.as_deref(),
+        Some("Anutin Charnvirakul")
     );
 }
