@@ -91,7 +91,9 @@ fn a_region_named_like_a_person_or_a_bank_is_the_region() {
         "{found:?}"
     );
     assert!(
-        found.iter().all(|(k, _)| *k != EntityKind::Person && *k != EntityKind::Org),
+        found
+            .iter()
+            .all(|(k, _)| *k != EntityKind::Person && *k != EntityKind::Org),
         "{found:?}"
     );
 }
