@@ -102,7 +102,7 @@ fn a_region_named_like_a_person_or_a_bank_is_the_region() {
 fn a_capital_in_a_states_dealings_is_the_state() {
     for text in [
         "Pretoria wants to repair relations with Washington after the row.",
-        "President Felix Tshisekedi has offered Washington access to minerals.",
+        "President Felix Tshisekedi has urged Washington to help with security.",
         "The deployment comes as Washington presses Mexico to do more.",
     ] {
         let found = entities(text);
@@ -121,4 +121,53 @@ fn a_capital_in_a_states_dealings_is_the_state() {
         found.contains(&(EntityKind::Place, "Washington".into())),
         "{found:?}"
     );
+}
+
+#[test]
+fn a_region_named_in_lower_case_copy_keeps_its_town_or_region() {
+    for (text, place) in [
+        (
+            "Russian forces shelled the Kharkiv region overnight.",
+            "Kharkiv",
+        ),
+        ("Airstrikes hit Idlib province on Sunday.", "Idlib"),
+        ("Flooding in Lagos state displaced thousands.", "Lagos"),
+    ] {
+        let found = entities(text);
+        assert!(
+            found
+                .iter()
+                .any(|(k, n)| *k == EntityKind::Place && n == place),
+            "{text}: {found:?}"
+        );
+    }
+}
+
+#[test]
+fn a_region_that_is_also_a_name_or_a_word_is_the_region_only_where_a_place_is_meant() {
+    let found = entities("Kent said the team had played well.");
+    assert_eq!(found, [(EntityKind::Person, "Kent".into())]);
+    let found = entities("Vladimir Guerrero hit a home run in the ninth inning.");
+    assert_eq!(found, [(EntityKind::Person, "Vladimir Guerrero".into())]);
+    assert!(entities("Champagne sales fell last year.").is_empty());
+    let found = entities("Police in Kent arrested two men.");
+    assert!(
+        found.contains(&(EntityKind::Place, "Kent".into())),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_capital_that_qualifies_a_noun_or_hosts_its_own_council_is_the_city() {
+    for text in [
+        "The mayor urged Paris residents to use public transport.",
+        "The support from London fans was incredible, the coach said.",
+        "The council in Ottawa cut bus routes.",
+    ] {
+        let found = entities(text);
+        assert!(
+            found.iter().all(|(k, _)| *k != EntityKind::Country),
+            "{text}: {found:?}"
+        );
+    }
 }

@@ -338,7 +338,7 @@ const TAILS: &[&str] = &[
 const LEGAL_FORMS: &[&str] = &[
     "Inc", "Corp", "Co", "Ltd", "LLC", "LLP", "PLC", "Plc", "plc", "AG", "SA", "S.A", "NV", "GmbH",
     "SpA", "ASA", "AB", "Oyj", "SE", "BV", "Srl", "JSC", "PJSC", "Bhd", "Berhad", "Tbk", "Pty",
-    "Ltda", "SAS", "KGaA", "Limited",
+    "Ltda", "KGaA", "Limited",
 ];
 
 pub(crate) fn is_tail(text: &str, t: &Tok) -> bool {

@@ -92,6 +92,14 @@ fn match_at<'t>(
         let Some(cands) = gaz.phrases.get(toks.phrase(i, n)) else {
             continue;
         };
+        // "the Kharkiv region", "Lagos state": a capitalised name followed
+        // by a lower-case word other than a particle is the shorter name.
+        let lowered = t.caps != Caps::Lower
+            && (i + 1..i + n)
+                .any(|k| toks.toks[k].caps == Caps::Lower && !gaz.particles.contains(toks.key(k)));
+        if lowered {
+            continue;
+        }
         // A leading "The" belongs to a name only for cities ("The Hague").
         if toks.key(i) == "the" && cands.first().is_none_or(|c| c.source != Source::City) {
             continue;
@@ -167,10 +175,13 @@ fn resolve_ambiguous(gaz: &Gazetteer, toks: &Tokens, text: &str, hits: &mut [Hit
         let h = hits[k];
         // Only a different country moves a name read alone: "Washington,
         // D.C." leaves "Washington said" the state.
+        // Nor when the story names the country of its own reading
+        // ("Paris, Texas" beside "the French culture minister in Paris").
         let elsewhere = named_there
             .get(&h.cands.as_ptr())
             .copied()
-            .filter(|&k2| code(&h.cands[k2]) != code(&h.cands[h.chosen]));
+            .filter(|&k2| code(&h.cands[k2]) != code(&h.cands[h.chosen]))
+            .filter(|_| counts.get(code(&h.cands[h.chosen])).copied().unwrap_or(0) == 0);
         if let Some(k2) = located[k].or(elsewhere) {
             hits[k].chosen = k2;
             hits[k].as_state = false;

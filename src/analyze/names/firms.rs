@@ -32,7 +32,17 @@ pub(super) fn before_legal_forms(
         {
             e += 1;
         }
-        if toks.get(e).is_some_and(|t| is_legal_form(text, t)) && joined(e - 1) {
+        // The form ends the name: "Taylor Swift Limited Edition", "Peter
+        // Lim SE Asia" are no firms, nor is a form that may be a person's
+        // initials ("Jane Doe AB").
+        let ends = toks
+            .get(e + 1)
+            .is_none_or(|t| !t.shape.capitalised() || !joined(e));
+        let initials = toks
+            .get(e)
+            .is_some_and(|t| matches!(&text[t.b0..t.b1], "AB" | "SE" | "SA" | "Co"));
+        if toks.get(e).is_some_and(|t| is_legal_form(text, t)) && joined(e - 1) && ends && !initials
+        {
             s.kind = Kind::Org;
             s.end = e + 1;
             firms.push((k, s.start, s.end));

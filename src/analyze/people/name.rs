@@ -56,14 +56,16 @@ impl Name {
                     || f & flag::GIVEN_COMMON == 0 && toks[start + 1].shape == Shape::Title);
             // A role no name list holds before two more words ("Chief
             // Executive Meirzhan Yussupov"), or a hyphenated description
-            // ("Actor-politician Vijay"; "Jean-Pierre" keeps its capital).
+            // ("Actor-politician Vijay", where "politician" is a common word;
+            // "Ha-seong Kim" and "Jean-marie Dupont" keep their given name).
             let named = flag::GIVEN | flag::GIVEN_COMMON | flag::SURNAME | flag::SURNAME_COMMON;
             let role = start + 2 < end
                 && f & named == 0
                 && crate::analyze::quotes::is_role(&w.to_lowercase());
             let described = start + 1 < end
                 && w.split_once('-').is_some_and(|(_, tail)| {
-                    tail.starts_with(char::is_lowercase) && tail.len() > 3
+                    let f = lexicon::get().word(tail);
+                    tail.starts_with(char::is_lowercase) && f & flag::COMMON != 0 && f & named == 0
                 });
             let title = is_title(f)
                 || f & flag::TITLE != 0 && start + 1 < end && (after_crown || regnal || two_more)

@@ -2,7 +2,7 @@
 //! judging by capitalisation and the words around it.
 
 use super::Hit;
-use super::gazetteer::{Cand, Gazetteer, NATION, Source};
+use super::gazetteer::{Cand, Gazetteer, NATION, REGION, Source};
 use super::tokens::{Caps, Tokens};
 
 /// Whether tokens `i` and `i + 1` may belong to one name: only a single
@@ -315,6 +315,13 @@ pub(super) fn accept(
                     || gaz.targets[c.target as usize]
                         .name
                         .eq_ignore_ascii_case(&text[span[0].b0..span[n - 1].b1])
+            }
+            // A region of another country whose one word is also a name
+            // or a word of its own ("Kent said", "Victoria Nuland",
+            // "Champagne sales") is the region only where a place is meant
+            // ("in Kent", "across Victoria").
+            Source::State if c.population == REGION && n == 1 => {
+                !numeric_next && !after_name && !person_follows && (!common_name || loc || upper)
             }
             Source::State => !numeric_next,
             _ => true,

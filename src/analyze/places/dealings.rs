@@ -1,7 +1,8 @@
 //! A capital named as a party to a state's dealings stands for its state:
-//! "relations with Washington", "Tshisekedi has offered Washington access",
-//! "as Washington presses Mexico". A visit, a flight or a stay is a place
-//! ("visited Washington", "in Washington").
+//! "relations with Washington", "urged Washington to act", "as Washington
+//! presses Mexico". A visit, a flight or a stay is a place ("visited
+//! Washington", "in Washington"), and so is a capital that qualifies the
+//! noun after it ("urged Paris residents").
 
 use super::tokens::{Caps, Tokens};
 
@@ -30,8 +31,6 @@ const DEALINGS: &[&str] = &[
 /// Verbs whose object, when it is a capital, is a state: what is offered,
 /// urged, pressed or accused is a government, not a town.
 const VERBS_ON_STATES: &[&str] = &[
-    "offered",
-    "offers",
     "urged",
     "urges",
     "pressed",
@@ -47,7 +46,6 @@ const VERBS_ON_STATES: &[&str] = &[
     "criticized",
     "lobbied",
     "courted",
-    "thanked",
     "angered",
     "rebuked",
     "asked",
@@ -90,11 +88,36 @@ pub(super) fn party_to_dealings(
 ) -> bool {
     let lower = |k: usize| toks.toks[k].caps == Caps::Lower;
     let before = prev(i).filter(|&p| lower(p));
-    let dealing = before.is_some_and(|p| {
-        matches!(toks.key(p), "with" | "from" | "between")
-            && prev(p).is_some_and(|q| lower(q) && DEALINGS.contains(&toks.key(q)))
+    // The capital ends its phrase: no noun follows that it would qualify
+    // ("urged Paris residents", "support from London fans").
+    let alone = next.is_none_or(|k| {
+        !lower(k)
+            || matches!(
+                toks.key(k),
+                "to" | "that"
+                    | "of"
+                    | "over"
+                    | "for"
+                    | "on"
+                    | "against"
+                    | "into"
+                    | "about"
+                    | "and"
+                    | "or"
+                    | "in"
+                    | "after"
+                    | "before"
+                    | "which"
+            )
     });
-    let acted_on = before.is_some_and(|p| VERBS_ON_STATES.contains(&toks.key(p)));
-    let acts = next.is_some_and(|k| lower(k) && STATE_DOINGS.contains(&toks.key(k)));
+    let dealing = alone
+        && before.is_some_and(|p| {
+            matches!(toks.key(p), "with" | "from" | "between")
+                && prev(p).is_some_and(|q| lower(q) && DEALINGS.contains(&toks.key(q)))
+        });
+    let acted_on = alone && before.is_some_and(|p| VERBS_ON_STATES.contains(&toks.key(p)));
+    // "The council in Ottawa cut bus routes": a town's own body acts.
+    let located = before.is_some_and(|p| matches!(toks.key(p), "in" | "at" | "near" | "from"));
+    let acts = !located && next.is_some_and(|k| lower(k) && STATE_DOINGS.contains(&toks.key(k)));
     dealing || acted_on || acts
 }

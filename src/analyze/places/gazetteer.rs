@@ -55,6 +55,11 @@ pub(super) struct Cand {
 /// The `population` of an alias that names a nation within a country.
 pub(super) const NATION: u32 = 1;
 
+/// The population slot of a region of another country than the US
+/// (`assets/gazetteer/regions.tsv`), which the context rules read more
+/// warily than a US state.
+pub(super) const REGION: u32 = u32::MAX - 1;
+
 /// An entity a name resolves to.
 #[derive(Debug, Clone)]
 pub(super) struct Target {
@@ -244,18 +249,6 @@ fn build() -> Gazetteer {
             g.add(name, t, Source::State, u32::MAX);
         }
     }
-    // States, provinces and regions of other countries: places, each with
-    // its country's code, read like the US states.
-    for r in rows(REGIONS) {
-        let [name, code, ref rest @ ..] = r[..] else {
-            continue;
-        };
-        let t = g.target(EntityKind::Place, name, code);
-        g.add(name, t, Source::State, u32::MAX);
-        for alias in rest.iter().flat_map(|a| a.split('|')) {
-            g.add(alias, t, Source::State, u32::MAX);
-        }
-    }
     for r in rows(PLACES) {
         let [name, code, pop, ..] = r[..] else {
             continue;
@@ -279,6 +272,18 @@ fn build() -> Gazetteer {
             && freq.parse::<f32>().unwrap_or(0.0) >= 0.002
         {
             g.surnames.insert(name.to_lowercase());
+        }
+    }
+    // States, provinces and regions of other countries: places, each with
+    // its country's code, read like the US states.
+    for r in rows(REGIONS) {
+        let [name, code, ref rest @ ..] = r[..] else {
+            continue;
+        };
+        let t = g.target(EntityKind::Place, name, code);
+        g.add(name, t, Source::State, REGION);
+        for alias in rest.iter().flat_map(|a| a.split('|')) {
+            g.add(alias, t, Source::State, REGION);
         }
     }
     for r in rows(ALIASES) {

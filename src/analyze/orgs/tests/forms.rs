@@ -76,3 +76,19 @@ fn legal_forms_of_many_countries_end_a_firms_name() {
         );
     }
 }
+
+#[test]
+fn a_form_followed_by_a_capitalised_word_or_read_as_initials_makes_no_firm() {
+    let found = crate::analyze::analyze(
+        "The Taylor Swift Limited Edition album sold out, and an Australian SAS soldier \
+         was charged.",
+    );
+    assert!(
+        found
+            .entities
+            .iter()
+            .all(|e| e.kind != crate::model::EntityKind::Org),
+        "{:?}",
+        found.entities
+    );
+}

@@ -61,3 +61,12 @@ fn a_role_before_a_full_name_and_a_hyphenated_description_are_no_part_of_it() {
         &["Jean-Pierre Raffarin"],
     );
 }
+
+#[test]
+fn a_hyphenated_given_name_in_lower_case_is_no_description() {
+    assert_only_person(
+        "Ha-seong Kim hit a home run on Sunday.",
+        "Ha-seong Kim",
+        &["Ha-seong Kim"],
+    );
+}
