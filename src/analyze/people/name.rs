@@ -273,8 +273,11 @@ impl Name {
         } else {
             (other, self, a)
         };
+        // A longer run is a headline's words, not one name ("Hillary
+        // Clinton Slams Donald Trump").
         if short.surname(text, toks) == short.start + 1
             && ls >= long.start + 2
+            && ls <= long.start + 3
             && toks[short.start].hash == toks[ls - 1].hash
         {
             return true;
