@@ -22,16 +22,13 @@ pub fn find_names(text: &str, places: &mut Vec<Entity>) -> Vec<Entity> {
     let spans = org_takes_place(text, &toks, spans, places);
     let spans = firms::before_legal_forms(text, &toks, spans);
     let spans = name_of_place(text, &toks, spans, places);
-    let mut countries = Cover::new(toks.len());
-    let tok_at = |c: usize| tok_at(&toks, c);
-    for m in places
-        .iter()
-        .filter(|p| p.kind == EntityKind::Country)
-        .flat_map(|p| &p.mentions)
-    {
-        let (s, e) = (tok_at(m.start), tok_at(m.end).min(toks.len()));
-        countries.mark(s, e);
-    }
+    let countries = cover_of(
+        &toks,
+        places
+            .iter()
+            .filter(|p| p.kind == EntityKind::Country)
+            .flat_map(|p| &p.mentions),
+    );
     let found = people::resolve(text, &toks, &ctx.flags, &spans, &countries);
     let mut taken = Cover::new(toks.len());
     for m in &found.mentions {
@@ -169,10 +166,7 @@ fn name_of_place(
     if !spans.iter().any(with_of) {
         return spans;
     }
-    let mut place = Cover::new(toks.len());
-    for m in places.iter().flat_map(|p| &p.mentions) {
-        place.mark(tok_at(toks, m.start), tok_at(toks, m.end));
-    }
+    let place = cover_of(toks, places.iter().flat_map(|p| &p.mentions));
     for s in spans.iter_mut().filter(|s| with_of(s)) {
         if let Some(of) = of_at(s)
             && (of + 1..s.end).all(|k| place[k])
@@ -267,9 +261,7 @@ fn org_takes_place(
         .filter(|p| p.kind == EntityKind::Country)
         .flat_map(|p| p.mentions.iter().map(|m| (tok_at(m.start), tok_at(m.end))))
         .collect();
-    let joined = |a: usize| {
-        a + 1 < toks.len() && !toks[a + 1].line_start && toks[a + 1].b0 == toks[a].b1 + 1
-    };
+    let joined = |a: usize| joined(toks, a);
     // The first place span (in the order above) ending, and starting, at
     // each token.
     let mut ending: HashMap<usize, (usize, usize)> = HashMap::default();
@@ -306,6 +298,20 @@ fn org_takes_place(
     }
     spans.retain(|s| !(s.kind == Kind::Loc && absorbed.contains(&(s.start, s.end))));
     spans
+}
+
+/// Whether token `a + 1` follows token `a` after one space on the same line.
+fn joined(toks: &[tagger::Tok], a: usize) -> bool {
+    a + 1 < toks.len() && !toks[a + 1].line_start && toks[a + 1].b0 == toks[a].b1 + 1
+}
+
+/// Marks the tokens the mentions cover.
+fn cover_of<'m>(toks: &[tagger::Tok], mentions: impl Iterator<Item = &'m Mention>) -> Cover {
+    let mut cover = Cover::new(toks.len());
+    for m in mentions {
+        cover.mark(tok_at(toks, m.start), tok_at(toks, m.end));
+    }
+    cover
 }
 
 /// Returns the index of the first token that starts at or after char `c`.

@@ -15,9 +15,7 @@ pub(super) fn before_legal_forms(
     toks: &[tagger::Tok],
     mut spans: Vec<tagger::Span>,
 ) -> Vec<tagger::Span> {
-    let joined = |a: usize| {
-        a + 1 < toks.len() && !toks[a + 1].line_start && toks[a + 1].b0 == toks[a].b1 + 1
-    };
+    let joined = |a: usize| super::joined(toks, a);
     let mut firms = Vec::new();
     for (k, s) in spans
         .iter_mut()

@@ -319,14 +319,13 @@ pub(super) fn surname_keys(text: &str, toks: &[Tok], flags: &[u32], n: &Name) ->
     // "Méndez" of "Rocío Méndez Ibarra": the first of two surnames, which
     // Spanish and Portuguese copy uses alone. A given name there stays
     // none ("Luther" of "Martin Luther King").
-    let penult = last.wrapping_sub(1);
     if last >= n.start + 2
-        && toks[penult].shape == Shape::Title
-        && flags[penult]
+        && toks[last - 1].shape == Shape::Title
+        && flags[last - 1]
             & (flag::GIVEN | flag::GIVEN_COMMON | flag::PARTICLE | flag::TITLE | flag::COMMON)
             == 0
     {
-        keys.push(toks[penult].hash);
+        keys.push(toks[last - 1].hash);
     }
     keys
 }
