@@ -118,3 +118,43 @@ fn a_region_gives_way_to_a_town_in_the_country_the_story_names() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_capital_gives_way_too_in_the_country_the_story_names() {
+    // "Costa Rica" is also a town in Brazil and in Mexico, and still names
+    // the country; "San Jose" is then its capital, not California's city.
+    let found = codes("Costa Rica's president faced protests from opponents in San Jose.");
+    assert!(
+        found.contains(&(EntityKind::Place, "San Jose".into(), "CR".into())),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_state_after_a_county_is_the_us_state() {
+    let found = codes("Jurors in Fulton County, Georgia, heard the case.");
+    assert_eq!(
+        found,
+        [(EntityKind::Place, "Georgia".into(), "US".into())],
+        "{found:?}"
+    );
+    // Alone it is still the country.
+    let found = codes("Troops left Georgia on Friday.");
+    assert_eq!(found[0].2, "GE", "{found:?}");
+}
+
+#[test]
+fn a_storms_name_is_no_town() {
+    // Hurricane is a town in Utah.
+    let found = codes("Florida's governor declared an emergency ahead of Hurricane Milton.");
+    assert_eq!(
+        found,
+        [(EntityKind::Place, "Florida".into(), "US".into())],
+        "{found:?}"
+    );
+    let found = codes("He moved to Hurricane, Utah, in 2010.");
+    assert!(
+        found.contains(&(EntityKind::Place, "Hurricane".into(), "US".into())),
+        "{found:?}"
+    );
+}

@@ -171,3 +171,18 @@ fn a_capital_that_qualifies_a_noun_or_hosts_its_own_council_is_the_city() {
         );
     }
 }
+
+#[test]
+fn the_words_of_a_countrys_name_are_nobodys() {
+    // "Trinidad" and "Sierra" are given names, "Tobago" read alone an
+    // organisation: inside the country's name they are its words.
+    let found = entities("Trinidad and Tobago beat Sierra Leone 2-1 on Sunday.");
+    assert_eq!(
+        found,
+        [
+            (EntityKind::Country, "Trinidad and Tobago".into()),
+            (EntityKind::Country, "Sierra Leone".into())
+        ],
+        "{found:?}"
+    );
+}

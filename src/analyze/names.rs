@@ -21,7 +21,14 @@ pub fn find_names(text: &str, places: &mut Vec<Entity>) -> Vec<Entity> {
     let spans = place_opens_name(&toks, &ctx.flags, spans, places);
     let spans = org_takes_place(text, &toks, spans, places);
     let spans = firms::before_legal_forms(text, &toks, spans);
-    let spans = name_of_place(text, &toks, spans, places);
+    let mut spans = name_of_place(text, &toks, spans, places);
+    // A known organisation's name is nobody's ("Lebanon's Hezbollah said").
+    let known = orgs::well_known(text, &toks);
+    if !known.is_empty() {
+        spans.retain(|s| {
+            s.kind != tagger::Kind::Per || !known.iter().any(|&(a, b)| a <= s.start && s.end <= b)
+        });
+    }
     let countries = cover_of(
         &toks,
         places
@@ -87,12 +94,24 @@ fn defer_to_places(
                 .push(tok_at(m.end));
         }
     }
+    // Countries of more than one word: a name read inside one is a word
+    // of the country's name ("Trinidad and Tobago", "Sierra Leone").
+    let long_countries: Vec<(usize, usize)> = country_at
+        .iter()
+        .flat_map(|(&s, ends)| ends.iter().map(move |&e| (s, e)))
+        .filter(|&(s, e)| e >= s + 2)
+        .collect();
     let mut out = Vec::with_capacity(spans.len());
     for s in spans {
         let mut s = *s;
         // A place span stays one, and keeps the rules from reading its
         // words as a name ("Nova Scotia", where Nova is a given name).
-        if s.kind != tagger::Kind::Loc && place_spans.contains(&(s.start, s.end)) {
+        if s.kind != tagger::Kind::Loc
+            && (place_spans.contains(&(s.start, s.end))
+                || long_countries
+                    .iter()
+                    .any(|&(cs, ce)| cs <= s.start && s.end <= ce))
+        {
             continue;
         }
         if s.kind == tagger::Kind::Per

@@ -12,6 +12,7 @@ mod acronyms;
 mod cues;
 
 pub use acronyms::full_name;
+pub(crate) use acronyms::well_known;
 pub(crate) use cues::{firm_apposition, shares_moved};
 
 use crate::analyze::cover::Cover;
@@ -139,6 +140,21 @@ pub fn resolve(
                         by_initials.entry(initials).or_insert(o);
                     }
                     by_name.insert(name.clone(), o);
+                    // "Apple" after "Apple Inc.", "JPMorgan Chase" after
+                    // "JPMorgan Chase & Co": the name without its legal form.
+                    let mut stem = e;
+                    while stem > s + 1
+                        && (is_legal_form(text, &toks[stem - 1])
+                            || matches!(word(stem - 1), "&" | ","))
+                    {
+                        stem -= 1;
+                    }
+                    let place = flag::COUNTRY | flag::DEMONYM | flag::CITY;
+                    if stem < e && !(stem == s + 1 && flags[s] & place != 0) {
+                        aliases
+                            .entry(acronyms::key(&text[toks[s].b0..toks[stem - 1].b1]))
+                            .or_insert(o);
+                    }
                     out.orgs.push(name);
                     seqs.push(seq);
                     acronym.push(e == s + 1 && toks[s].shape == Shape::Upper);

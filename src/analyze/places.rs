@@ -104,6 +104,15 @@ fn match_at<'t>(
         if toks.key(i) == "the" && cands.first().is_none_or(|c| c.source != Source::City) {
             continue;
         }
+        // "Hurricane Milton": a storm's name, not the town in Utah.
+        if n == 1
+            && matches!(toks.key(i), "hurricane" | "typhoon" | "cyclone" | "storm")
+            && i + 1 < toks.toks.len()
+            && context::joined(toks, text, i)
+            && toks.toks[i + 1].caps == Caps::Title
+        {
+            return Err(2);
+        }
         if n == 1 && t.caps != Caps::Upper && !context::ruler_follows(toks, text, i) {
             let key = toks.key(i);
             if people.contains(&key) {
@@ -136,8 +145,17 @@ fn match_at<'t>(
 fn resolve_ambiguous(gaz: &Gazetteer, toks: &Tokens, text: &str, hits: &mut [Hit]) {
     let code = |c: &Cand| gaz.targets[c.target as usize].code.as_str();
     let ambiguous = |h: &Hit| h.cands.iter().any(|c| code(c) != code(&h.cands[h.chosen]));
+    // A country's name that towns elsewhere share is that country ("Costa
+    // Rica", also towns in Brazil and Mexico); one a US state shares
+    // ("Georgia") stays in doubt.
+    let national = |h: &Hit| {
+        matches!(h.cands[h.chosen].source, Source::Country | Source::Demonym)
+            && h.cands
+                .iter()
+                .all(|c| code(c) == code(&h.cands[h.chosen]) || c.source == Source::City)
+    };
     let mut counts: HashMap<&str, usize> = HashMap::default();
-    for h in hits.iter().filter(|h| !ambiguous(h)) {
+    for h in hits.iter().filter(|h| !ambiguous(h) || national(h)) {
         *counts.entry(code(&h.cands[h.chosen])).or_default() += 1;
     }
     // "Birmingham, Alabama", "Córdoba, Spain." (not "In Paris, U.S.
@@ -197,7 +215,8 @@ fn resolve_ambiguous(gaz: &Gazetteer, toks: &Tokens, text: &str, hits: &mut [Hit
             // A region gives way to a town in a country the story names
             // ("Acre" in an Israeli story). A capital does not: "Vienna" in
             // a story that names only the US is still Austria's.
-            let city = c.source == Source::City
+            // Nor a capital: "San Jose" in a Costa Rican story is theirs.
+            let city = matches!(c.source, Source::City | Source::Capital)
                 && (chosen.source == Source::State
                     || chosen.source == Source::City
                         && u64::from(c.population) * 3 >= u64::from(chosen.population));

@@ -16,6 +16,7 @@ mod scan;
 mod tokens;
 
 use crate::model::{Entity, EntityKind, Quote};
+pub(crate) use lexicon::is_person_title;
 pub(crate) use lexicon::is_title as is_role;
 pub(crate) use names::initial_of;
 use people::{People, Speaker};

@@ -79,6 +79,28 @@ const KNOWN: &[(&str, &str)] = &[
     ("", "Kyodo"),
     ("", "Interfax"),
     ("", "People's Daily"),
+    ("UNICEF", "United Nations Children's Fund"),
+    (
+        "UNRWA",
+        "United Nations Relief and Works Agency for Palestine Refugees in the Near East",
+    ),
+    // Armed groups, parties and parliaments that copy names alone, and
+    // whose names the tagger, knowing no such word, reads as people.
+    ("", "Hezbollah"),
+    ("", "Houthis"),
+    ("", "Taliban"),
+    ("", "Islamic State"),
+    ("", "Boko Haram"),
+    ("", "Hayat Tahrir al-Sham"),
+    ("", "Muslim Brotherhood"),
+    ("", "Sinn Fein"),
+    ("", "Fine Gael"),
+    ("", "Fianna Fail"),
+    ("", "Plaid Cymru"),
+    ("", "Bundestag"),
+    ("", "Knesset"),
+    ("", "Amnesty International"),
+    ("", "Human Rights Watch"),
 ];
 
 /// The full name "the Fed" stands for.
@@ -137,7 +159,7 @@ pub fn full_name(written: &str) -> Option<&'static str> {
 /// Finds the known short forms and full names the tagger may miss ("U.N.",
 /// "United Nations", "North Atlantic Treaty Organisation", "the Fed"), as
 /// token ranges.
-pub(super) fn well_known(text: &str, toks: &[Tok]) -> Vec<(usize, usize)> {
+pub(crate) fn well_known(text: &str, toks: &[Tok]) -> Vec<(usize, usize)> {
     let word = |i: usize| &text[toks[i].b0..toks[i].b1];
     let mut out = Vec::new();
     for i in 0..toks.len() {

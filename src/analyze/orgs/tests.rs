@@ -376,4 +376,5 @@ fn a_name_an_apposition_calls_a_company_is_an_organisation() {
 }
 
 mod forms;
+mod groups;
 mod headed;

@@ -55,13 +55,23 @@ impl Name {
                     || particle()
                     || f & flag::GIVEN_COMMON == 0 && toks[start + 1].shape == Shape::Title);
             // A role no name list holds before two more words ("Chief
-            // Executive Meirzhan Yussupov"), or a hyphenated description
+            // Executive Meirzhan Yussupov"), a title only people carry
+            // before one ("Mullah Baradar", "Monsignor Tighe"), or a
+            // hyphenated description
             // ("Actor-politician Vijay", where "politician" is a common word;
             // "Ha-seong Kim" and "Jean-marie Dupont" keep their given name).
             let named = flag::GIVEN | flag::GIVEN_COMMON | flag::SURNAME | flag::SURNAME_COMMON;
-            let role = start + 2 < end
-                && f & named == 0
-                && crate::analyze::quotes::is_role(&w.to_lowercase());
+            // So is a title that is also a given name before a name with a
+            // particle ("Sultan Haitham bin Tariq").
+            let role = start + 1 < end && {
+                let lower = w.to_lowercase();
+                crate::analyze::quotes::is_role(&lower)
+                    && (f & named == 0
+                        && (start + 2 < end || crate::analyze::quotes::is_person_title(&lower))
+                        || start + 3 < end
+                            && crate::analyze::quotes::is_person_title(&lower)
+                            && particle())
+            };
             let described = start + 1 < end
                 && w.split_once('-').is_some_and(|(_, tail)| {
                     let f = lexicon::get().word(tail);
@@ -148,10 +158,25 @@ impl Name {
                     && flags[i] & flag::PARTICLE == 0
                     && toks[i].shape == Shape::Title
             });
+            let opened_at = |k: usize| opened.get(k).copied().unwrap_or(false);
+            // Words the repair put before the given name where the tagger
+            // began are given names too ("Luiz Inacio Lula da Silva"),
+            // when a name list knows one of them, unless a longer
+            // capitalised run holds them ("Public Advocate Tomas Reyes",
+            // "As The New Marisol Okafor"; "Developer Robert Hale").
+            let run_before = start > 0
+                && toks[start - 1].shape != Shape::Lower
+                && toks[start - 1].shape != Shape::Punct
+                && !toks[start].line_start;
+            let prepended = given.is_some_and(|i| {
+                opened_at(i)
+                    && !run_before
+                    && (start..i).all(|k| !describes(text, toks, flags, k))
+                    && (start..i).any(|k| flags[k] & (flag::GIVEN | flag::SURNAME) != 0)
+            });
             if let Some(i) = given
-                && (start..i).all(|k| {
-                    !opened.get(k).copied().unwrap_or(false) || describes(text, toks, flags, k)
-                })
+                && (start..i).all(|k| !opened_at(k) || describes(text, toks, flags, k))
+                && !prepended
             {
                 start = i;
             }
@@ -195,13 +220,43 @@ impl Name {
             && flags[start] & flag::GIVEN != 0
             && flags[start] & (flag::COMMON | flag::COUNTRY | flag::CITY) == 0
             && lexicon::get().word(&singular) & (flag::COMMON | flag::TITLE) == 0;
+        // Two unknown words are a name all the same ("Geert Wilders"):
+        // a plural needs a word before it or a known singular.
+        let wordish = flag::COMMON
+            | flag::DEMONYM
+            | flag::COUNTRY
+            | flag::CITY
+            | flag::TITLE
+            | flag::PLACE_WORD
+            | flag::CALENDAR;
         let plural = !given_first
             && flags[end - 1] & (flag::GIVEN | flag::SURNAME) == 0
             && last.len() >= 5
             && ["ers", "ans", "ats", "ents", "ants", "ists", "ites"]
                 .iter()
-                .any(|s| last.ends_with(s));
-        if foreign || common || org_follows || plural {
+                .any(|s| last.ends_with(s))
+            && (end - start == 1
+                || !(start..end - 1).all(|k| {
+                    toks[k].shape == Shape::Title
+                        && flags[k] & wordish == 0
+                        && (flags[k] & flag::SURNAME_COMMON == 0 || flags[k] & flag::GIVEN != 0)
+                })
+                || lexicon::get().word(&singular) & (flag::COMMON | flag::TITLE) != 0);
+        // "Hurricane Helene", "Storm Daniel", "Typhoon Yagi": a storm's name.
+        let storm = |k: usize| {
+            matches!(
+                &text[toks[k].b0..toks[k].b1],
+                "Hurricane" | "Typhoon" | "Cyclone" | "Storm" | "Superstorm"
+            )
+        };
+        let storm_name =
+            end - start == 2 && storm(start) || end - start == 1 && start > 0 && storm(start - 1);
+        // "Labour Day", "Independence Day": a holiday, unless a given name
+        // opens it ("Doris Day").
+        let holiday = end - start >= 2
+            && &text[toks[end - 1].b0..toks[end - 1].b1] == "Day"
+            && flags[start] & flag::GIVEN == 0;
+        if foreign || common || org_follows || plural || storm_name || holiday {
             return None;
         }
         let gender = gender.or_else(|| from_flags(flags[start]));
@@ -326,6 +381,36 @@ pub(super) fn surname_keys(text: &str, toks: &[Tok], flags: &[u32], n: &Name) ->
             == 0
     {
         keys.push(toks[last - 1].hash);
+    }
+    // "Lula" of "Luiz Inácio Lula da Silva": the word before the
+    // surname's particle, after the given names, is the name copy uses.
+    let particle = |k: usize| flags[k] & flag::PARTICLE != 0 && toks[k].shape == Shape::Lower;
+    if last >= n.start + 3
+        && particle(last - 1)
+        && toks[last - 2].shape == Shape::Title
+        && !particle(last - 3)
+        && flags[last - 2] & (flag::TITLE | flag::COMMON | flag::PARTICLE) == 0
+    {
+        keys.push(toks[last - 2].hash);
+    }
+    // "Anwar" of "Anwar Ibrahim", "Anutin" of "Anutin Charnvirakul": a
+    // first word no list knows as a given name, a common word or a place,
+    // which Malay, Thai and Indonesian copy uses alone for the person.
+    let unknown = flag::GIVEN
+        | flag::GIVEN_COMMON
+        | flag::SURNAME_COMMON
+        | flag::TITLE
+        | flag::COMMON
+        | flag::COUNTRY
+        | flag::CITY
+        | flag::DEMONYM
+        | flag::ORG_END
+        | flag::ORG_START
+        | flag::PARTICLE
+        | flag::SURNAME_FIRST;
+    if n.end - n.start == 2 && toks[n.start].shape == Shape::Title && flags[n.start] & unknown == 0
+    {
+        keys.push(toks[n.start].hash);
     }
     keys
 }

@@ -8,6 +8,7 @@ mod headlines;
 mod particles;
 mod repairs;
 mod titles;
+mod world_names;
 
 /// Returns (canonical name, mention texts) of every person in `text`.
 fn people(text: &str) -> Vec<(String, Vec<String>)> {

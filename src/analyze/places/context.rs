@@ -330,8 +330,14 @@ pub(super) fn accept(
     // "Georgia Governor Brian Kemp": a word of a US state's government
     // after a name that is also a state's makes it the state.
     let state_office = next_tok.is_some_and(|k| STATE_OFFICES.contains(&toks.key(k)));
+    // "Fulton County, Georgia": a county or parish locates in a US state.
+    let after_county = i.checked_sub(1).is_some_and(|p| {
+        text[toks.toks[p].b1..toks.toks[i].b0].trim() == ","
+            && capitalised(toks, p)
+            && matches!(toks.key(p), "county" | "parish")
+    });
     let found = match cands.iter().position(|c| c.source == Source::State) {
-        Some(state) if state_office && title => Some(state),
+        Some(state) if (state_office || after_county) && title => Some(state),
         _ => found,
     };
     let Some(chosen) = found else {
@@ -360,7 +366,7 @@ pub(super) fn accept(
     });
     let as_state = match c.source {
         Source::Capital => {
-            span[n - 1].possessive
+            span[n - 1].possessive && !super::dealings::town_noun_follows(toks, i + n - 1)
                 || !travelled
                     && (next_tok.is_some_and(|k| {
                         toks.toks[k].caps == Caps::Lower && gaz.state_verbs.contains(toks.key(k))

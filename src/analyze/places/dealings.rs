@@ -74,7 +74,65 @@ const STATE_DOINGS: &[&str] = &[
     "criticized",
     "tries",
     "tried",
+    "launched",
+    "launches",
+    "summoned",
+    "summons",
+    "expelled",
+    "expels",
+    "recalled",
+    "retaliated",
+    "ratified",
+    "vetoed",
+    "joined",
 ];
+
+/// Nouns of a town's own life, which a capital's possessive names as the
+/// town ("Beirut's southern suburbs", "Jakarta's governor"), unlike
+/// "Moscow's decision".
+const TOWN_NOUNS: &[&str] = &[
+    "suburbs",
+    "suburb",
+    "outskirts",
+    "streets",
+    "governor",
+    "mayor",
+    "residents",
+    "airport",
+    "airports",
+    "port",
+    "centre",
+    "center",
+    "downtown",
+    "district",
+    "districts",
+    "neighbourhood",
+    "neighborhood",
+    "neighbourhoods",
+    "neighborhoods",
+    "metro",
+    "subway",
+    "traffic",
+    "hospitals",
+    "skyline",
+    "population",
+    "council",
+    "zoo",
+    "marathon",
+    "police",
+    "roads",
+    "slums",
+    "air",
+    "smog",
+];
+
+/// Whether a town noun follows the capital's possessive at token `last`,
+/// after at most two lower-case words ("Beirut's southern suburbs").
+pub(super) fn town_noun_follows(toks: &Tokens, last: usize) -> bool {
+    (last + 1..toks.toks.len().min(last + 4))
+        .take_while(|&k| toks.toks[k].caps == Caps::Lower)
+        .any(|k| TOWN_NOUNS.contains(&toks.key(k)))
+}
 
 /// Whether the capital at tokens `i..=last` is a party to dealings: after a
 /// noun of dealings and "with", "from" or "between", after a verb that acts

@@ -48,7 +48,7 @@ pub(crate) fn is_title(lower: &str) -> bool {
 
 /// Tells whether the lower-cased title is one only people carry ("Sen.",
 /// "Judge"), unlike "National" or "Former".
-pub(super) fn is_person_title(lower: &str) -> bool {
+pub(crate) fn is_person_title(lower: &str) -> bool {
     static S: OnceLock<HashSet<&str>> = OnceLock::new();
     S.get_or_init(|| set(PERSON_TITLES)).contains(lower)
 }

@@ -92,3 +92,21 @@ fn a_form_followed_by_a_capitalised_word_or_read_as_initials_makes_no_firm() {
         found.entities
     );
 }
+
+#[test]
+fn a_company_named_without_its_legal_form_is_the_same_company() {
+    let found = super::orgs(
+        "Quillfield Inc. reported record sales on Thursday. \
+         Quillfield shares rose 2% in late trading.",
+    );
+    let quill: Vec<_> = found
+        .iter()
+        .filter(|(n, _)| n.starts_with("Quillfield"))
+        .collect();
+    assert_eq!(quill.len(), 1, "{found:?}");
+    assert_eq!(quill[0].0, "Quillfield Inc.");
+    assert_eq!(quill[0].1.len(), 2, "{found:?}");
+    // A country before a legal form does not make the country a company.
+    let found = super::org_names("Ghana Ltd. was founded in 1990. Ghana won the match.");
+    assert_eq!(found, ["Ghana Ltd."]);
+}
