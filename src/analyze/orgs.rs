@@ -363,7 +363,12 @@ pub(crate) fn is_tail(text: &str, t: &Tok) -> bool {
 
 /// Whether a word is a company's legal form, with or without its dot.
 pub(crate) fn is_legal_form(text: &str, t: &Tok) -> bool {
-    LEGAL_FORMS.contains(&word_at(text, t).trim_end_matches('.'))
+    is_legal_form_word(word_at(text, t))
+}
+
+/// Whether a written word is a company's legal form ("Corp", "Inc.").
+pub(crate) fn is_legal_form_word(w: &str) -> bool {
+    LEGAL_FORMS.contains(&w.trim_end_matches('.'))
 }
 
 /// Extends a name ending before token `e` over the tail words right after it.

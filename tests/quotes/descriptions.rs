@@ -25,3 +25,17 @@ fn a_name_that_goes_on_into_a_clause_is_no_description() {
     let text = "Ana Ruiz lost the case. \"We will appeal,\" said her lawyer, Reuters reported.";
     assert_ne!(speakers_of(text), vec![Some("Reuters".to_string())]);
 }
+
+#[test]
+fn a_participles_phrase_between_commas_is_skipped_to_its_subject() {
+    let text = "South African President Cyril Ramaphosa rejected the claim. \
+                \"We will not be bullied,\" Ramaphosa said.\n\n\
+                The president, speaking in Durban, added: \"The constitution is clear.\"";
+    assert_eq!(
+        speakers_of(text),
+        vec![
+            Some("Cyril Ramaphosa".to_string()),
+            Some("Cyril Ramaphosa".to_string())
+        ]
+    );
+}

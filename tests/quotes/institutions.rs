@@ -115,3 +115,30 @@ fn it_is_the_organisation_named_last() {
         ]
     );
 }
+
+#[test]
+fn the_company_right_after_an_organisation_is_that_organisation() {
+    let text = "Quillfield Foods Inc. said it would build a plant near Columbus. \
+                \"Ohio is a great place to do business,\" the company said.";
+    assert_eq!(
+        speakers_of(text),
+        vec![Some("Quillfield Foods Inc.".to_string())]
+    );
+    let text = "The Caspian Human Rights Council said 300 people were detained. \
+                \"This is a crackdown,\" the rights group said.";
+    assert_eq!(
+        speakers_of(text),
+        vec![Some("Caspian Human Rights Council".to_string())]
+    );
+    // A source named by "according to" is one too.
+    let text = "According to the Caspian Human Rights Council, 300 people were detained. \
+                \"This is a crackdown,\" the rights group said.";
+    assert_eq!(
+        speakers_of(text),
+        vec![Some("Caspian Human Rights Council".to_string())]
+    );
+    // With a person named since, the company is not guessed.
+    let text = "Quillfield Foods Inc. said it would build a plant. Analyst Jo Pike doubted it. \
+                \"It is a good site,\" the company said.";
+    assert_eq!(speakers_of(text), vec![None]);
+}

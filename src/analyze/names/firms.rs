@@ -9,7 +9,8 @@ use foldhash::HashMap;
 /// A person span followed, on the same line and with no more than one
 /// capitalised word between, by a legal form is the firm that bears the
 /// name ("Hugo Boss AG", "Robert Bosch GmbH"): it becomes an organisation
-/// span that ends with the form.
+/// span that ends with the form. So does an organisation span the tagger
+/// ended before a trade word ("Quillfield" of "Quillfield Foods Inc.").
 pub(super) fn before_legal_forms(
     text: &str,
     toks: &[tagger::Tok],
@@ -20,8 +21,9 @@ pub(super) fn before_legal_forms(
     for (k, s) in spans
         .iter_mut()
         .enumerate()
-        .filter(|(_, s)| s.kind == Kind::Per)
+        .filter(|(_, s)| matches!(s.kind, Kind::Per | Kind::Org))
     {
+        let org = s.kind == Kind::Org;
         let mut e = s.end;
         if toks
             .get(e)
@@ -36,9 +38,10 @@ pub(super) fn before_legal_forms(
         let ends = toks
             .get(e + 1)
             .is_none_or(|t| !t.shape.capitalised() || !joined(e));
-        let initials = toks
-            .get(e)
-            .is_some_and(|t| matches!(&text[t.b0..t.b1], "AB" | "SE" | "SA" | "Co"));
+        let initials = !org
+            && toks
+                .get(e)
+                .is_some_and(|t| matches!(&text[t.b0..t.b1], "AB" | "SE" | "SA" | "Co"));
         if toks.get(e).is_some_and(|t| is_legal_form(text, t)) && joined(e - 1) && ends && !initials
         {
             s.kind = Kind::Org;

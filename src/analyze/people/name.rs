@@ -163,10 +163,11 @@ impl Name {
             // began are given names too ("Luiz Inacio Lula da Silva"),
             // when a name list knows one of them, unless a longer
             // capitalised run holds them ("Public Advocate Tomas Reyes",
-            // "As The New Marisol Okafor"; "Developer Robert Hale").
+            // "As The New Marisol Okafor", "Archbishop of Canterbury Justin
+            // Welby"; "Developer Robert Hale").
             let run_before = start > 0
-                && toks[start - 1].shape != Shape::Lower
-                && toks[start - 1].shape != Shape::Punct
+                && (toks[start - 1].shape != Shape::Lower && toks[start - 1].shape != Shape::Punct
+                    || &text[toks[start - 1].b0..toks[start - 1].b1] == "of")
                 && !toks[start].line_start;
             let prepended = given.is_some_and(|i| {
                 opened_at(i)

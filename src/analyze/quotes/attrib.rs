@@ -229,6 +229,21 @@ pub(super) fn subject(win: &[Tok<'_>], v: usize, people: &People) -> Option<Spea
     if i > 0 && win[i - 1].text == ")" {
         i = (0..i - 1).rev().take(10).find(|&j| win[j].text == "(")?;
     }
+    // A participle's phrase between commas: "The president, speaking in
+    // Durban, added": the subject stands before it.
+    if i > 1
+        && win[i - 1].text == ","
+        && let Some(c) = (i.saturating_sub(10)..i - 1)
+            .rev()
+            .find(|&c| win[c].text == ",")
+        && win
+            .get(c + 1)
+            .is_some_and(|t| !t.is_cap() && t.text.ends_with("ing"))
+        && c > 0
+        && win[c + 1..i - 1].iter().all(|t| t.is_word())
+    {
+        i = c;
+    }
     // An apposition: "Smith, the minister of X, said": the leftmost name
     // followed by a comma that resolves to a person, else the nearest.
     if i > 0 && win[i - 1].text == "," {
@@ -318,8 +333,19 @@ pub(super) fn subject(win: &[Tok<'_>], v: usize, people: &People) -> Option<Spea
                         | "activist"
                         | "campaign"
                 );
+            // "the company said", "the rights group said" right after an
+            // organisation, with no one named since: that organisation, as
+            // "it said" would be.
+            let generic = matches!(
+                w.as_str(),
+                "company" | "firm" | "organization" | "organisation"
+            ) || w == "group" && kind;
             definite
-                .then(|| people.org_before(&w, kind, t.start))
+                .then(|| {
+                    people
+                        .org_before(&w, kind, t.start)
+                        .or_else(|| generic.then(|| people.org_generic(&w, t.start)).flatten())
+                })
                 .flatten()
                 .map(|o| (Some(o.to_string()), Some(EntityKind::Org)))
         };

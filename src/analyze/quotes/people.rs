@@ -258,11 +258,16 @@ impl<'a> People<'a> {
                         }
                         _ => e.name.clone(),
                     };
-                    // "told Reuters", "according to CNN": the audience.
-                    let heard = text[..start]
-                        .split_whitespace()
-                        .next_back()
-                        .is_some_and(|w| matches!(w, "told" | "telling" | "tells" | "to"));
+                    // "told Reuters", "spoke to CNN": the audience. "According
+                    // to Amnesty International" names a source, which a later
+                    // "the rights group said" may name again.
+                    let mut before = text[..start].split_whitespace().rev();
+                    let heard = before
+                        .next()
+                        .is_some_and(|w| matches!(w, "told" | "telling" | "tells" | "to"))
+                        && before
+                            .next()
+                            .is_none_or(|w| !w.eq_ignore_ascii_case("according"));
                     if heard {
                         people.audience.insert(start);
                     }

@@ -110,3 +110,13 @@ fn a_company_named_without_its_legal_form_is_the_same_company() {
     let found = super::org_names("Ghana Ltd. was founded in 1990. Ghana won the match.");
     assert_eq!(found, ["Ghana Ltd."]);
 }
+
+#[test]
+fn a_trade_word_between_a_firms_name_and_its_legal_form_is_the_name() {
+    // The tagger may read "Quillfield" and "Inc." apart, and "Foods" as
+    // neither.
+    assert_eq!(
+        org_names("Quillfield Foods Inc. said it would build a plant near Columbus."),
+        ["Quillfield Foods Inc."]
+    );
+}

@@ -72,6 +72,9 @@ fn the_word_before_a_surnames_particle_is_the_person_alone() {
         "Luiz Inacio Lula da Silva",
         &["Luiz Inacio Lula da Silva", "Lula"],
     );
+    // A place's word after "of" is no given name.
+    let found = people("Archbishop of Canterbury Justin Welby resigned on Tuesday.");
+    assert_eq!(found[0].0, "Justin Welby", "{found:?}");
 }
 
 #[test]
