@@ -186,3 +186,19 @@ fn the_words_of_a_countrys_name_are_nobodys() {
         "{found:?}"
     );
 }
+
+#[test]
+fn an_organisation_ends_before_the_country_it_ran_into() {
+    let found = entities(
+        "The Ministry of Foreign Affairs of the People's Republic of China said the visit \
+         was a provocation.",
+    );
+    assert_eq!(
+        found,
+        [
+            (EntityKind::Country, "China".into()),
+            (EntityKind::Org, "Ministry of Foreign Affairs".into())
+        ],
+        "{found:?}"
+    );
+}

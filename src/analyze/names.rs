@@ -316,6 +316,24 @@ fn org_takes_place(
         }
     }
     spans.retain(|s| !(s.kind == Kind::Loc && absorbed.contains(&(s.start, s.end))));
+    // An organisation's name that runs into a place's and stops inside it
+    // ends before the place: "Ministry of Foreign Affairs of the People"
+    // of "the People's Republic of China" is the ministry.
+    for s in spans.iter_mut().filter(|s| s.kind == Kind::Org) {
+        let Some(ps) = place_spans
+            .iter()
+            .filter(|&&(ps, pe)| s.start < ps && ps < s.end && s.end < pe)
+            .map(|&(ps, _)| ps)
+            .min()
+        else {
+            continue;
+        };
+        let mut e = ps;
+        while e > s.start + 1 && matches!(&text[toks[e - 1].b0..toks[e - 1].b1], "of" | "the") {
+            e -= 1;
+        }
+        s.end = e;
+    }
     spans
 }
 

@@ -155,6 +155,19 @@ pub fn resolve(
                             .entry(acronyms::key(&text[toks[s].b0..toks[stem - 1].b1]))
                             .or_insert(o);
                     }
+                    // "Aramco" after "Saudi Aramco", "DHS" after "U.S.
+                    // Department of Homeland Security": the name without
+                    // the country before it.
+                    let national = flag::COUNTRY | flag::DEMONYM;
+                    let generic = flag::COMMON | flag::ORG_END | flag::ORG_START | flag::TITLE;
+                    if e - s >= 2
+                        && (flags[s] & national != 0 || matches!(word(s), "U.S." | "US" | "U.K."))
+                        && (e - s > 2 || flags[s + 1] & generic == 0)
+                    {
+                        let rest = &text[toks[s + 1].b0..toks[e - 1].b1];
+                        aliases.entry(acronyms::key(rest)).or_insert(o);
+                        by_name.entry(acronyms::canonical(rest)).or_insert(o);
+                    }
                     out.orgs.push(name);
                     seqs.push(seq);
                     acronym.push(e == s + 1 && toks[s].shape == Shape::Upper);

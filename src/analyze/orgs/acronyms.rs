@@ -80,6 +80,10 @@ const KNOWN: &[(&str, &str)] = &[
     ("", "Interfax"),
     ("", "People's Daily"),
     ("UNICEF", "United Nations Children's Fund"),
+    ("IPCC", "Intergovernmental Panel on Climate Change"),
+    ("CERN", "European Organization for Nuclear Research"),
+    ("DHS", "Department of Homeland Security"),
+    ("TSMC", "Taiwan Semiconductor Manufacturing Co"),
     (
         "UNRWA",
         "United Nations Relief and Works Agency for Palestine Refugees in the Near East",
@@ -101,6 +105,10 @@ const KNOWN: &[(&str, &str)] = &[
     ("", "Knesset"),
     ("", "Amnesty International"),
     ("", "Human Rights Watch"),
+    ("", "National People's Congress"),
+    ("", "National Rally"),
+    ("", "Saudi Aramco"),
+    ("", "Delta Air Lines"),
 ];
 
 /// The full name "the Fed" stands for.

@@ -8,6 +8,7 @@ use crate::analyze::tagger::lexicon::flag;
 use crate::analyze::tagger::{Kind, Shape, Span, Tok};
 use foldhash::HashSet;
 
+mod cues;
 mod trim;
 mod words;
 use trim::trim;
@@ -139,43 +140,11 @@ pub(super) fn repair(
             });
         }
     }
-    // Two or three capitalised words no list knows, untagged, right
-    // before a speech verb: "Geert Wilders said". Firms the tagger
-    // missed are rarer subjects of "said" than people it missed.
-    for i in 0..toks.len() {
-        if !name_word(&toks[i]) || (i > 0 && name_word(&toks[i - 1]) && adjacent(toks, i - 1)) {
-            continue;
-        }
-        // A particle joined to a later word ("Abdul-Rahman al-Mutairi").
-        let word_ok = |k: usize| {
-            name_word(&toks[k])
-                || k > i && toks[k].shape == Shape::Particle && word(k).contains('-')
-        };
-        let mut end = i;
-        while end < toks.len()
-            && end - i < 3
-            && word_ok(end)
-            && flags[end] & (NOT_NAME | flag::CITY | flag::PLACE_WORD) == 0
-            && !countries[end]
-            && (end == i || adjacent(toks, end - 1))
-        {
-            end += 1;
-        }
-        let speaks = end < toks.len()
-            && toks[end].shape == Shape::Lower
-            && flags[end] & flag::SPEECH != 0
-            && adjacent(toks, end - 1);
-        // The tagger's pieces of it, one word each, give way ("Fumio"
-        // read as an organisation); a name it read whole does not
-        // ("Goldman Sachs said").
-        let pieces = || {
-            !per_mask.any(i, end)
-                && spans
-                    .iter()
-                    .filter(|s| s.start < end && i < s.end)
-                    .all(|s| s.end - s.start == 1)
-        };
-        if end - i >= 2 && speaks && (!tagged(i, end) || pieces()) && !added.any(i, end) {
+    // Two or three capitalised words no list knows, before a speech or
+    // action verb or "of" and a country ("Geert Wilders said", "Jannik
+    // Sinner of Italy won").
+    for (i, end) in cues::cued_names(text, toks, flags, spans, countries) {
+        if !added.any(i, end) {
             added.mark(i, end);
             add.push(Span {
                 start: i,
@@ -223,7 +192,8 @@ pub(super) fn repair(
                 !countries[k] && (!other_mask.any(k, k + 1) || flags[k] & flag::CITY != 0)
             });
         let firmish = || (i..end).any(|k| crate::analyze::orgs::is_tail(text, &toks[k]));
-        if owner && (end - i < 2 || tagged(i, end) || firmish()) {
+        let pieces = || cues::pieces(spans, i, end);
+        if owner && (end - i < 2 || tagged(i, end) && !pieces() || firmish()) {
             continue;
         }
         if (!tagged(i, end) || cut_short) && !added.any(i, end) {

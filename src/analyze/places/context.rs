@@ -11,7 +11,8 @@ use super::tokens::{Caps, Tokens};
 pub(super) fn joined(toks: &Tokens, text: &str, i: usize) -> bool {
     let (a, b) = (&toks.toks[i], &toks.toks[i + 1]);
     match &text[a.b1..b.b0] {
-        " " | "-" => true,
+        // "People's Republic of China", "Martha's Vineyard".
+        " " | "-" | "'s " | "\u{2019}s " => true,
         ". " => a.c1 - a.c0 == 1 || matches!(&text[a.b0..a.b1], "St" | "Ft" | "Mt"),
         _ => false,
     }
@@ -362,7 +363,14 @@ pub(super) fn accept(
                     prev(toks, text, q).filter(|&f| capitalised(toks, q) && toks.key(f) == "from")
                 })
                 .is_some();
-        listed || matches!(key, "at" | "near" | "via") || journey
+        // "the Federal Chancellery in Bern said", "the junta in Niamey
+        // said": a body's seat, where "officials in Moscow" are the state.
+        let seat = key == "in"
+            && prev(toks, text, p).is_some_and(|q| {
+                capitalised(toks, q) && !toks.toks[q].sent_start
+                    || toks.toks[q].caps == Caps::Lower && BODIES.contains(&toks.key(q))
+            });
+        listed || matches!(key, "at" | "near" | "via") || journey || seat
     });
     let as_state = match c.source {
         Source::Capital => {
@@ -388,6 +396,25 @@ pub(super) fn accept(
         dot: c.needs_dot,
     })
 }
+
+/// Bodies that sit in a capital ("the junta in Niamey", "the royal palace
+/// in Rabat"), unlike the officials or the government that stand for it.
+const BODIES: [&str; 14] = [
+    "junta",
+    "palace",
+    "ministry",
+    "commission",
+    "embassy",
+    "consulate",
+    "court",
+    "council",
+    "parliament",
+    "chancellery",
+    "headquarters",
+    "office",
+    "mission",
+    "tribunal",
+];
 
 /// Words of a US state's government that follow the state's name and
 /// that no country's government has ("Georgia Governor", "Georgia Gov.",

@@ -32,3 +32,19 @@ fn a_known_agency_by_its_initials_takes_its_full_name() {
         ["United Nations Children's Fund"]
     );
 }
+
+#[test]
+fn a_name_without_the_country_before_it_is_the_same_organisation() {
+    let text = "Saudi Aramco said profit fell. Aramco shares slipped.";
+    assert_eq!(org_names(text), ["Saudi Aramco"]);
+    let found = super::orgs(
+        "The U.S. Department of Homeland Security said it had deported 1,200 people. \
+         DHS officials declined to comment.",
+    );
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].1.len(), 2, "{found:?}");
+    // A generic word left alone is no short name ("Railways across Europe").
+    let found =
+        super::orgs("Russian Railways said trains were late. Railways across Europe were hit.");
+    assert_eq!(found[0].1.len(), 1, "{found:?}");
+}

@@ -133,3 +133,16 @@ fn a_family_name_first_opens_a_name_at_the_start_of_a_text() {
         &["Yoon Suk Yeol", "Yoon"],
     );
 }
+
+#[test]
+fn unknown_words_before_of_and_a_country_or_a_deed_are_a_person() {
+    // "Sinner" is an English word, and still a surname here.
+    let found = people("Jannik Sinner of Italy won the final in straight sets.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "Jannik Sinner");
+    let found = people("The match swung late. Tendai Chikwanha scored twice in ten minutes.");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "Tendai Chikwanha");
+    // A firm's name the tagger reads whole stays a firm.
+    assert!(people("Goldman Sachs said profits rose.").is_empty());
+}
