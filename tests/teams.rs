@@ -69,3 +69,28 @@ fn outside_sport_a_citys_mayor_is_not_a_club() {
         a.entities
     );
 }
+
+#[test]
+fn a_place_and_a_plural_nickname_are_a_club() {
+    let text = "Washington Commanders quarterback Ray Okafor threw two touchdowns. \
+                The Leeds Rhinos won in the rain.";
+    let a = analyze(text);
+    let orgs: Vec<&str> = a
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Org)
+        .map(|e| e.name.as_str())
+        .collect();
+    assert!(orgs.contains(&"Washington Commanders"), "{:?}", a.entities);
+    assert!(orgs.contains(&"Leeds Rhinos"), "{:?}", a.entities);
+    assert!(
+        a.entities
+            .iter()
+            .all(|e| !matches!(e.kind, EntityKind::Place | EntityKind::Country)),
+        "{:?}",
+        a.entities
+    );
+    // Land and treaties after a place are no clubs.
+    let a = analyze("Fighting in the Golan Heights went on.");
+    assert_eq!(a.entities[0].kind, EntityKind::Place);
+}

@@ -2,6 +2,7 @@
 //! organisations within the story, and settle the places the tagger or the
 //! sports context shows to be part of a person's or an organisation's name.
 
+mod clubs;
 mod firms;
 mod overlaps;
 
@@ -21,6 +22,7 @@ pub fn find_names(text: &str, places: &mut Vec<Entity>) -> Vec<Entity> {
     let spans = place_opens_name(&toks, &ctx.flags, spans, places);
     let spans = org_takes_place(text, &toks, spans, places);
     let spans = firms::before_legal_forms(text, &toks, spans);
+    let spans = clubs::place_and_nickname(text, &toks, &ctx.flags, spans, places);
     let mut spans = name_of_place(text, &toks, spans, places);
     // A known organisation's name is nobody's ("Lebanon's Hezbollah said").
     let known = orgs::well_known(text, &toks);
