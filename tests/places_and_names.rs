@@ -202,3 +202,23 @@ fn an_organisation_ends_before_the_country_it_ran_into() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_given_name_after_in_is_the_place_and_before_a_particle_the_person() {
+    let found = entities("Florence Parker will star in the film, which is set in Florence.");
+    assert!(
+        found.contains(&(EntityKind::Place, "Florence".into())),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&(EntityKind::Person, "Florence Parker".into())),
+        "{found:?}"
+    );
+    // "Frans" is also Dutch for France; before "van" it is a given name.
+    let found = entities("The minister met Frans van der Meer, the head of the bankers.");
+    assert_eq!(
+        found,
+        [(EntityKind::Person, "Frans van der Meer".into())],
+        "{found:?}"
+    );
+}

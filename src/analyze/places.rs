@@ -115,7 +115,13 @@ fn match_at<'t>(
         }
         if n == 1 && t.caps != Caps::Upper && !context::ruler_follows(toks, text, i) {
             let key = toks.key(i);
-            if people.contains(&key) {
+            // "Florence Pugh … set in Florence": after a locative word the
+            // person's given name is the place.
+            let located = i > 0
+                && &text[toks.toks[i - 1].b1..t.b0] == " "
+                && toks.toks[i - 1].caps == Caps::Lower
+                && matches!(toks.key(i - 1), "in" | "at" | "near" | "outside");
+            if people.contains(&key) && !located {
                 return Err(1);
             }
             if context::looks_like_person(gaz, toks, text, i) {

@@ -255,12 +255,14 @@ pub(super) fn accept(
     });
     // "Dominique Baratelli", "Iron Lady": a one-word alias (often a foreign
     // name of a country) before another capitalised word is part of a name.
+    // A particle after one word opens a surname too ("Frans van der Meer").
     let name_follows = n == 1
         && next_tok.is_some_and(|k| {
             let key = toks.key(k);
             toks.toks[k].caps == Caps::Title
                 && !gaz.not_first_names.contains(key)
                 && !gaz.phrases.contains_key(key)
+                || toks.toks[k].caps == Caps::Lower && matches!(key, "van" | "von" | "bin" | "ben")
         });
     // "Vladimir Makovsky", "Dominique Baratelli": a one-word town or a
     // foreign country name that is also a first name, or that is followed
