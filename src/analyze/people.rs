@@ -109,8 +109,18 @@ pub fn resolve(
     }
     // Surname keys of every full name, for the lone words.
     let mut keys: Vec<(u64, usize)> = Vec::new();
+    // A first word that is another full name's surname is no key of this
+    // one: "Trump Tower" read as a name takes no lone "Trump".
+    let surnames: foldhash::HashSet<u64> = full
+        .iter()
+        .map(|(_, n)| toks[n.surname(text, toks)].hash)
+        .collect();
     for (person, n) in &full {
+        let own = toks[n.surname(text, toks)].hash;
         for k in surname_keys(text, toks, flags, n) {
+            if k != own && k == toks[n.start].hash && surnames.contains(&k) {
+                continue;
+            }
             keys.push((k, *person));
         }
     }

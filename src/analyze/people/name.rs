@@ -159,25 +159,8 @@ impl Name {
                     && toks[i].shape == Shape::Title
             });
             let opened_at = |k: usize| opened.get(k).copied().unwrap_or(false);
-            // Words the repair put before the given name where the tagger
-            // began are given names too ("Luiz Inacio Lula da Silva"),
-            // when a name list knows one of them, unless a longer
-            // capitalised run holds them ("Public Advocate Tomas Reyes",
-            // "As The New Marisol Okafor", "Archbishop of Canterbury Justin
-            // Welby"; "Developer Robert Hale").
-            let run_before = start > 0
-                && (toks[start - 1].shape != Shape::Lower && toks[start - 1].shape != Shape::Punct
-                    || &text[toks[start - 1].b0..toks[start - 1].b1] == "of")
-                && !toks[start].line_start;
-            let prepended = given.is_some_and(|i| {
-                opened_at(i)
-                    && !run_before
-                    && (start..i).all(|k| !describes(text, toks, flags, k))
-                    && (start..i).any(|k| flags[k] & (flag::GIVEN | flag::SURNAME) != 0)
-            });
             if let Some(i) = given
                 && (start..i).all(|k| !opened_at(k) || describes(text, toks, flags, k))
-                && !prepended
             {
                 start = i;
             }
