@@ -204,7 +204,9 @@ impl People<'_> {
             return false;
         }
         let a = self.mentions.partition_point(|m| m.0 < from);
-        let b = self.mentions.partition_point(|m| m.0 < pos);
+        // A quotation may start before the last speaker's words end (a
+        // quote mark inside an attribution): nobody is named in between.
+        let b = self.mentions.partition_point(|m| m.0 < pos).max(a);
         self.mentions[a..b]
             .iter()
             .all(|&(at, i)| i == idx || is_quoted(&self.quoted, at))
