@@ -43,7 +43,7 @@ pub fn find_names(text: &str, places: &mut Vec<Entity>) -> Vec<Entity> {
     for m in &found.mentions {
         taken.mark(m.start, m.end);
     }
-    let mut org_found = orgs::resolve(text, &toks, &ctx.flags, &spans, &taken, &countries);
+    let mut org_found = orgs::resolve(text, &toks, &ctx.flags, &spans, &taken, &countries, known);
     teams::clubs(text, &toks, &ctx.flags, &taken, places, &mut org_found);
     let mention = |start: usize, end: usize| Mention {
         start: toks[start].c0,

@@ -38,7 +38,8 @@ pub struct Resolved {
 }
 
 /// Resolves organisation names; `taken` marks tokens already read as a
-/// person, which no organisation may claim.
+/// person, which no organisation may claim, and `known` holds the spans of
+/// known names ([`well_known`]), which the caller has already read.
 pub fn resolve(
     text: &str,
     toks: &[Tok],
@@ -46,6 +47,7 @@ pub fn resolve(
     spans: &[Span],
     taken: &[bool],
     countries: &[bool],
+    mut known: Vec<(usize, usize)>,
 ) -> Resolved {
     let word = |i: usize| &text[toks[i].b0..toks[i].b1];
     let mut cands: Vec<(usize, usize)> = spans
@@ -71,7 +73,6 @@ pub fn resolve(
     cands.extend(traded);
     // A known name read whole wins over the tagger's pieces of it, and a
     // longer name holds the known one inside it ("U.N. Security Council").
-    let mut known = acronyms::well_known(text, toks);
     let overlap = |a: (usize, usize), b: (usize, usize)| a.0 < b.1 && b.0 < a.1 && a != b;
     cands.retain(|&c| {
         !known
