@@ -64,6 +64,16 @@ fn a_first_word_no_list_knows_is_the_person_alone() {
 }
 
 #[test]
+fn the_word_before_a_surnames_particle_is_the_person_alone() {
+    assert_only_person(
+        "Coach Carlos Alberto Moreira da Costa named his squad on Monday. \
+         Moreira said the team was ready.",
+        "Carlos Alberto Moreira da Costa",
+        &["Carlos Alberto Moreira da Costa", "Moreira"],
+    );
+}
+
+#[test]
 fn a_place_after_of_is_no_given_name() {
     let found = people("Archbishop of Canterbury Justin Welby resigned on Tuesday.");
     assert_eq!(found[0].0, "Justin Welby", "{found:?}");
