@@ -10,10 +10,12 @@
 
 mod acronyms;
 mod cues;
+mod tails;
 
 pub use acronyms::full_name;
 pub(crate) use acronyms::well_known;
 pub(crate) use cues::{firm_apposition, shares_moved};
+pub(crate) use tails::{is_legal_form, is_legal_form_word, is_tail};
 
 use crate::analyze::cover::Cover;
 use crate::analyze::tagger::lexicon::flag;
@@ -341,48 +343,6 @@ fn run_on(text: &str, toks: &[Tok], flags: &[u32], s: usize, mut e: usize) -> us
         }
         e = k;
     }
-}
-
-/// Words that close the name of an institute or a school and never start
-/// a name of their own ("… of North Korean Studies", "… for International
-/// Affairs"), where the tagger often stops one word short.
-const TAILS: &[&str] = &[
-    "Studies",
-    "Affairs",
-    "Relations",
-    "Research",
-    "Sciences",
-    // Trades that end a company's name ("Hyundai Motor", "Maersk Logistics").
-    "Motor",
-    "Logistics",
-    "Pharmaceuticals",
-    "Electronics",
-    "Semiconductor",
-    "Chemicals",
-    "Therapeutics",
-    "Robotics",
-];
-
-/// Legal forms that end a company's name ("Leonardo SpA", "Equinor ASA"):
-/// what precedes one is a firm, whatever the tagger read it as.
-const LEGAL_FORMS: &[&str] = &[
-    "Inc", "Corp", "Co", "Ltd", "LLC", "LLP", "PLC", "Plc", "plc", "AG", "SA", "S.A", "NV", "GmbH",
-    "SpA", "ASA", "AB", "Oyj", "SE", "BV", "Srl", "JSC", "PJSC", "Bhd", "Berhad", "Tbk", "Pty",
-    "Ltda", "KGaA", "Limited",
-];
-
-pub(crate) fn is_tail(text: &str, t: &Tok) -> bool {
-    TAILS.contains(&word_at(text, t)) || is_legal_form(text, t)
-}
-
-/// Whether a word is a company's legal form, with or without its dot.
-pub(crate) fn is_legal_form(text: &str, t: &Tok) -> bool {
-    is_legal_form_word(word_at(text, t))
-}
-
-/// Whether a written word is a company's legal form ("Corp", "Inc.").
-pub(crate) fn is_legal_form_word(w: &str) -> bool {
-    LEGAL_FORMS.contains(&w.trim_end_matches('.'))
 }
 
 /// Extends a name ending before token `e` over the tail words right after it.

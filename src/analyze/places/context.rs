@@ -3,6 +3,7 @@
 
 use super::Hit;
 use super::gazetteer::{Cand, Gazetteer, NATION, REGION, Source};
+use super::lexicon;
 use super::tokens::{Caps, Tokens};
 
 /// Whether tokens `i` and `i + 1` may belong to one name: only a single
@@ -332,7 +333,7 @@ pub(super) fn accept(
     });
     // "Georgia Governor Brian Kemp": a word of a US state's government
     // after a name that is also a state's makes it the state.
-    let state_office = next_tok.is_some_and(|k| STATE_OFFICES.contains(&toks.key(k)));
+    let state_office = next_tok.is_some_and(|k| lexicon::STATE_OFFICES.contains(&toks.key(k)));
     // "Fulton County, Georgia": a county or parish locates in a US state.
     let after_county = i.checked_sub(1).is_some_and(|p| {
         text[toks.toks[p].b1..toks.toks[i].b0].trim() == ","
@@ -370,7 +371,7 @@ pub(super) fn accept(
         let seat = key == "in"
             && prev(toks, text, p).is_some_and(|q| {
                 capitalised(toks, q) && !toks.toks[q].sent_start
-                    || toks.toks[q].caps == Caps::Lower && BODIES.contains(&toks.key(q))
+                    || toks.toks[q].caps == Caps::Lower && lexicon::BODIES.contains(&toks.key(q))
             });
         listed || matches!(key, "at" | "near" | "via") || journey || seat
     });
@@ -398,27 +399,3 @@ pub(super) fn accept(
         dot: c.needs_dot,
     })
 }
-
-/// Bodies that sit in a capital ("the junta in Niamey", "the royal palace
-/// in Rabat"), unlike the officials or the government that stand for it.
-const BODIES: [&str; 14] = [
-    "junta",
-    "palace",
-    "ministry",
-    "commission",
-    "embassy",
-    "consulate",
-    "court",
-    "council",
-    "parliament",
-    "chancellery",
-    "headquarters",
-    "office",
-    "mission",
-    "tribunal",
-];
-
-/// Words of a US state's government that follow the state's name and
-/// that no country's government has ("Georgia Governor", "Georgia Gov.",
-/// "Georgia Sen."); keys are lower case without their dot.
-const STATE_OFFICES: [&str; 6] = ["governor", "gov", "lt", "statehouse", "senator", "sen"];

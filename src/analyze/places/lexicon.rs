@@ -167,3 +167,28 @@ pub(super) const NOT_FIRST_NAMES: &str = "\
     at, from, to, and, but, for, with, by, on, of, visit, visiting, north, south, east, \
     west, central, northern, southern, eastern, western, greater, upper, lower, the, \
     president, minister, secretary, envoy, ambassador, embassy";
+
+/// Bodies that sit in a capital ("the junta in Niamey", "the royal palace
+/// in Rabat"), unlike the officials or the government that stand for it.
+pub(super) const BODIES: [&str; 14] = [
+    "junta",
+    "palace",
+    "ministry",
+    "commission",
+    "embassy",
+    "consulate",
+    "court",
+    "council",
+    "parliament",
+    "chancellery",
+    "headquarters",
+    "office",
+    "mission",
+    "tribunal",
+];
+
+/// Words of a US state's government that follow the state's name and
+/// that no country's government has ("Georgia Governor", "Georgia Gov.",
+/// "Georgia Sen."); keys are lower case without their dot.
+pub(super) const STATE_OFFICES: [&str; 6] =
+    ["governor", "gov", "lt", "statehouse", "senator", "sen"];
