@@ -126,6 +126,9 @@ pub(super) fn repair(
         {
             end += 1;
         }
+        if end - i < 2 {
+            continue;
+        }
         let free_after =
             end >= toks.len() || !(toks[end].shape.capitalised() && adjacent(toks, end - 1));
         let known =
