@@ -307,14 +307,21 @@ impl People<'_> {
             return None;
         }
         let holds = |name: &str| name.split(' ').any(|w| w.eq_ignore_ascii_case(noun));
+        self.orgs_named_before(pos)
+            .filter(|name| !name.contains(" Of "))
+            .find(|name| holds(name))
+    }
+
+    /// The organisations named in the 1,500 bytes before `pos`, nearest
+    /// first, that may speak: no news agency, no organisation the story is
+    /// told to and none on a title-case line.
+    fn orgs_named_before(&self, pos: usize) -> impl Iterator<Item = &str> {
         self.known
             .iter()
             .rev()
-            .filter(|k| k.0 < pos && k.2 == EntityKind::Org && !is_news_agency(&k.3))
+            .filter(move |k| k.0 < pos && k.2 == EntityKind::Org && !is_news_agency(&k.3))
             .filter(|k| !self.audience.contains(&k.0) && !on_line(&self.title_lines, k.0))
-            .filter(|k| !k.3.contains(" Of "))
-            .take_while(|k| pos - k.0 <= 1500)
-            .find(|k| holds(&k.3))
+            .take_while(move |k| pos - k.0 <= 1500)
             .map(|k| k.3.as_str())
     }
 
@@ -325,15 +332,7 @@ impl People<'_> {
     /// Two or more leave it open: a court or a newspaper is as often the
     /// last one named.
     pub(in crate::analyze::quotes) fn org_generic(&self, noun: &str, pos: usize) -> Option<&str> {
-        let cands: Vec<&str> = self
-            .known
-            .iter()
-            .rev()
-            .filter(|k| k.0 < pos && k.2 == EntityKind::Org && !is_news_agency(&k.3))
-            .filter(|k| !self.audience.contains(&k.0) && !on_line(&self.title_lines, k.0))
-            .take_while(|k| pos - k.0 <= 1500)
-            .map(|k| k.3.as_str())
-            .collect();
+        let cands: Vec<&str> = self.orgs_named_before(pos).collect();
         let first = self
             .known
             .iter()
